@@ -1,0 +1,44 @@
+package eu.plenum.console.web;
+
+import eu.plenum.identity.PlenumRoles;
+import eu.plenum.identity.TenantDirectory;
+import eu.plenum.identity.TenantRef;
+import eu.plenum.shared.NodeConfig;
+import eu.plenum.shared.NodeRole;
+import eu.plenum.shared.Pages;
+import io.quarkus.qute.CheckedTemplate;
+import io.quarkus.qute.TemplateInstance;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import java.util.List;
+
+/** The operator's start page: this node, the tenants and where to look next. */
+@Path("/console")
+@RolesAllowed(PlenumRoles.ADMIN)
+public class ConsoleHomePage {
+
+    @CheckedTemplate(basePath = "console")
+    static class Templates {
+        static native TemplateInstance home(List<TenantRef> tenants, List<String> roles);
+    }
+
+    private final TenantDirectory tenants;
+    private final NodeConfig node;
+    private final Pages pages;
+
+    ConsoleHomePage(TenantDirectory tenants, NodeConfig node, Pages pages) {
+        this.tenants = tenants;
+        this.node = node;
+        this.pages = pages;
+    }
+
+    @GET
+    @Produces(MediaType.TEXT_HTML)
+    public String home() {
+        List<String> roles = node.roles().stream().map(NodeRole::configName).sorted().toList();
+        return pages.render(Templates.home(tenants.all(), roles));
+    }
+}

@@ -1,0 +1,44 @@
+package eu.plenum.identity.domain;
+
+import eu.plenum.identity.TenantRef;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import java.time.OffsetDateTime;
+
+/** An organisation that hosts webinars; its home region decides where its personal data lives. */
+@Entity
+@Table(name = "tenant")
+public class Tenant {
+
+    @Id
+    @Column(length = 63)
+    private String id;
+
+    @Column(nullable = false, length = 200)
+    private String name;
+
+    @Column(name = "home_region_code", nullable = false, length = 32, updatable = false)
+    private String homeRegionCode;
+
+    @Column(name = "created_at", nullable = false, insertable = false, updatable = false)
+    private OffsetDateTime createdAt;
+
+    protected Tenant() {
+    }
+
+    public Tenant(String id, String name, String homeRegionCode) {
+        this.id = id;
+        this.name = name;
+        this.homeRegionCode = homeRegionCode;
+    }
+
+    public String id() {
+        return id;
+    }
+
+    public TenantRef toRef() {
+        return new TenantRef(id, name, homeRegionCode);
+    }
+}

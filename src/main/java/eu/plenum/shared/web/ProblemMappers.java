@@ -1,0 +1,144 @@
+package eu.plenum.shared.web;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import eu.plenum.shared.Pages;
+import eu.plenum.shared.PlenumException;
+import eu.plenum.shared.PlenumException.FieldError;
+import io.quarkus.qute.Location;
+import io.quarkus.qute.Template;
+import io.quarkus.security.AuthenticationFailedException;
+import io.quarkus.security.ForbiddenException;
+import io.quarkus.security.UnauthorizedException;
+import io.quarkus.vertx.http.runtime.CurrentVertxRequest;
+import jakarta.validation.ConstraintViolation;
+import jakarta.validation.ConstraintViolationException;
+import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.container.ContainerRequestContext;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.util.Comparator;
+import java.util.List;
+import org.jboss.logging.Logger;
+import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
+
+/**
+ * The one place where failures become responses: {@code application/problem+json} for API
+ * clients, a localised error page for browsers. 5xx answers carry a correlation id and never
+ * the exception's internals; the details go to the log under the same id.
+ */
+public class ProblemMappers {
+
+    private static final Logger LOG = Logger.getLogger(ProblemMappers.class);
+
+    private final Template errorPage;
+    private final Pages pages;
+    private final CurrentVertxRequest currentRequest;
+
+    ProblemMappers(@Location("error.html") Template errorPage, Pages pages, CurrentVertxRequest currentRequest) {
+        this.errorPage = errorPage;
+        this.pages = pages;
+        this.currentRequest = currentRequest;
+    }
+
+    @ServerExceptionMapper
+    public Response plenum(PlenumException e, ContainerRequestContext request) {
+        return respond(request, e.status(), e.problemType(), e.getMessage(), e.fieldErrors());
+    }
+
+    @ServerExceptionMapper
+    public Response invalid(ConstraintViolationException e, ContainerRequestContext request) {
+        List<FieldError> errors = e.getConstraintViolations().stream()
+                .map(violation -> new FieldError(fieldName(violation), violation.getMessage()))
+                .sorted(Comparator.comparing(FieldError::field))
+                .toList();
+        return respond(request, 400, "invalid-input", "The request has invalid fields.", errors);
+    }
+
+    @ServerExceptionMapper({UnauthorizedException.class, AuthenticationFailedException.class})
+    public Response unauthenticated(RuntimeException e, ContainerRequestContext request) {
+        Response problem = respond(request, 401, "unauthenticated",
+                "Sign in, or send a valid bearer token from the Plenum realm.", List.of());
+        return Response.fromResponse(problem).header(HttpHeaders.WWW_AUTHENTICATE, "Bearer realm=\"plenum\"").build();
+    }
+
+    @ServerExceptionMapper
+    public Response unreadable(JsonProcessingException e, ContainerRequestContext request) {
+        return respond(request, 400, "unreadable-body", "The request body is not valid JSON for this address.", List.of());
+    }
+
+    @ServerExceptionMapper
+    public Response forbidden(ForbiddenException e, ContainerRequestContext request) {
+        return respond(request, 403, "forbidden", "Your role does not allow this.", List.of());
+    }
+
+    @ServerExceptionMapper
+    public Response web(WebApplicationException e, ContainerRequestContext request) {
+        int status = e.getResponse().getStatus();
+        if (status >= 500) {
+            return unexpected(e, request);
+        }
+        String detail = switch (status) {
+            case 404 -> "There is nothing at this address.";
+            case 405 -> "This address does not accept the " + request.getMethod() + " method.";
+            case 406 -> "None of the accepted media types can be produced.";
+            case 415 -> "The request body has a media type this address does not accept.";
+            default -> "The request could not be understood.";
+        };
+        return respond(request, status, slug(status), detail, List.of());
+    }
+
+    @ServerExceptionMapper(priority = Integer.MAX_VALUE)
+    public Response unexpected(Throwable e, ContainerRequestContext request) {
+        String correlationId = CorrelationIds.of(currentRequest.getCurrent());
+        LOG.errorf(e, "Unexpected failure of %s %s [cid:%s]", request.getMethod(), request.getUriInfo().getPath(), correlationId);
+        return respond(request, 500, "internal-error",
+                "Something went wrong on our side. Quote correlation id " + correlationId + " when you report it.", List.of());
+    }
+
+    private Response respond(ContainerRequestContext request, int status, String slug, String detail, List<FieldError> errors) {
+        String correlationId = CorrelationIds.of(currentRequest.getCurrent());
+        String path = request.getUriInfo().getPath();
+        if (wantsPage(request, path)) {
+            String page = pages.render(errorPage.data("status", status).data("slug", slug)
+                    .data("detail", detail).data("correlationId", correlationId));
+            return Response.status(status).type(MediaType.TEXT_HTML_TYPE.withCharset("UTF-8")).entity(page).build();
+        }
+        ProblemDetail problem = new ProblemDetail(ProblemDetail.typeUri(slug), title(status), status, detail, path,
+                correlationId, errors);
+        return Response.status(status).type(ProblemDetail.MEDIA_TYPE).entity(problem).build();
+    }
+
+    /** Browsers navigating to pages get HTML; the API and everything else get problem+json. */
+    private static boolean wantsPage(ContainerRequestContext request, String path) {
+        if (path.startsWith("/api/") || path.equals("/api") || path.startsWith("/q/")) {
+            return false;
+        }
+        return request.getAcceptableMediaTypes().stream()
+                .anyMatch(type -> type.isCompatible(MediaType.TEXT_HTML_TYPE) && !type.isWildcardType());
+    }
+
+    private static String fieldName(ConstraintViolation<?> violation) {
+        // "create.request.name" -> "name": callers know fields, not Java method parameters.
+        String path = violation.getPropertyPath().toString();
+        String[] parts = path.split("\\.");
+        return parts.length > 2 ? String.join(".", List.of(parts).subList(2, parts.length)) : parts[parts.length - 1];
+    }
+
+    private static String slug(int status) {
+        return switch (status) {
+            case 400 -> "bad-request";
+            case 404 -> "not-found";
+            case 405 -> "method-not-allowed";
+            case 406 -> "not-acceptable";
+            case 409 -> "conflict";
+            case 415 -> "unsupported-media-type";
+            default -> "http-" + status;
+        };
+    }
+
+    private static String title(int status) {
+        Response.Status known = Response.Status.fromStatusCode(status);
+        return known == null ? "HTTP " + status : known.getReasonPhrase();
+    }
+}
