@@ -78,6 +78,9 @@ public class ProblemMappers {
         if (status >= 500) {
             return unexpected(e, request);
         }
+        if (status == 400 && e.getCause() instanceof JsonProcessingException unreadable) {
+            return unreadable(unreadable, request);
+        }
         String detail = switch (status) {
             case 404 -> "There is nothing at this address.";
             case 405 -> "This address does not accept the " + request.getMethod() + " method.";

@@ -1,0 +1,58 @@
+package eu.plenum.testsupport;
+
+import eu.plenum.shared.database.EmbeddedDatabase;
+import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+
+/**
+ * The real servers behind every {@code @QuarkusTest}: an embedded PostgreSQL in a fresh folder and
+ * a real Keycloak with the project's realm. Started once for the suite, stopped at its end.
+ */
+public class PlenumTestServers implements QuarkusTestResourceLifecycleManager {
+
+    private static volatile KeycloakServer keycloak;
+    private EmbeddedPostgres postgres;
+
+    /** The Keycloak of the running suite, for tests that fetch tokens or drive the login page. */
+    public static KeycloakServer keycloak() {
+        if (keycloak == null) {
+            throw new IllegalStateException("The test servers are not started");
+        }
+        return keycloak;
+    }
+
+    @Override
+    public Map<String, String> start() {
+        try {
+            Path dataDir = Files.createTempDirectory("plenum-test-pg");
+            postgres = EmbeddedDatabase.start(dataDir);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        keycloak = KeycloakServer.start();
+        return Map.of(
+                "quarkus.datasource.jdbc.url", EmbeddedDatabase.jdbcUrl(postgres),
+                "quarkus.datasource.username", "postgres",
+                "quarkus.datasource.password", "",
+                "plenum.keycloak.url", keycloak.url());
+    }
+
+    @Override
+    public void stop() {
+        if (keycloak != null) {
+            keycloak.stop();
+        }
+        if (postgres != null) {
+            try {
+                postgres.close();
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+    }
+}

@@ -1,0 +1,111 @@
+package eu.plenum.web;
+
+import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.microsoft.playwright.Page;
+import eu.plenum.testsupport.Browser;
+import eu.plenum.testsupport.PlenumTestServers;
+import eu.plenum.testsupport.Tokens;
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.common.http.TestHTTPResource;
+import io.quarkus.test.junit.QuarkusTest;
+import java.net.URL;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * People signing in through the real Keycloak login page in Debian's Chromium: the host lands on
+ * the dashboard, the admin on the console, a host without tenant on a clear refusal; everybody
+ * can sign out. Screenshots go to target/screenshots/.
+ */
+@QuarkusTest
+@WithTestResource(PlenumTestServers.class)
+class SignInJourneyTest {
+
+    private static Browser browser;
+
+    @TestHTTPResource("/")
+    URL home;
+
+    @BeforeAll
+    static void launchBrowser() {
+        browser = Browser.launch();
+    }
+
+    @AfterAll
+    static void closeBrowser() {
+        browser.close();
+    }
+
+    private Page signIn(String username, String locale) {
+        Page page = browser.newPage(locale);
+        page.navigate(home.toString());
+        page.getByTestId("sign-in").first().click();
+        page.waitForURL(url -> url.startsWith(PlenumTestServers.keycloak().url()));
+        page.locator("#username").fill(username);
+        page.locator("#password").fill(Tokens.password(username));
+        page.locator("#kc-login").click();
+        page.waitForURL(url -> url.startsWith(home.toString()));
+        return page;
+    }
+
+    @Test
+    void hostSignsInToTheDashboardAndSignsOut() throws java.io.IOException {
+        Page page = signIn(Tokens.HOST, "en-GB");
+        page.waitForURL(url -> url.endsWith("/host"));
+        assertThat(page.getByTestId("dashboard-title")).hasText("Welcome, Hanna");
+        assertThat(page.getByTestId("tenant-name")).hasText("ACME Academy");
+        assertThat(page.getByTestId("no-webinars")).isVisible();
+        Path shot = Browser.screenshot(page, "host-dashboard");
+        assertTrue(Files.size(shotOrFail(shot)) > 10_000, "screenshot looks empty");
+
+        page.getByTestId("sign-out").click();
+        // Keycloak ends the session and sends the browser back to the home page (with its state parameter).
+        page.waitForURL(url -> url.equals(home.toString()) || url.startsWith(home + "?"));
+        assertThat(page.getByTestId("sign-in").first()).isVisible();
+        page.navigate(home + "host");
+        page.waitForURL(url -> url.startsWith(PlenumTestServers.keycloak().url()));
+        page.context().close();
+    }
+
+    @Test
+    void adminSignsInToTheConsole() {
+        Page page = signIn(Tokens.ADMIN, "en-GB");
+        page.waitForURL(url -> url.endsWith("/console"));
+        assertThat(page.getByTestId("console-title")).hasText("Console");
+        assertThat(page.getByTestId("tenant-table")).containsText("acme");
+        Browser.screenshot(page, "console-home");
+        page.navigate(home + "host");
+        assertThat(page.getByTestId("error-page")).hasAttribute("data-status", "403");
+        page.context().close();
+    }
+
+    @Test
+    void hostWithoutTenantSeesAClearRefusal() {
+        Page page = signIn(Tokens.HOST_WITHOUT_TENANT, "en-GB");
+        assertThat(page.getByTestId("error-page")).hasAttribute("data-problem", "no-tenant");
+        assertThat(page.locator("h1")).hasText("No organisation assigned");
+        Browser.screenshot(page, "no-tenant");
+        page.context().close();
+    }
+
+    @Test
+    void germanBrowserGetsGermanPagesAndCanSwitchToEnglish() {
+        Page page = signIn(Tokens.HOST, "de-DE");
+        page.waitForURL(url -> url.endsWith("/host"));
+        assertThat(page.getByTestId("dashboard-title")).hasText("Willkommen, Hanna");
+        Browser.screenshot(page, "host-dashboard-de");
+        page.locator(".langswitch a[lang=en]").click();
+        assertThat(page.getByTestId("dashboard-title")).hasText("Welcome, Hanna");
+        page.context().close();
+    }
+
+    private static Path shotOrFail(Path shot) {
+        assertTrue(Files.exists(shot), "no screenshot at " + shot);
+        return shot;
+    }
+}
