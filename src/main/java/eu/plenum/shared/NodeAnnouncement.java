@@ -3,18 +3,21 @@ package eu.plenum.shared;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.inject.Instance;
 import org.jboss.logging.Logger;
 
-/** Says at start-up which roles this process plays, and refuses a process with none. */
+/** Reads the node's roles at start-up, says which they are, and stops the start-up on a bad one. */
 @ApplicationScoped
 class NodeAnnouncement {
 
     private static final Logger LOG = Logger.getLogger(NodeAnnouncement.class);
 
-    void announce(@Observes StartupEvent started, NodeConfig node) {
-        if (node.roles().isEmpty()) {
-            throw new IllegalStateException("plenum.roles is empty; give at least one of: " + NodeRole.knownNames());
+    void announce(@Observes StartupEvent started, Instance<NodeConfig> node) {
+        try {
+            LOG.infof("Plenum node roles: %s", node.get().roles());
+        } catch (IllegalArgumentException refused) {
+            LOG.error("Refusing to start: " + refused.getMessage());
+            throw refused;
         }
-        LOG.infof("Plenum node roles: %s", node.roles());
     }
 }

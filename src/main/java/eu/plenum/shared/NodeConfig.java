@@ -3,12 +3,13 @@ package eu.plenum.shared;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.Collections;
 import java.util.EnumSet;
+import java.util.List;
 import java.util.Set;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
- * What this process is: the roles it plays ({@code plenum.roles}). Read and validated when the
- * application starts; an unknown role stops the start-up with a message naming it.
+ * What this process is: the roles it plays ({@code plenum.roles}). Parsed when the application
+ * starts ({@link NodeAnnouncement}); an unknown role stops the start-up with a message naming it.
  */
 @ApplicationScoped
 public class NodeConfig {
@@ -16,11 +17,16 @@ public class NodeConfig {
     private final Set<NodeRole> roles;
 
     /**
-     * @param roles comma-separated {@code app}, {@code media-worker}, {@code edge}; default all of
+     * @param names comma-separated {@code app}, {@code media-worker}, {@code edge}; default all of
      *     them on one machine (the app starts media workers as child processes)
      */
-    NodeConfig(@ConfigProperty(name = "plenum.roles", defaultValue = "app,media-worker,edge") Set<NodeRole> roles) {
-        this.roles = roles.isEmpty() ? Set.of() : Collections.unmodifiableSet(EnumSet.copyOf(roles));
+    NodeConfig(@ConfigProperty(name = "plenum.roles", defaultValue = "app,media-worker,edge") List<String> names) {
+        EnumSet<NodeRole> parsed = EnumSet.noneOf(NodeRole.class);
+        names.stream().filter(name -> !name.isBlank()).map(NodeRole::fromConfigName).forEach(parsed::add);
+        if (parsed.isEmpty()) {
+            throw new IllegalArgumentException("plenum.roles is empty; give at least one of: " + NodeRole.knownNames());
+        }
+        this.roles = Collections.unmodifiableSet(parsed);
     }
 
     public Set<NodeRole> roles() {

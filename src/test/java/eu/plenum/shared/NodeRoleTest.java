@@ -11,8 +11,14 @@ class NodeRoleTest {
     @Test
     void readsKnownRoles() {
         assertEquals(NodeRole.MEDIA_WORKER, NodeRole.fromConfigName(" media-worker "));
-        assertEquals(NodeRole.APP, new NodeRoleConverter().convert("app"));
+        assertEquals(NodeRole.APP, NodeRole.fromConfigName("app"));
         assertEquals(NodeRole.EDGE, NodeRole.fromConfigName("edge"));
+    }
+
+    @Test
+    void nodeConfigReadsAListAndRefusesAnEmptyOne() {
+        assertEquals(java.util.Set.of(NodeRole.APP, NodeRole.EDGE), new NodeConfig(java.util.List.of("edge", "app")).roles());
+        assertThrows(IllegalArgumentException.class, () -> new NodeConfig(java.util.List.of(" ")));
     }
 
     @Test
