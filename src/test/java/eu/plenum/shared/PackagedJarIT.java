@@ -4,7 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import eu.plenum.shared.database.EmbeddedDatabase;
 import eu.plenum.testsupport.FreePorts;
 import eu.plenum.testsupport.ProcessTrees;
 import eu.plenum.testsupport.ProjectPaths;

@@ -1,6 +1,6 @@
 package eu.plenum.testsupport;
 
-import eu.plenum.shared.database.EmbeddedDatabase;
+import eu.plenum.shared.EmbeddedDatabase;
 import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;

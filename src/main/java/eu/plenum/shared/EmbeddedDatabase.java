@@ -1,4 +1,4 @@
-package eu.plenum.shared.database;
+package eu.plenum.shared;
 
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;

@@ -1,0 +1,22 @@
+package eu.plenum.residency;
+
+/** What a declared place does with personal data. */
+public enum PlaceKind {
+    DATABASE("database"),
+    RECORDING_STORAGE("recording storage"),
+    BACKUP_SITE("backup site"),
+    MAIL_RELAY("mail relay"),
+    WEBHOOK("webhook destination"),
+    EXPORT("export destination"),
+    IDENTITY_PROVIDER("identity provider");
+
+    private final String description;
+
+    PlaceKind(String description) {
+        this.description = description;
+    }
+
+    public String description() {
+        return description;
+    }
+}

@@ -1,0 +1,45 @@
+package eu.plenum.shared;
+
+import io.smallrye.config.PropertiesConfigSource;
+import io.smallrye.config.SmallRyeConfig;
+import io.smallrye.config.SmallRyeConfigBuilder;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URL;
+import java.util.Optional;
+
+/**
+ * The configuration as the launcher sees it before Quarkus boots: system properties, environment
+ * and the packaged application.properties, with the active profile. Used only for the checks that
+ * must pass before anything touches a database.
+ */
+public final class BootConfig {
+
+    private BootConfig() {
+    }
+
+    public static SmallRyeConfig load(Class<?>... mappings) {
+        SmallRyeConfigBuilder builder = new SmallRyeConfigBuilder()
+                .withProfile(profile())
+                .addDefaultInterceptors()
+                .addDefaultSources();
+        URL properties = BootConfig.class.getClassLoader().getResource("application.properties");
+        if (properties != null) {
+            try {
+                builder.withSources(new PropertiesConfigSource(properties, 250));
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+        for (Class<?> mapping : mappings) {
+            builder.withMapping(mapping);
+        }
+        return builder.build();
+    }
+
+    private static String profile() {
+        return Optional.ofNullable(System.getProperty("quarkus.profile"))
+                .or(() -> Optional.ofNullable(System.getenv("QUARKUS_PROFILE")))
+                .orElse("prod");
+    }
+}
