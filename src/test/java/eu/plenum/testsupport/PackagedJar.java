@@ -1,0 +1,103 @@
+package eu.plenum.testsupport;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+/** The packaged production jar (target/quarkus-app) as an operator starts it, for integration tests. */
+public final class PackagedJar implements AutoCloseable {
+
+    private final Process process;
+    private final Path log;
+    private final int port;
+
+    private PackagedJar(Process process, Path log, int port) {
+        this.process = process;
+        this.log = log;
+        this.port = port;
+    }
+
+    /**
+     * Starts the jar on a free port with the given environment and {@code -D} system properties;
+     * its output goes to target/{logName}.log. Keycloak is pointed at a closed port: start-up does
+     * not need it.
+     */
+    public static PackagedJar start(String logName, Map<String, String> env, Map<String, String> properties) {
+        int port = FreePorts.next();
+        String jar = System.getProperty("plenum.runner.jar", ProjectPaths.target("quarkus-app", "quarkus-run.jar").toString());
+        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx256m"));
+        properties.forEach((key, value) -> command.add("-D" + key + "=" + value));
+        command.addAll(List.of("-jar", jar));
+        Path log = ProjectPaths.target(logName + ".log");
+        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
+        builder.environment().remove("QUARKUS_DATASOURCE_JDBC_URL");
+        builder.environment().put("QUARKUS_HTTP_PORT", String.valueOf(port));
+        builder.environment().put("PLENUM_KEYCLOAK_URL", "http://127.0.0.1:" + FreePorts.next());
+        builder.environment().putAll(env);
+        try {
+            return new PackagedJar(builder.start(), log, port);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    public Process process() {
+        return process;
+    }
+
+    public String output() {
+        try {
+            return Files.readString(log);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    public String url(String path) {
+        return "http://127.0.0.1:" + port + path;
+    }
+
+    /** HTTP status of /q/health/ready once it answers 200, or the last status seen when the jar died or 90 s passed. */
+    public int awaitReady() throws InterruptedException {
+        HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+        HttpRequest ready = HttpRequest.newBuilder(URI.create(url("/q/health/ready"))).build();
+        Instant deadline = Instant.now().plusSeconds(90);
+        int status = -1;
+        while (Instant.now().isBefore(deadline) && process.isAlive()) {
+            try {
+                status = client.send(ready, HttpResponse.BodyHandlers.discarding()).statusCode();
+                if (status == 200) {
+                    return status;
+                }
+            } catch (IOException notYet) {
+                // still starting
+            }
+            Thread.sleep(250);
+        }
+        return status;
+    }
+
+    /** Exit code once the jar ends by itself within 90 s; fails the caller's expectation otherwise. */
+    public int awaitExit() throws InterruptedException {
+        if (!process.waitFor(90, TimeUnit.SECONDS)) {
+            throw new AssertionError("the jar kept running; output:\n" + output());
+        }
+        return process.exitValue();
+    }
+
+    @Override
+    public void close() {
+        ProcessTrees.stop(process);
+    }
+}
