@@ -46,6 +46,7 @@ class ArchitectureTest {
                     JavaClass target = dependency.getTargetClass();
                     String targetContext = context(target);
                     boolean internal = !target.getPackageName().equals(ROOT + "." + targetContext);
+                    // own == null: the composition root eu.plenum (the launcher), also bound to root packages.
                     if (targetContext != null && !targetContext.equals(own) && internal) {
                         events.add(SimpleConditionEvent.violated(dependency, dependency.getDescription()));
                     }

@@ -2,34 +2,55 @@ package eu.plenum.identity;
 
 import eu.plenum.identity.domain.Tenant;
 import eu.plenum.identity.domain.TenantRepository;
+import eu.plenum.residency.HomeRegions;
+import eu.plenum.residency.Region;
+import eu.plenum.residency.TenantRegionAllowances;
 import eu.plenum.shared.ConflictException;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 
-/** Registers a new tenant with its home region. */
+/** Registers a new tenant in a home region the residency policy allows. */
 @ApplicationScoped
 public class TenantOnboarding {
 
     private final TenantRepository tenants;
+    private final HomeRegions homeRegions;
+    private final TenantRegionAllowances allowances;
 
-    TenantOnboarding(TenantRepository tenants) {
+    TenantOnboarding(TenantRepository tenants, HomeRegions homeRegions, TenantRegionAllowances allowances) {
         this.tenants = tenants;
+        this.homeRegions = homeRegions;
+        this.allowances = allowances;
     }
 
-    /** A new tenant; the id is what hosts of the tenant carry in their {@code plenum_tenant} claim. */
-    public record NewTenant(String id, String name, String homeRegionCode) {
+    /**
+     * A new tenant; the id is what hosts of the tenant carry in their {@code plenum_tenant} claim.
+     *
+     * @param adequacyLegalBasis required when the home region is in an adequate (non-EU/EEA) country
+     * @param actor who registers it, for the allowance record
+     */
+    public record NewTenant(String id, String name, String homeRegionCode, String adequacyLegalBasis, String actor) {
+
+        public NewTenant(String id, String name, String homeRegionCode) {
+            this(id, name, homeRegionCode, null, "system");
+        }
     }
 
     @Transactional
     public TenantRef register(NewTenant request) {
+        Region home = homeRegions.requireAllowed("homeRegionCode", request.homeRegionCode(), request.adequacyLegalBasis());
         if (tenants.findByIdOptional(request.id()).isPresent()) {
             throw new ConflictException("tenant-exists", "A tenant with id '" + request.id() + "' already exists.");
         }
         if (tenants.existsWithName(request.name())) {
             throw new ConflictException("tenant-name-taken", "Another tenant already uses this name.");
         }
-        Tenant tenant = new Tenant(request.id(), request.name().strip(), request.homeRegionCode());
+        Tenant tenant = new Tenant(request.id(), request.name().strip(), home.code());
         tenants.persist(tenant);
+        if (homeRegions.needsAllowance(home)) {
+            tenants.flush();
+            allowances.grant(tenant.id(), home.code(), request.adequacyLegalBasis(), request.actor());
+        }
         return tenant.toRef();
     }
 }

@@ -5,6 +5,6 @@
  * <p>Owns the {@code tenant} table. Other contexts use only this root package: {@link
  * eu.plenum.identity.CurrentHost}, {@link eu.plenum.identity.Viewer}, {@link
  * eu.plenum.identity.TenantDirectory} and {@link eu.plenum.identity.TenantRef}. May use
- * {@code shared}.
+ * {@code residency} (home regions, allowances, transfer guard) and {@code shared}.
  */
 package eu.plenum.identity;

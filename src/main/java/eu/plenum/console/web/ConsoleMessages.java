@@ -45,4 +45,55 @@ public interface ConsoleMessages {
 
     @Message("API reference")
     String ops_api();
+
+    @Message("Data location")
+    String dl_title();
+
+    @Message("generated")
+    String dl_generated();
+
+    @Message("Download JSON")
+    String dl_download();
+
+    @Message("Where the personal data is")
+    String dl_places();
+
+    @Message("Category of personal data")
+    String dl_category();
+
+    @Message("Place")
+    String dl_place();
+
+    @Message("Region")
+    String dl_region();
+
+    @Message("Country")
+    String dl_country();
+
+    @Message("Jurisdiction")
+    String dl_jurisdiction();
+
+    @Message("Legal basis")
+    String dl_basis();
+
+    @Message("not allowed: transfers are refused")
+    String dl_refused();
+
+    @Message("Transfers")
+    String dl_transfers();
+
+    @Message("No transfers recorded for this tenant.")
+    String dl_no_transfers();
+
+    @Message("When")
+    String dl_when();
+
+    @Message("Destination")
+    String dl_destination();
+
+    @Message("Outcome")
+    String dl_outcome();
+
+    @Message("Report")
+    String tenant_report();
 }

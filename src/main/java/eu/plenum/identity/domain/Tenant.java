@@ -19,7 +19,7 @@ public class Tenant {
     @Column(nullable = false, length = 200)
     private String name;
 
-    @Column(name = "home_region_code", nullable = false, length = 32, updatable = false)
+    @Column(name = "home_region_code", nullable = false, length = 32)
     private String homeRegionCode;
 
     @Column(name = "created_at", nullable = false, insertable = false, updatable = false)
@@ -36,6 +36,11 @@ public class Tenant {
 
     public String id() {
         return id;
+    }
+
+    /** Only {@code TenantHomeRegionMigration} calls this, after the transfer guard allowed it. */
+    public void moveHomeTo(String regionCode) {
+        this.homeRegionCode = regionCode;
     }
 
     public TenantRef toRef() {

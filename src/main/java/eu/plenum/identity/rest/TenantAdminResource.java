@@ -2,9 +2,12 @@ package eu.plenum.identity.rest;
 
 import eu.plenum.identity.PlenumRoles;
 import eu.plenum.identity.TenantDirectory;
+import eu.plenum.identity.TenantHomeRegionMigration;
 import eu.plenum.identity.TenantOnboarding;
 import eu.plenum.identity.TenantOnboarding.NewTenant;
 import eu.plenum.identity.TenantRef;
+import eu.plenum.residency.TenantRegionAllowances;
+import io.quarkus.security.identity.SecurityIdentity;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
@@ -14,6 +17,7 @@ import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
@@ -35,10 +39,17 @@ public class TenantAdminResource {
 
     private final TenantDirectory directory;
     private final TenantOnboarding onboarding;
+    private final TenantHomeRegionMigration migration;
+    private final TenantRegionAllowances allowances;
+    private final SecurityIdentity caller;
 
-    TenantAdminResource(TenantDirectory directory, TenantOnboarding onboarding) {
+    TenantAdminResource(TenantDirectory directory, TenantOnboarding onboarding, TenantHomeRegionMigration migration,
+            TenantRegionAllowances allowances, SecurityIdentity caller) {
         this.directory = directory;
         this.onboarding = onboarding;
+        this.migration = migration;
+        this.allowances = allowances;
+        this.caller = caller;
     }
 
     /** Request to register a tenant. */
@@ -47,7 +58,20 @@ public class TenantAdminResource {
                     message = "2 to 63 lower-case letters, digits and dashes, starting with a letter or digit") String id,
             @NotBlank @Size(max = 200) String name,
             @NotNull @Pattern(regexp = "^[a-z]{2}-[a-z0-9-]{2,28}$", message = "a region code such as eu-fra")
-            String homeRegionCode) {
+            String homeRegionCode,
+            @Size(max = 300) String adequacyLegalBasis) {
+    }
+
+    /** Request to move a tenant's home region (the explicit, logged migration procedure). */
+    public record HomeRegionMigrationRequest(
+            @NotNull @Pattern(regexp = "^[a-z]{2}-[a-z0-9-]{2,28}$", message = "a region code such as eu-waw")
+            String targetRegionCode,
+            @NotBlank @Size(max = 150) String reason,
+            @Size(max = 300) String adequacyLegalBasis) {
+    }
+
+    /** Request to allow one adequate region for a tenant's personal data. */
+    public record AllowanceRequest(@NotBlank @Size(max = 300) String legalBasis) {
     }
 
     /** A tenant in the register. */
@@ -74,7 +98,33 @@ public class TenantAdminResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Register a tenant with its home region")
     public Response register(@Valid @NotNull TenantRequest request) {
-        TenantRef tenant = onboarding.register(new NewTenant(request.id(), request.name(), request.homeRegionCode()));
+        TenantRef tenant = onboarding.register(new NewTenant(request.id(), request.name(), request.homeRegionCode(),
+                request.adequacyLegalBasis(), caller.getPrincipal().getName()));
         return Response.created(URI.create("/api/admin/tenants/" + tenant.id())).entity(TenantResponse.of(tenant)).build();
+    }
+
+    @POST
+    @Path("{id}/home-region-migrations")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Move a tenant's home region: explicit, reasoned, checked by the transfer guard and logged")
+    public TenantResponse migrateHomeRegion(@PathParam("id") String id, @Valid @NotNull HomeRegionMigrationRequest request) {
+        return TenantResponse.of(migration.migrate(new TenantHomeRegionMigration.Request(id, request.targetRegionCode(),
+                request.reason(), request.adequacyLegalBasis(), caller.getPrincipal().getName())));
+    }
+
+    @GET
+    @Path("{id}/region-allowances")
+    @Operation(summary = "Adequate regions allowed for this tenant's personal data, with their legal basis")
+    public List<TenantRegionAllowances.Allowance> allowances(@PathParam("id") String id) {
+        return allowances.forTenant(directory.get(id).id());
+    }
+
+    @PUT
+    @Path("{id}/region-allowances/{region}")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Allow one adequate region for this tenant's personal data, stating the legal basis")
+    public TenantRegionAllowances.Allowance allow(@PathParam("id") String id, @PathParam("region") String region,
+            @Valid @NotNull AllowanceRequest request) {
+        return allowances.grant(directory.get(id).id(), region, request.legalBasis(), caller.getPrincipal().getName());
     }
 }

@@ -1,0 +1,62 @@
+package eu.plenum.compliance.rest;
+
+import eu.plenum.identity.PlenumRoles;
+import eu.plenum.identity.TenantDirectory;
+import eu.plenum.identity.TenantRef;
+import eu.plenum.residency.DataLocationReport;
+import eu.plenum.residency.DataLocationReports;
+import eu.plenum.residency.TransferLog;
+import eu.plenum.residency.TransferRecord;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.ws.rs.DefaultValue;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.util.List;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+/** Where each tenant's personal data is, and every transfer attempted: for auditors. */
+@Path("/api/compliance")
+@RolesAllowed({PlenumRoles.ADMIN, PlenumRoles.COMPLIANCE})
+@Produces(MediaType.APPLICATION_JSON)
+@Tag(name = "Compliance")
+@SecurityRequirement(name = "SecurityScheme")
+public class DataLocationResource {
+
+    private final TenantDirectory tenants;
+    private final DataLocationReports reports;
+    private final TransferLog transfers;
+
+    DataLocationResource(TenantDirectory tenants, DataLocationReports reports, TransferLog transfers) {
+        this.tenants = tenants;
+        this.reports = reports;
+        this.transfers = transfers;
+    }
+
+    @GET
+    @Path("tenants/{id}/data-location")
+    @Operation(summary = "Data-location report of one tenant: category → place → region → country → jurisdiction, and its transfers")
+    public Response dataLocation(@PathParam("id") String id) {
+        TenantRef tenant = tenants.get(id);
+        DataLocationReport report = reports.forTenant(tenant.id(), tenant.name(), tenant.homeRegionCode());
+        return Response.ok(report)
+                .header("Content-Disposition", "attachment; filename=\"data-location-" + tenant.id() + ".json\"")
+                .build();
+    }
+
+    @GET
+    @Path("transfers")
+    @Operation(summary = "The transfer log, newest first; optionally for one tenant")
+    public List<TransferRecord> transfers(@QueryParam("tenant") String tenant,
+            @QueryParam("limit") @DefaultValue("100") @Min(1) @Max(1000) int limit) {
+        return transfers.latest(tenant, limit);
+    }
+}

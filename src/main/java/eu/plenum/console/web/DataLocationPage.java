@@ -1,0 +1,44 @@
+package eu.plenum.console.web;
+
+import eu.plenum.identity.PlenumRoles;
+import eu.plenum.identity.TenantDirectory;
+import eu.plenum.identity.TenantRef;
+import eu.plenum.residency.DataLocationReport;
+import eu.plenum.residency.DataLocationReports;
+import eu.plenum.shared.Pages;
+import io.quarkus.qute.CheckedTemplate;
+import io.quarkus.qute.TemplateInstance;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+
+/** The data-location report of one tenant, readable by admins and compliance officers. */
+@Path("/console/tenants/{id}/data-location")
+@RolesAllowed({PlenumRoles.ADMIN, PlenumRoles.COMPLIANCE})
+public class DataLocationPage {
+
+    @CheckedTemplate(basePath = "console")
+    static class Templates {
+        static native TemplateInstance dataLocation(DataLocationReport report);
+    }
+
+    private final TenantDirectory tenants;
+    private final DataLocationReports reports;
+    private final Pages pages;
+
+    DataLocationPage(TenantDirectory tenants, DataLocationReports reports, Pages pages) {
+        this.tenants = tenants;
+        this.reports = reports;
+        this.pages = pages;
+    }
+
+    @GET
+    @Produces(MediaType.TEXT_HTML)
+    public String report(@PathParam("id") String id) {
+        TenantRef tenant = tenants.get(id);
+        return pages.render(Templates.dataLocation(reports.forTenant(tenant.id(), tenant.name(), tenant.homeRegionCode())));
+    }
+}

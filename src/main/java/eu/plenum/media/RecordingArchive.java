@@ -1,0 +1,94 @@
+package eu.plenum.media;
+
+import eu.plenum.residency.DeclaredPlace;
+import eu.plenum.residency.DeclaredPlaces;
+import eu.plenum.residency.PersonalDataTransfer;
+import eu.plenum.residency.TransferGuard;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.security.DigestInputStream;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.regex.Pattern;
+
+/**
+ * Stores a finished recording of a tenant: only into recording storage of the tenant's home
+ * region and into the storage declared as that region's backup, each copy allowed by the transfer
+ * guard and verified by SHA-256. A tenant with no storage in its home region gets no copy anywhere.
+ */
+@ApplicationScoped
+public class RecordingArchive {
+
+    private static final Pattern SAFE_NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,120}");
+
+    private final DeclaredPlaces places;
+    private final TransferGuard guard;
+
+    RecordingArchive(DeclaredPlaces places, TransferGuard guard) {
+        this.places = places;
+        this.guard = guard;
+    }
+
+    /** One stored, verified copy. */
+    public record StoredCopy(String place, String regionCode, Path file, String sha256, long bytes) {
+    }
+
+    public List<StoredCopy> store(String tenantId, String homeRegionCode, String fileName, Path recording) {
+        if (!SAFE_NAME.matcher(fileName).matches()) {
+            throw new IllegalArgumentException("Recording file names are letters, digits, dots, dashes and underscores");
+        }
+        List<DeclaredPlace> targets = places.recordingStorageFor(homeRegionCode);
+        if (targets.stream().noneMatch(place -> place.backupFor().isEmpty())) {
+            throw new IllegalStateException("No recording storage is declared in home region " + homeRegionCode
+                    + "; declare one in plenum.residency.places");
+        }
+        String expected = sha256(recording);
+        List<StoredCopy> copies = new ArrayList<>();
+        for (DeclaredPlace place : targets) {
+            guard.authorize(new PersonalDataTransfer("recording", place.backupFor().isPresent()
+                    ? "backup copy of a recording" : "recording into home-region storage", tenantId,
+                    place.name(), place.region().code(), null));
+            copies.add(copy(place, tenantId, fileName, recording, expected));
+        }
+        return copies;
+    }
+
+    private static StoredCopy copy(DeclaredPlace place, String tenantId, String fileName, Path source, String expected) {
+        Path root = Path.of(place.target().orElseThrow(() ->
+                new IllegalStateException("Recording storage '" + place.name() + "' has no target folder")));
+        try {
+            Path dir = Files.createDirectories(root.resolve(tenantId));
+            Path partial = dir.resolve(fileName + ".partial");
+            Files.copy(source, partial, StandardCopyOption.REPLACE_EXISTING);
+            String actual = sha256(partial);
+            if (!actual.equals(expected)) {
+                Files.delete(partial);
+                throw new IllegalStateException("Copy to '" + place.name() + "' does not match the recording's SHA-256");
+            }
+            Path file = Files.move(partial, dir.resolve(fileName), StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+            return new StoredCopy(place.name(), place.region().code(), file, actual, Files.size(file));
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot store the recording in '" + place.name() + "'", e);
+        }
+    }
+
+    static String sha256(Path file) {
+        try (InputStream in = new DigestInputStream(Files.newInputStream(file), MessageDigest.getInstance("SHA-256"))) {
+            MessageDigest digest = ((DigestInputStream) in).getMessageDigest();
+            in.transferTo(java.io.OutputStream.nullOutputStream());
+            return HexFormat.of().formatHex(digest.digest());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

@@ -1,0 +1,65 @@
+package eu.plenum.residency;
+
+import eu.plenum.residency.DataLocationReport.Line;
+import eu.plenum.residency.DataLocationReport.RegionView;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Instance;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/** Builds the per-tenant data-location report an auditor downloads. */
+@ApplicationScoped
+public class DataLocationReports {
+
+    /** The personal data a kind of declared place holds for every tenant, in the words of the Art. 30 register. */
+    private record Category(PlaceKind kind, String description) {
+    }
+
+    private static final List<Category> CATEGORIES = List.of(
+            new Category(PlaceKind.DATABASE, "Host accounts, registrants, chat, questions, poll answers, attendance"),
+            new Category(PlaceKind.IDENTITY_PROVIDER, "Host sign-in identities (name, e-mail, roles)"),
+            new Category(PlaceKind.MAIL_RELAY, "E-mail addresses and messages to registrants"),
+            new Category(PlaceKind.EXPORT, "Subject-access and report exports"));
+
+    private final DeclaredPlaces places;
+    private final RegionCatalogue catalogue;
+    private final TransferLog transfers;
+    private final TenantRegionAllowances allowances;
+    private final Instance<DataLocationSource> sources;
+    private final ResidencyConfig config;
+
+    DataLocationReports(DeclaredPlaces places, RegionCatalogue catalogue, TransferLog transfers,
+            TenantRegionAllowances allowances, Instance<DataLocationSource> sources, ResidencyConfig config) {
+        this.config = config;
+        this.places = places;
+        this.catalogue = catalogue;
+        this.transfers = transfers;
+        this.allowances = allowances;
+        this.sources = sources;
+    }
+
+    public DataLocationReport forTenant(String tenantId, String tenantName, String homeRegionCode) {
+        List<Line> lines = new ArrayList<>();
+        for (Category category : CATEGORIES) {
+            for (DeclaredPlace place : places.ofKind(category.kind())) {
+                lines.add(line(category.description(), place, tenantId));
+            }
+        }
+        for (DeclaredPlace place : places.recordingStorageFor(homeRegionCode)) {
+            String what = place.backupFor().isPresent() ? "Recordings (backup copy)" : "Recordings (speakers' and attendees' audio and video)";
+            lines.add(line(what, place, tenantId));
+        }
+        sources.forEach(source -> lines.addAll(source.linesFor(tenantId)));
+        return new DataLocationReport(tenantId, tenantName, RegionView.of(catalogue.require("homeRegionCode", homeRegionCode)),
+                OffsetDateTime.now(), lines, transfers.latest(tenantId, 200));
+    }
+
+    private Line line(String category, DeclaredPlace place, String tenantId) {
+        Optional<String> basis = allowances.legalBasis(tenantId, place.region().code())
+                .or(() -> Optional.ofNullable(config.adequateAllowances().get(place.region().code())));
+        String legalBasis = ResidencyPolicy.mayHoldPersonalData(place.region(), basis).legalBasis();
+        return new Line(category, place.name(), place.kind().description(), RegionView.of(place.region()), legalBasis);
+    }
+}

@@ -1,0 +1,37 @@
+package eu.plenum.webhooks;
+
+import eu.plenum.residency.DataLocationReport;
+import eu.plenum.residency.DataLocationSource;
+import eu.plenum.residency.Region;
+import eu.plenum.residency.RegionCatalogue;
+import eu.plenum.residency.ResidencyPolicy;
+import eu.plenum.residency.TenantRegionAllowances;
+import eu.plenum.webhooks.domain.WebhookEndpointRepository;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.util.List;
+
+/** Tells the data-location report where a tenant's webhook events go. */
+@ApplicationScoped
+class WebhookDataLocations implements DataLocationSource {
+
+    private final WebhookEndpointRepository endpoints;
+    private final RegionCatalogue catalogue;
+    private final TenantRegionAllowances allowances;
+
+    WebhookDataLocations(WebhookEndpointRepository endpoints, RegionCatalogue catalogue, TenantRegionAllowances allowances) {
+        this.endpoints = endpoints;
+        this.catalogue = catalogue;
+        this.allowances = allowances;
+    }
+
+    @Override
+    public List<DataLocationReport.Line> linesFor(String tenantId) {
+        return endpoints.ofTenant(tenantId).stream().map(endpoint -> {
+            Region region = catalogue.require("regionCode", endpoint.regionCode());
+            String basis = ResidencyPolicy.mayHoldPersonalData(region, allowances.legalBasis(tenantId, region.code())).legalBasis();
+            return new DataLocationReport.Line("Webhook events (event payloads)",
+                    "webhook " + endpoint.id() + " (" + endpoint.url().getHost() + ")", "webhook destination",
+                    DataLocationReport.RegionView.of(region), basis);
+        }).toList();
+    }
+}

@@ -1,0 +1,8 @@
+/**
+ * Webhooks: endpoints a tenant registers to receive Plenum events, and their delivery. Every
+ * delivery passes the residency transfer guard first, because events carry personal data.
+ *
+ * <p>Owns the {@code webhook_endpoint} table. Uses {@code identity} (current host and tenant),
+ * {@code residency} (transfer guard, allowances, catalogue) and {@code shared}.
+ */
+package eu.plenum.webhooks;

@@ -1,0 +1,92 @@
+package eu.plenum.webhooks.rest;
+
+import eu.plenum.identity.CurrentHost;
+import eu.plenum.identity.PlenumRoles;
+import eu.plenum.webhooks.WebhookDelivery;
+import eu.plenum.webhooks.WebhookEndpoints;
+import eu.plenum.webhooks.WebhookPing;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.util.List;
+import java.util.UUID;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+/** A host's webhook endpoints; deliveries pass the residency transfer guard (451 when refused). */
+@Path("/api/webhooks")
+@RolesAllowed(PlenumRoles.HOST)
+@Produces(MediaType.APPLICATION_JSON)
+@Tag(name = "Webhooks")
+@SecurityRequirement(name = "SecurityScheme")
+public class WebhookResource {
+
+    private final WebhookEndpoints endpoints;
+    private final WebhookPing ping;
+    private final CurrentHost host;
+
+    WebhookResource(WebhookEndpoints endpoints, WebhookPing ping, CurrentHost host) {
+        this.endpoints = endpoints;
+        this.ping = ping;
+        this.host = host;
+    }
+
+    /** Request to register an endpoint; regionCode is where the receiver runs (catalogue code). */
+    public record EndpointRequest(
+            @NotBlank @Size(max = 2000) String url,
+            @NotBlank @Size(max = 32) String regionCode,
+            @Size(max = 200) String description) {
+    }
+
+    @POST
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Register a webhook endpoint and the region it runs in; the signing key is shown once")
+    public Response register(@Valid @NotNull EndpointRequest request) {
+        host.tenant();
+        WebhookEndpoints.Endpoint created = endpoints.register(parse(request.url()), request.regionCode(), request.description());
+        return Response.created(URI.create("/api/webhooks/" + created.id())).entity(created).build();
+    }
+
+    @GET
+    @Operation(summary = "Your organisation's webhook endpoints")
+    public List<WebhookEndpoints.Endpoint> list() {
+        return endpoints.list();
+    }
+
+    @DELETE
+    @Path("{id}")
+    @Operation(summary = "Remove a webhook endpoint")
+    public Response remove(@PathParam("id") UUID id) {
+        endpoints.remove(id);
+        return Response.noContent().build();
+    }
+
+    @POST
+    @Path("{id}/ping")
+    @Operation(summary = "Send a test event; 451 when the residency policy forbids the destination")
+    public WebhookDelivery.Outcome ping(@PathParam("id") UUID id) {
+        return ping.send(id);
+    }
+
+    private static URI parse(String url) {
+        try {
+            return new URI(url.strip());
+        } catch (URISyntaxException e) {
+            throw eu.plenum.shared.InvalidInputException.of("url", "is not a valid URL");
+        }
+    }
+}
