@@ -79,6 +79,10 @@ class SignInJourneyTest {
         assertThat(page.getByTestId("console-title")).hasText("Console");
         assertThat(page.getByTestId("tenant-table")).containsText("acme");
         Browser.screenshot(page, "console-home");
+        page.locator("a[href='/console/tenants/acme/data-location']").click();
+        assertThat(page.getByTestId("home-region")).hasText("eu-fra");
+        assertThat(page.locator("[data-testid=data-location-table] tr[data-place=database]")).containsText("EU");
+        Browser.screenshot(page, "data-location-acme");
         page.navigate(home + "host");
         assertThat(page.getByTestId("error-page")).hasAttribute("data-status", "403");
         page.context().close();
