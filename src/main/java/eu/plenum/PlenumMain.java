@@ -42,20 +42,12 @@ public final class PlenumMain {
     }
 
     private static Set<NodeRole> rolesOrExit(SmallRyeConfig config) {
-        Set<NodeRole> roles = EnumSet.noneOf(NodeRole.class);
         try {
-            for (String name : config.getOptionalValues("plenum.roles", String.class).orElse(List.of("app"))) {
-                if (!name.isBlank()) {
-                    roles.add(NodeRole.fromConfigName(name));
-                }
-            }
+            return NodeRole.parseAll(config.getOptionalValues("plenum.roles", String.class).orElse(List.of()));
         } catch (IllegalArgumentException unknown) {
             refuse("Plenum refuses to start", List.of(unknown.getMessage()));
+            throw unknown;
         }
-        if (roles.isEmpty()) {
-            refuse("Plenum refuses to start", List.of("plenum.roles is empty; give at least one of: " + NodeRole.knownNames()));
-        }
-        return roles;
     }
 
     private static void refuse(String headline, List<String> problems) {

@@ -1,8 +1,6 @@
 package eu.plenum.shared;
 
 import jakarta.enterprise.context.ApplicationScoped;
-import java.util.Collections;
-import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -21,12 +19,7 @@ public class NodeConfig {
      *     them on one machine (the app starts media workers as child processes)
      */
     NodeConfig(@ConfigProperty(name = "plenum.roles", defaultValue = "app,media-worker,edge") List<String> names) {
-        EnumSet<NodeRole> parsed = EnumSet.noneOf(NodeRole.class);
-        names.stream().filter(name -> !name.isBlank()).map(NodeRole::fromConfigName).forEach(parsed::add);
-        if (parsed.isEmpty()) {
-            throw new IllegalArgumentException("plenum.roles is empty; give at least one of: " + NodeRole.knownNames());
-        }
-        this.roles = Collections.unmodifiableSet(parsed);
+        this.roles = NodeRole.parseAll(names);
     }
 
     public Set<NodeRole> roles() {

@@ -1,6 +1,10 @@
 package eu.plenum.shared;
 
 import java.util.Arrays;
+import java.util.Collections;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Set;
 import java.util.stream.Collectors;
 
 /** A role a Plenum process plays; {@code plenum.roles} lists the roles of one process. */
@@ -30,6 +34,16 @@ public enum NodeRole {
                 .findFirst()
                 .orElseThrow(() -> new IllegalArgumentException(
                         "Unknown Plenum role '" + wanted + "' in plenum.roles; known roles: " + knownNames()));
+    }
+
+    /** The roles of a {@code plenum.roles} list; refuses unknown names and an empty list. */
+    public static Set<NodeRole> parseAll(List<String> names) {
+        EnumSet<NodeRole> roles = EnumSet.noneOf(NodeRole.class);
+        names.stream().filter(name -> !name.isBlank()).map(NodeRole::fromConfigName).forEach(roles::add);
+        if (roles.isEmpty()) {
+            throw new IllegalArgumentException("plenum.roles is empty; give at least one of: " + knownNames());
+        }
+        return Collections.unmodifiableSet(roles);
     }
 
     public static String knownNames() {
