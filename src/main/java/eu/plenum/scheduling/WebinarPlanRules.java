@@ -47,9 +47,20 @@ public final class WebinarPlanRules {
             throw new InvalidInputException("The webinar has invalid fields.", errors);
         }
         List<String> speakers = form.speakers() == null ? List.of() : form.speakers().stream().map(String::strip).toList();
+        // Shape (nulls, ranges) is Bean Validation's job; zeros here only keep problems() from failing on it.
         return new WebinarPlan(form.title(), form.description(), speakers, language, zone, start,
-                Duration.ofMinutes(form.durationMinutes()), recurrence, form.recurrenceCount(), until, form.capacity(),
-                mode, recording, questions);
+                Duration.ofMinutes(form.durationMinutes() == null ? 0 : form.durationMinutes()), recurrence,
+                form.recurrenceCount(), until, form.capacity() == null ? 0 : form.capacity(), mode, recording, questions);
+    }
+
+    /** The meaning errors of a form, for pages that show them together with its shape errors. */
+    public static List<FieldError> problems(WebinarForm form, Instant now) {
+        try {
+            plan(form, now);
+            return List.of();
+        } catch (InvalidInputException invalid) {
+            return invalid.fieldErrors();
+        }
     }
 
     private static void recurrenceEnd(Recurrence recurrence, Integer count, LocalDate until, LocalDateTime start,

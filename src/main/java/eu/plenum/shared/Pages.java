@@ -6,6 +6,7 @@ import io.vertx.core.http.Cookie;
 import io.vertx.ext.web.LanguageHeader;
 import io.vertx.ext.web.RoutingContext;
 import jakarta.enterprise.context.RequestScoped;
+import java.time.ZoneId;
 import java.util.List;
 import java.util.Locale;
 
@@ -40,6 +41,19 @@ public class Pages {
     public String render(TemplateInstance page) {
         Locale locale = locale();
         return page.setLocale(locale).data("lang", locale.getLanguage()).render();
+    }
+
+    /** Cookie the page script sets to the browser's IANA time zone, so times show in the viewer's zone. */
+    public static final String ZONE_COOKIE = "plenum_tz";
+
+    /** The viewer's time zone when the browser told us, else the given fallback (usually the webinar's zone). */
+    public ZoneId zoneOr(ZoneId fallback) {
+        RoutingContext context = request.getCurrent();
+        Cookie cookie = context == null ? null : context.request().getCookie(ZONE_COOKIE);
+        if (cookie != null && ZoneId.getAvailableZoneIds().contains(cookie.getValue())) {
+            return ZoneId.of(cookie.getValue());
+        }
+        return fallback;
     }
 
     public static boolean isSupported(String language) {

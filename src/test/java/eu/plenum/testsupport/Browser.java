@@ -43,6 +43,19 @@ public final class Browser implements AutoCloseable {
         return context.newPage();
     }
 
+    /** A fresh page signed in through the real Keycloak login form, starting from Plenum's home page. */
+    public Page signIn(String home, String username, String locale) {
+        Page page = newPage(locale);
+        page.navigate(home);
+        page.getByTestId("sign-in").first().click();
+        page.waitForURL(url -> url.startsWith(PlenumTestServers.keycloak().url()));
+        page.locator("#username").fill(username);
+        page.locator("#password").fill(Tokens.password(username));
+        page.locator("#kc-login").click();
+        page.waitForURL(url -> url.startsWith(home));
+        return page;
+    }
+
     /** Saves a full-page screenshot under target/screenshots/ for people to look at. */
     public static Path screenshot(Page page, String name) {
         Path file = ProjectPaths.target("screenshots", name + ".png");

@@ -42,15 +42,7 @@ class SignInJourneyTest {
     }
 
     private Page signIn(String username, String locale) {
-        Page page = browser.newPage(locale);
-        page.navigate(home.toString());
-        page.getByTestId("sign-in").first().click();
-        page.waitForURL(url -> url.startsWith(PlenumTestServers.keycloak().url()));
-        page.locator("#username").fill(username);
-        page.locator("#password").fill(Tokens.password(username));
-        page.locator("#kc-login").click();
-        page.waitForURL(url -> url.startsWith(home.toString()));
-        return page;
+        return browser.signIn(home.toString(), username, locale);
     }
 
     @Test

@@ -3,7 +3,11 @@ package eu.plenum.scheduling.web;
 import eu.plenum.identity.CurrentHost;
 import eu.plenum.identity.PlenumRoles;
 import eu.plenum.identity.TenantRef;
+import eu.plenum.scheduling.WebinarPlanner;
+import eu.plenum.scheduling.WebinarView;
 import eu.plenum.shared.Pages;
+import java.time.ZoneId;
+import java.util.List;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
 import jakarta.annotation.security.RolesAllowed;
@@ -19,20 +23,34 @@ public class HostDashboardPage {
 
     @CheckedTemplate(basePath = "scheduling")
     static class Templates {
-        static native TemplateInstance dashboard(TenantRef tenant);
+        static native TemplateInstance dashboard(TenantRef tenant, List<Upcoming> upcoming, long upcomingSessions, ZoneId zone);
+    }
+
+    /** A webinar on the dashboard with its next session's start. */
+    public record Upcoming(java.util.UUID id, String title, java.time.Instant nextStart) {
     }
 
     private final CurrentHost host;
+    private final WebinarPlanner planner;
     private final Pages pages;
 
-    HostDashboardPage(CurrentHost host, Pages pages) {
+    HostDashboardPage(CurrentHost host, WebinarPlanner planner, Pages pages) {
         this.host = host;
+        this.planner = planner;
         this.pages = pages;
     }
 
     @GET
     @Produces(MediaType.TEXT_HTML)
     public String dashboard() {
-        return pages.render(Templates.dashboard(host.tenant()));
+        TenantRef tenant = host.tenant();
+        List<WebinarView> upcoming = planner.list(true);
+        long sessions = upcoming.stream().flatMap(webinar -> webinar.sessions().stream())
+                .filter(session -> "SCHEDULED".equals(session.status()) && session.endsAt().isAfter(planner.now())).count();
+        List<Upcoming> next = upcoming.stream().limit(5)
+                .map(webinar -> new Upcoming(webinar.id(), webinar.title(),
+                        webinar.nextSession(planner.now()).map(WebinarView.SessionView::startsAt).orElse(null)))
+                .toList();
+        return pages.render(Templates.dashboard(tenant, next, sessions, pages.zoneOr(ZoneId.of("UTC"))));
     }
 }

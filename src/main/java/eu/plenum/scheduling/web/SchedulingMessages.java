@@ -37,12 +37,183 @@ public interface SchedulingMessages {
     @Message("Recordings of your live sessions appear here once a session ends.")
     String recordings_hint();
 
-    @Message("Registrants")
-    String stat_registrants();
-
-    @Message("Webinars")
+    @Message("Upcoming webinars")
     String stat_webinars();
 
-    @Message("Hours live")
-    String stat_hours();
+    @Message("Upcoming sessions")
+    String stat_sessions();
+
+    @Message("Webinars")
+    String webinars_title();
+
+    @Message("Upcoming")
+    String webinars_upcoming();
+
+    @Message("Past and cancelled")
+    String webinars_past();
+
+    @Message("Schedule a webinar")
+    String webinars_new();
+
+    @Message("No webinars here yet.")
+    String webinars_empty();
+
+    @Message("Title")
+    String col_title();
+
+    @Message("Next session")
+    String col_next();
+
+    @Message("Sessions")
+    String col_sessions();
+
+    @Message("Registration")
+    String col_mode();
+
+    @Message("Status")
+    String col_status();
+
+    @Message("Times in {zone}")
+    String times_in(String zone);
+
+    @Message("Schedule a webinar")
+    String form_new_title();
+
+    @Message("Edit webinar")
+    String form_edit_title();
+
+    @Message("Please correct the marked fields.")
+    String form_errors();
+
+    @Message("Title")
+    String field_title();
+
+    @Message("Description")
+    String field_description();
+
+    @Message("Speakers (one per line)")
+    String field_speakers();
+
+    @Message("Language")
+    String field_language();
+
+    @Message("Time zone")
+    String field_time_zone();
+
+    @Message("Start (local time in that zone)")
+    String field_start();
+
+    @Message("Duration in minutes")
+    String field_duration();
+
+    @Message("Repeats")
+    String field_recurrence();
+
+    @Message("Number of sessions")
+    String field_recurrence_count();
+
+    @Message("or until (date)")
+    String field_recurrence_until();
+
+    @Message("Seats")
+    String field_capacity();
+
+    @Message("Registration")
+    String field_mode();
+
+    @Message("Recording")
+    String field_recording();
+
+    @Message("Registration questions")
+    String field_questions();
+
+    @Message("Question")
+    String field_question_label();
+
+    @Message("Answer")
+    String field_question_kind();
+
+    @Message("required")
+    String field_question_required();
+
+    @Message("Choices (one per line)")
+    String field_question_choices();
+
+    @Message("Does not repeat")
+    String recurrence_NONE();
+
+    @Message("Daily")
+    String recurrence_DAILY();
+
+    @Message("Weekly")
+    String recurrence_WEEKLY();
+
+    @Message("Monthly")
+    String recurrence_MONTHLY();
+
+    @Message("Open: everyone who confirms")
+    String mode_OPEN();
+
+    @Message("Approval by the host")
+    String mode_APPROVAL();
+
+    @Message("Closed")
+    String mode_CLOSED();
+
+    @Message("Not recorded")
+    String recording_OFF();
+
+    @Message("Recorded; attendees are told and asked for consent")
+    String recording_ON_WITH_CONSENT();
+
+    @Message("Text")
+    String kind_TEXT();
+
+    @Message("One choice")
+    String kind_SINGLE_CHOICE();
+
+    @Message("Several choices")
+    String kind_MULTIPLE_CHOICE();
+
+    @Message("Save")
+    String save();
+
+    @Message("Back")
+    String cancel_edit();
+
+    @Message("Edit")
+    String edit();
+
+    @Message("Cancel webinar")
+    String cancel_webinar();
+
+    @Message("Cancel session")
+    String cancel_session();
+
+    @Message("Move")
+    String move_session();
+
+    @Message("Scheduled")
+    String status_SCHEDULED();
+
+    @Message("Cancelled")
+    String status_CANCELLED();
+
+    @Message("moved")
+    String moved();
+
+    @Message("Sessions")
+    String detail_sessions();
+
+    @Message("Registration questions")
+    String detail_questions();
+
+    @Message("Only name and e-mail are asked.")
+    String detail_no_questions();
+
+    @Message("{capacity} seats")
+    String detail_seats(int capacity);
+
+    @Message("{minutes} min")
+    String detail_minutes(int minutes);
 }

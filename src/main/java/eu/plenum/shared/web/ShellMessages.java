@@ -25,6 +25,9 @@ public interface ShellMessages {
     @Message("Console")
     String nav_console();
 
+    @Message("Webinars")
+    String nav_webinars();
+
     @Message("API")
     String nav_api();
 

@@ -1,0 +1,170 @@
+package eu.plenum.scheduling.web;
+
+import eu.plenum.identity.PlenumRoles;
+import eu.plenum.scheduling.WebinarForm;
+import eu.plenum.scheduling.WebinarPlanRules;
+import eu.plenum.scheduling.WebinarPlanner;
+import eu.plenum.scheduling.WebinarView;
+import eu.plenum.shared.InvalidInputException;
+import eu.plenum.shared.Pages;
+import io.quarkus.qute.CheckedTemplate;
+import io.quarkus.qute.TemplateInstance;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.validation.ConstraintViolation;
+import jakarta.validation.Validator;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DefaultValue;
+import jakarta.ws.rs.FormParam;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.MultivaluedMap;
+import jakarta.ws.rs.core.Response;
+import java.net.URI;
+import java.time.ZoneId;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+
+/** The host's webinar pages: list, schedule, edit, cancel, and move or cancel single sessions. */
+@Path("/host/webinars")
+@RolesAllowed(PlenumRoles.HOST)
+@Produces(MediaType.TEXT_HTML)
+public class WebinarPages {
+
+    @CheckedTemplate(basePath = "scheduling")
+    static class Templates {
+        static native TemplateInstance webinars(List<WebinarView> webinars, boolean upcoming, ZoneId zone);
+
+        static native TemplateInstance webinarForm(UUID webinarId, Map<String, String> values, Map<String, String> errors,
+                List<String> zones);
+
+        static native TemplateInstance webinar(WebinarView webinar, ZoneId zone, Map<String, String> errors);
+    }
+
+    private final WebinarPlanner planner;
+    private final Pages pages;
+    private final Validator validator;
+
+    WebinarPages(WebinarPlanner planner, Pages pages, Validator validator) {
+        this.planner = planner;
+        this.pages = pages;
+        this.validator = validator;
+    }
+
+    @GET
+    public String list(@QueryParam("when") @DefaultValue("upcoming") String when) {
+        boolean upcoming = !"past".equals(when);
+        return pages.render(Templates.webinars(planner.list(upcoming), upcoming, pages.zoneOr(ZoneId.of("UTC"))));
+    }
+
+    @GET
+    @Path("new")
+    public String newForm() {
+        String zone = pages.zoneOr(ZoneId.of("Europe/Berlin")).getId();
+        return pages.render(Templates.webinarForm(null, WebinarFormFields.defaults(zone), Map.of(), zones()));
+    }
+
+    @POST
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    public Response schedule(MultivaluedMap<String, String> posted) {
+        WebinarForm form = WebinarFormFields.read(posted);
+        Map<String, String> errors = shapeErrors(form);
+        if (errors.isEmpty()) {
+            try {
+                WebinarView created = planner.schedule(form);
+                return Response.seeOther(URI.create("/host/webinars/" + created.id())).build();
+            } catch (InvalidInputException invalid) {
+                invalid.fieldErrors().forEach(error -> errors.putIfAbsent(error.field(), error.message()));
+            }
+        }
+        return formAgain(null, posted, errors);
+    }
+
+    @GET
+    @Path("{id}")
+    public String show(@PathParam("id") UUID id) {
+        WebinarView webinar = planner.get(id);
+        return pages.render(Templates.webinar(webinar, pages.zoneOr(ZoneId.of(webinar.timeZone())), Map.of()));
+    }
+
+    @GET
+    @Path("{id}/edit")
+    public String editForm(@PathParam("id") UUID id) {
+        return pages.render(Templates.webinarForm(id, WebinarFormFields.values(planner.get(id)), Map.of(), zones()));
+    }
+
+    @POST
+    @Path("{id}")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    public Response revise(@PathParam("id") UUID id, MultivaluedMap<String, String> posted) {
+        WebinarForm form = WebinarFormFields.read(posted);
+        Map<String, String> errors = shapeErrors(form);
+        if (errors.isEmpty()) {
+            try {
+                planner.revise(id, form);
+                return Response.seeOther(URI.create("/host/webinars/" + id)).build();
+            } catch (InvalidInputException invalid) {
+                invalid.fieldErrors().forEach(error -> errors.putIfAbsent(error.field(), error.message()));
+            }
+        }
+        return formAgain(id, posted, errors);
+    }
+
+    @POST
+    @Path("{id}/cancel")
+    public Response cancel(@PathParam("id") UUID id) {
+        planner.cancel(id);
+        return Response.seeOther(URI.create("/host/webinars/" + id)).build();
+    }
+
+    @POST
+    @Path("{id}/sessions/{sessionId}/cancel")
+    public Response cancelSession(@PathParam("id") UUID id, @PathParam("sessionId") UUID sessionId) {
+        planner.cancelSession(id, sessionId);
+        return Response.seeOther(URI.create("/host/webinars/" + id)).build();
+    }
+
+    @POST
+    @Path("{id}/sessions/{sessionId}/move")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    public Response moveSession(@PathParam("id") UUID id, @PathParam("sessionId") UUID sessionId, @FormParam("start") String start) {
+        try {
+            planner.moveSession(id, sessionId, start);
+            return Response.seeOther(URI.create("/host/webinars/" + id)).build();
+        } catch (InvalidInputException invalid) {
+            WebinarView webinar = planner.get(id);
+            Map<String, String> errors = Map.of("move-" + sessionId, invalid.fieldErrors().get(0).message());
+            String page = pages.render(Templates.webinar(webinar, pages.zoneOr(ZoneId.of(webinar.timeZone())), errors));
+            return Response.status(400).type(MediaType.TEXT_HTML_TYPE).entity(page).build();
+        }
+    }
+
+    /** Shape errors (Bean Validation) and meaning errors (WebinarPlanRules), all at once, one per field. */
+    private Map<String, String> shapeErrors(WebinarForm form) {
+        Map<String, String> errors = new HashMap<>();
+        WebinarPlanRules.problems(form, planner.now()).forEach(error -> errors.putIfAbsent(error.field(), error.message()));
+        Set<ConstraintViolation<WebinarForm>> violations = validator.validate(form);
+        for (ConstraintViolation<WebinarForm> violation : violations) {
+            String field = violation.getPropertyPath().toString().replaceAll("\\[\\d+]\\..*|<.*>", "");
+            errors.putIfAbsent(field.startsWith("questions") ? "questions" : field, violation.getMessage());
+        }
+        return errors;
+    }
+
+    private Response formAgain(UUID id, MultivaluedMap<String, String> posted, Map<String, String> errors) {
+        String page = pages.render(Templates.webinarForm(id, WebinarFormFields.values(posted), errors, zones()));
+        return Response.status(400).type(MediaType.TEXT_HTML_TYPE).entity(page).build();
+    }
+
+    private static List<String> zones() {
+        return ZoneId.getAvailableZoneIds().stream().filter(zone -> zone.contains("/") && !zone.startsWith("Etc/")
+                && !zone.startsWith("SystemV/")).sorted().toList();
+    }
+}
