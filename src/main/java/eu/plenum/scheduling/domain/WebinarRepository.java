@@ -15,6 +15,10 @@ public class WebinarRepository implements PanacheRepositoryBase<Webinar, UUID> {
         return find("tenantId = ?1 and id = ?2", tenantId, id).firstResultOptional();
     }
 
+    public List<Webinar> createdBy(String tenantId, String userId) {
+        return list("tenantId = ?1 and createdBy = ?2", Sort.by("startLocal"), tenantId, userId);
+    }
+
     public List<Webinar> allOfTenant(String tenantId) {
         return list("tenantId", Sort.by("startLocal"), tenantId);
     }

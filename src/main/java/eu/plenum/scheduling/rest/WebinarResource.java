@@ -1,6 +1,7 @@
 package eu.plenum.scheduling.rest;
 
 import eu.plenum.identity.PlenumRoles;
+import eu.plenum.scheduling.WebinarCalendars;
 import eu.plenum.scheduling.WebinarForm;
 import eu.plenum.scheduling.WebinarPlanner;
 import eu.plenum.scheduling.WebinarView;
@@ -34,10 +35,14 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @SecurityRequirement(name = "SecurityScheme")
 public class WebinarResource {
 
-    private final WebinarPlanner planner;
+    private static final String CALENDAR = "text/calendar";
 
-    WebinarResource(WebinarPlanner planner) {
+    private final WebinarPlanner planner;
+    private final WebinarCalendars calendars;
+
+    WebinarResource(WebinarPlanner planner, WebinarCalendars calendars) {
         this.planner = planner;
+        this.calendars = calendars;
     }
 
     /** New wall-clock start of one session, in the webinar's time zone. */
@@ -87,6 +92,27 @@ public class WebinarResource {
     public WebinarView moveSession(@PathParam("id") UUID id, @PathParam("sessionId") UUID sessionId,
             @Valid @NotNull SessionMove move) {
         return planner.moveSession(id, sessionId, move.start());
+    }
+
+    @GET
+    @Path("{id}/calendar.ics")
+    @Produces(CALENDAR)
+    @Operation(summary = "All sessions of the webinar as an iCalendar file")
+    public Response calendar(@PathParam("id") UUID id) {
+        return ics(calendars.webinar(id, null), "webinar-" + id);
+    }
+
+    @GET
+    @Path("{id}/sessions/{sessionId}/calendar.ics")
+    @Produces(CALENDAR)
+    @Operation(summary = "One session as an iCalendar file")
+    public Response sessionCalendar(@PathParam("id") UUID id, @PathParam("sessionId") UUID sessionId) {
+        return ics(calendars.webinar(id, sessionId), "session-" + sessionId);
+    }
+
+    static Response ics(String calendar, String name) {
+        return Response.ok(calendar, CALENDAR + ";charset=utf-8")
+                .header("Content-Disposition", "attachment; filename=\"" + name + ".ics\"").build();
     }
 
     @POST

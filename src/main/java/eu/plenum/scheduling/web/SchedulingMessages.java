@@ -216,4 +216,19 @@ public interface SchedulingMessages {
 
     @Message("{minutes} min")
     String detail_minutes(int minutes);
+
+    @Message("Your calendar feed")
+    String feed_title();
+
+    @Message("Subscribe in your calendar app to see every session you host, kept up to date. Keep the address secret: it is the only key.")
+    String feed_hint();
+
+    @Message("Copy it now: Plenum stores only a fingerprint and cannot show it again.")
+    String feed_once();
+
+    @Message("Create a new feed address")
+    String feed_rotate();
+
+    @Message("Add to calendar")
+    String download_ics();
 }

@@ -1,6 +1,7 @@
 package eu.plenum.scheduling.web;
 
 import eu.plenum.identity.PlenumRoles;
+import eu.plenum.scheduling.WebinarCalendars;
 import eu.plenum.scheduling.WebinarForm;
 import eu.plenum.scheduling.WebinarPlanRules;
 import eu.plenum.scheduling.WebinarPlanner;
@@ -40,7 +41,7 @@ public class WebinarPages {
 
     @CheckedTemplate(basePath = "scheduling")
     static class Templates {
-        static native TemplateInstance webinars(List<WebinarView> webinars, boolean upcoming, ZoneId zone);
+        static native TemplateInstance webinars(List<WebinarView> webinars, boolean upcoming, ZoneId zone, String feedUrl);
 
         static native TemplateInstance webinarForm(UUID webinarId, Map<String, String> values, Map<String, String> errors,
                 List<String> zones);
@@ -49,11 +50,13 @@ public class WebinarPages {
     }
 
     private final WebinarPlanner planner;
+    private final WebinarCalendars calendars;
     private final Pages pages;
     private final Validator validator;
 
-    WebinarPages(WebinarPlanner planner, Pages pages, Validator validator) {
+    WebinarPages(WebinarPlanner planner, WebinarCalendars calendars, Pages pages, Validator validator) {
         this.planner = planner;
+        this.calendars = calendars;
         this.pages = pages;
         this.validator = validator;
     }
@@ -61,7 +64,23 @@ public class WebinarPages {
     @GET
     public String list(@QueryParam("when") @DefaultValue("upcoming") String when) {
         boolean upcoming = !"past".equals(when);
-        return pages.render(Templates.webinars(planner.list(upcoming), upcoming, pages.zoneOr(ZoneId.of("UTC"))));
+        return pages.render(Templates.webinars(planner.list(upcoming), upcoming, pages.zoneOr(ZoneId.of("UTC")), null));
+    }
+
+    /** Creates or replaces the host's private calendar feed and shows its address once. */
+    @POST
+    @Path("calendar-feed")
+    public String rotateFeed(@jakarta.ws.rs.core.Context jakarta.ws.rs.core.UriInfo uri) {
+        String url = uri.getBaseUriBuilder().path("calendar/feeds").path(calendars.rotateFeed() + ".ics").build().toString();
+        return pages.render(Templates.webinars(planner.list(true), true, pages.zoneOr(ZoneId.of("UTC")), url));
+    }
+
+    @GET
+    @Path("{id}/calendar.ics")
+    @Produces("text/calendar")
+    public Response calendar(@PathParam("id") UUID id) {
+        return Response.ok(calendars.webinar(id, null), "text/calendar;charset=utf-8")
+                .header("Content-Disposition", "attachment; filename=\"webinar-" + id + ".ics\"").build();
     }
 
     @GET
