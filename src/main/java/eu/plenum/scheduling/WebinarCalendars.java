@@ -6,15 +6,10 @@ import eu.plenum.scheduling.domain.CalendarFeed;
 import eu.plenum.scheduling.domain.CalendarFeedRepository;
 import eu.plenum.scheduling.domain.WebinarRepository;
 import eu.plenum.shared.NotFoundException;
+import eu.plenum.shared.SecretTokens;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.security.SecureRandom;
 import java.time.Clock;
-import java.util.Base64;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.UUID;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -22,8 +17,6 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 /** Calendar files of a webinar or session, and each host's private feed of the webinars they host. */
 @ApplicationScoped
 public class WebinarCalendars {
-
-    private static final SecureRandom RANDOM = new SecureRandom();
 
     private final WebinarPlanner planner;
     private final WebinarRepository webinars;
@@ -57,32 +50,22 @@ public class WebinarCalendars {
      */
     @Transactional
     public String rotateFeed() {
-        byte[] secret = new byte[32];
-        RANDOM.nextBytes(secret);
-        String token = Base64.getUrlEncoder().withoutPadding().encodeToString(secret);
+        String token = SecretTokens.next();
         String userId = host.userId();
         CalendarFeed feed = feeds.findByIdOptional(userId).orElse(null);
         if (feed == null) {
-            feeds.persist(new CalendarFeed(userId, host.tenant().id(), hash(token)));
+            feeds.persist(new CalendarFeed(userId, host.tenant().id(), SecretTokens.hash(token)));
         } else {
-            feed.rotate(hash(token));
+            feed.rotate(SecretTokens.hash(token));
         }
         return token;
     }
 
     /** The feed behind a token: the webinars its host created, every session with its current state. */
     public String feed(String token) {
-        CalendarFeed feed = feeds.byTokenHash(hash(token))
+        CalendarFeed feed = feeds.byTokenHash(SecretTokens.hash(token))
                 .orElseThrow(() -> new NotFoundException("There is no calendar feed at this address."));
         List<WebinarView> hosted = webinars.createdBy(feed.tenantId(), feed.userId()).stream().map(WebinarView::of).toList();
         return CalendarInvite.of(hosted, null, CalendarInvite.Method.PUBLISH, organizer, clock.instant());
-    }
-
-    static String hash(String token) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(token.getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
     }
 }

@@ -36,7 +36,7 @@ public record WebinarView(
     }
 
     /** One registration question. */
-    public record QuestionView(QuestionKind kind, String label, boolean required, List<String> choices) {
+    public record QuestionView(UUID id, QuestionKind kind, String label, boolean required, List<String> choices) {
     }
 
     static WebinarView of(Webinar webinar) {
@@ -54,7 +54,7 @@ public record WebinarView(
     }
 
     private static QuestionView question(RegistrationQuestion question) {
-        return new QuestionView(question.kind(), question.label(), question.required(), question.choices());
+        return new QuestionView(question.id(), question.kind(), question.label(), question.required(), question.choices());
     }
 
     /** The next session that has not ended, if any. */

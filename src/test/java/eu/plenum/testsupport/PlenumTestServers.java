@@ -16,6 +16,7 @@ import java.util.Map;
 public class PlenumTestServers implements QuarkusTestResourceLifecycleManager {
 
     private static volatile KeycloakServer keycloak;
+    private static volatile Mailbox mailbox;
     private EmbeddedPostgres postgres;
 
     /** The Keycloak of the running suite, for tests that fetch tokens or drive the login page. */
@@ -24,6 +25,14 @@ public class PlenumTestServers implements QuarkusTestResourceLifecycleManager {
             throw new IllegalStateException("The test servers are not started");
         }
         return keycloak;
+    }
+
+    /** The suite's SMTP server (GreenMail), where every mail Plenum sends arrives. */
+    public static Mailbox mailbox() {
+        if (mailbox == null) {
+            throw new IllegalStateException("The test servers are not started");
+        }
+        return mailbox;
     }
 
     @Override
@@ -35,17 +44,23 @@ public class PlenumTestServers implements QuarkusTestResourceLifecycleManager {
             throw new UncheckedIOException(e);
         }
         keycloak = KeycloakServer.start();
+        mailbox = Mailbox.start();
         return Map.of(
                 "quarkus.datasource.jdbc.url", EmbeddedDatabase.jdbcUrl(postgres),
                 "quarkus.datasource.username", "postgres",
                 "quarkus.datasource.password", "",
-                "plenum.keycloak.url", keycloak.url());
+                "plenum.keycloak.url", keycloak.url(),
+                "quarkus.mailer.port", String.valueOf(mailbox.port()),
+                "plenum.mail.dispatch-every", "1s");
     }
 
     @Override
     public void stop() {
         if (keycloak != null) {
             keycloak.stop();
+        }
+        if (mailbox != null) {
+            mailbox.stop();
         }
         if (postgres != null) {
             try {

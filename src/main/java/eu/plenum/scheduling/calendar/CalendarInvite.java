@@ -26,9 +26,18 @@ public final class CalendarInvite {
     private CalendarInvite() {
     }
 
+    /** An invitation (REQUEST or CANCEL) for one attendee, naming them as ATTENDEE as iTIP expects. */
+    public record Attendee(String name, String email) {
+    }
+
     /** The calendar of some webinars' sessions (all sessions when {@code onlySession} is null). */
     public static String of(List<WebinarView> webinars, java.util.UUID onlySession, Method method, String organizer,
             Instant now) {
+        return of(webinars, onlySession, method, organizer, null, now);
+    }
+
+    public static String of(List<WebinarView> webinars, java.util.UUID onlySession, Method method, String organizer,
+            Attendee attendee, Instant now) {
         StringBuilder out = new StringBuilder();
         IcsText.line(out, "BEGIN:VCALENDAR");
         IcsText.line(out, "VERSION:2.0");
@@ -40,7 +49,7 @@ public final class CalendarInvite {
         for (WebinarView webinar : webinars) {
             for (WebinarView.SessionView session : webinar.sessions()) {
                 if (onlySession == null || onlySession.equals(session.id())) {
-                    event(out, webinar, session, method, organizer, now);
+                    event(out, webinar, session, method, organizer, attendee, now);
                 }
             }
         }
@@ -49,7 +58,7 @@ public final class CalendarInvite {
     }
 
     private static void event(StringBuilder out, WebinarView webinar, WebinarView.SessionView session, Method method,
-            String organizer, Instant now) {
+            String organizer, Attendee attendee, Instant now) {
         ZoneId zone = ZoneId.of(webinar.timeZone());
         boolean cancelled = method == Method.CANCEL || "CANCELLED".equals(session.status());
         IcsText.line(out, "BEGIN:VEVENT");
@@ -64,6 +73,10 @@ public final class CalendarInvite {
         }
         if (organizer != null) {
             IcsText.line(out, "ORGANIZER:mailto:" + organizer);
+        }
+        if (attendee != null) {
+            // Quoted CN: names may contain ; , : which would otherwise end the parameter.
+            IcsText.line(out, "ATTENDEE;CN=\"" + attendee.name().replace("\"", "'") + "\";RSVP=FALSE:mailto:" + attendee.email());
         }
         IcsText.line(out, "STATUS:" + (cancelled ? "CANCELLED" : "CONFIRMED"));
         IcsText.line(out, "TRANSP:OPAQUE");

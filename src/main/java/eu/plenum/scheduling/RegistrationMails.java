@@ -1,0 +1,78 @@
+package eu.plenum.scheduling;
+
+import eu.plenum.mail.MailOutbox;
+import eu.plenum.mail.OutgoingMail;
+import eu.plenum.scheduling.calendar.CalendarInvite;
+import eu.plenum.scheduling.domain.Registration;
+import eu.plenum.scheduling.domain.Webinar;
+import io.quarkus.qute.CheckedTemplate;
+import io.quarkus.qute.TemplateInstance;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Clock;
+import java.util.List;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+/** The mails a registrant receives, queued in the outbox within the registration's transaction. */
+@ApplicationScoped
+public class RegistrationMails {
+
+    @CheckedTemplate(basePath = "mail")
+    static class Templates {
+        static native TemplateInstance confirmText(String name, String title, String link);
+
+        static native TemplateInstance confirmHtml(String name, String title, String link);
+
+        static native TemplateInstance registeredText(String name, WebinarView webinar, String link);
+
+        static native TemplateInstance registeredHtml(String name, WebinarView webinar, String link);
+
+        static native TemplateInstance statusText(String name, String title, String status);
+
+        static native TemplateInstance statusHtml(String name, String title, String status);
+    }
+
+    private final MailOutbox outbox;
+    private final Clock clock;
+    private final String publicUrl;
+    private final String from;
+
+    RegistrationMails(MailOutbox outbox, Clock clock,
+            @ConfigProperty(name = "plenum.public-url", defaultValue = "http://localhost:8080") String publicUrl,
+            @ConfigProperty(name = "plenum.mail.from", defaultValue = "webinars@plenum.localhost") String from) {
+        this.outbox = outbox;
+        this.clock = clock;
+        this.publicUrl = publicUrl.replaceAll("/+$", "");
+        this.from = from;
+    }
+
+    void confirmLink(Webinar webinar, Registration registration, String token) {
+        String link = publicUrl + "/r/confirm/" + token;
+        queue(registration, "confirm:" + registration.id() + ":" + token.substring(0, 12), "Confirm your registration: " + webinar.title(),
+                Templates.confirmText(registration.name(), webinar.title(), link),
+                Templates.confirmHtml(registration.name(), webinar.title(), link), null);
+    }
+
+    void registered(WebinarView webinar, Registration registration, String joinToken) {
+        String link = publicUrl + "/join/" + joinToken;
+        String invite = CalendarInvite.of(List.of(webinar), null, CalendarInvite.Method.REQUEST, from,
+                new CalendarInvite.Attendee(registration.name(), registration.email()), clock.instant());
+        queue(registration, "registered:" + registration.id() + ":" + joinToken.substring(0, 12),
+                "You are registered: " + webinar.title(),
+                Templates.registeredText(registration.name(), webinar, link),
+                Templates.registeredHtml(registration.name(), webinar, link), invite);
+    }
+
+    void statusOnly(Webinar webinar, Registration registration) {
+        String status = registration.status().name();
+        queue(registration, "status:" + registration.id() + ":" + status, "Your registration: " + webinar.title(),
+                Templates.statusText(registration.name(), webinar.title(), status),
+                Templates.statusHtml(registration.name(), webinar.title(), status), null);
+    }
+
+    private void queue(Registration registration, String key, String subject, TemplateInstance text, TemplateInstance html,
+            String calendar) {
+        // Titles come from hosts: no line break may reach a mail header.
+        outbox.enqueue(new OutgoingMail(registration.tenantId(), key, registration.email(), subject.replaceAll("[\\r\\n]+", " "), text.render(),
+                html.render(), calendar, calendar == null ? null : "REQUEST", clock.instant()));
+    }
+}

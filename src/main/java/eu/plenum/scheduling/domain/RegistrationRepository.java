@@ -1,0 +1,27 @@
+package eu.plenum.scheduling.domain;
+
+import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.util.Optional;
+import java.util.UUID;
+
+/** Registrations; found by webinar and address, or by the hash of a token. */
+@ApplicationScoped
+public class RegistrationRepository implements PanacheRepositoryBase<Registration, UUID> {
+
+    public Optional<Registration> of(UUID webinarId, String emailNormalized) {
+        return find("webinarId = ?1 and emailNormalized = ?2", webinarId, emailNormalized).firstResultOptional();
+    }
+
+    public Optional<Registration> byConfirmTokenHash(String hash) {
+        return find("confirmTokenHash", hash).firstResultOptional();
+    }
+
+    public Optional<Registration> byJoinTokenHash(String hash) {
+        return find("joinTokenHash", hash).firstResultOptional();
+    }
+
+    public long seatsTaken(UUID webinarId) {
+        return count("webinarId = ?1 and status = ?2", webinarId, RegistrationStatus.REGISTERED);
+    }
+}

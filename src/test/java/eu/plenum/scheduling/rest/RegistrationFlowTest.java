@@ -1,0 +1,214 @@
+package eu.plenum.scheduling.rest;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.containsInAnyOrder;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import eu.plenum.testsupport.Mailbox;
+import eu.plenum.testsupport.PlenumTestServers;
+import eu.plenum.testsupport.Tokens;
+import io.agroal.api.AgroalDataSource;
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+import jakarta.inject.Inject;
+import java.io.StringReader;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZonedDateTime;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+import net.fortuna.ical4j.data.CalendarBuilder;
+import net.fortuna.ical4j.model.Calendar;
+import net.fortuna.ical4j.model.Component;
+import net.fortuna.ical4j.model.Property;
+import net.fortuna.ical4j.model.component.VEvent;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Registration end to end with a real SMTP server: double opt-in link by mail, confirmation, the
+ * personal join link and an invitation that an independent parser reads with the right times;
+ * duplicates, bad input and 200 concurrent confirmations for 100 seats.
+ */
+@QuarkusTest
+@WithTestResource(PlenumTestServers.class)
+class RegistrationFlowTest {
+
+    private static final Pattern CONFIRM = Pattern.compile("http://localhost:8081/r/confirm/([A-Za-z0-9_-]{43})");
+    private static final Pattern JOIN = Pattern.compile("http://localhost:8081/join/([A-Za-z0-9_-]{43})");
+    private static final int YEAR = LocalDate.now().getYear() + 1;
+
+    @Inject
+    AgroalDataSource dataSource;
+
+    private static Mailbox mailbox() {
+        return PlenumTestServers.mailbox();
+    }
+
+    private static String webinar(String title, int capacity) {
+        Map<String, Object> body = WebinarResourceTest.webinar(title);
+        body.put("capacity", capacity);
+        body.put("registrationMode", "OPEN");
+        body.put("questions", List.of(Map.of("kind", "SINGLE_CHOICE", "label", "Role", "required", false,
+                "choices", List.of("Developer", "Manager"))));
+        return WebinarResourceTest.create(Tokens.HOST, body);
+    }
+
+    private static Map<String, Object> registrant(String name, String email) {
+        Map<String, Object> body = new HashMap<>(Map.of("name", name, "email", email, "privacyAcknowledged", true,
+                "recordingConsent", true));
+        return body;
+    }
+
+    private static String questionId(String webinarId, int index) {
+        return given().auth().oauth2(Tokens.accessToken(Tokens.HOST)).get("/api/webinars/" + webinarId)
+                .then().extract().path("questions[" + index + "].id");
+    }
+
+    private static void register(String webinarId, Map<String, Object> body) {
+        given().contentType(ContentType.JSON).body(body).when().post("/api/public/webinars/" + webinarId + "/registrations")
+                .then().statusCode(202).body("status", equalTo("CHECK_YOUR_INBOX"));
+    }
+
+    private static String confirm(String token) {
+        return given().redirects().follow(false).when().get("/r/confirm/" + token)
+                .then().extract().header("Location");
+    }
+
+    private long count(String sql, Object... parameters) throws Exception {
+        try (Connection connection = dataSource.getConnection(); PreparedStatement statement = connection.prepareStatement(sql)) {
+            for (int i = 0; i < parameters.length; i++) {
+                statement.setObject(i + 1, parameters[i]);
+            }
+            try (ResultSet rows = statement.executeQuery()) {
+                rows.next();
+                return rows.getLong(1);
+            }
+        }
+    }
+
+    @Test
+    void doubleOptInGivesAPersonalJoinLinkAndAnInvitation() throws Exception {
+        String id = webinar("Opt-in", 10);
+        Map<String, Object> body = registrant("Mia <b>Muster</b>", "mia@example.org");
+        body.put("answers", Map.of(questionId(id, 0), "Developer"));
+        register(id, body);
+        assertEquals(0, count("SELECT count(*) FROM registration WHERE webinar_id = ? AND status = 'REGISTERED'", UUID.fromString(id)),
+                "a seat was counted before the e-mail was confirmed");
+
+        Mailbox.Received confirmMail = mailbox().awaitOne("mia@example.org", "Confirm your registration");
+        assertTrue(confirmMail.html().contains("Mia &lt;b&gt;Muster&lt;/b&gt;"), "name not escaped in the HTML mail");
+        String location = confirm(confirmMail.find(CONFIRM));
+        assertTrue(location.contains("/join/"), location);
+        String joinToken = location.substring(location.lastIndexOf('/') + 1);
+        given().when().get("/join/" + joinToken).then().statusCode(200)
+                .body(containsString("data-testid=\"join-page\"")).body(containsString("Mia &lt;b&gt;Muster&lt;/b&gt;"));
+
+        Mailbox.Received registered = mailbox().awaitOne("mia@example.org", "You are registered");
+        assertEquals(joinToken, registered.find(JOIN));
+        Calendar invite = new CalendarBuilder().build(new StringReader(registered.calendar().orElseThrow()));
+        assertEquals("REQUEST", invite.getProperty(Property.METHOD).orElseThrow().getValue());
+        List<VEvent> events = invite.getComponents(Component.VEVENT);
+        assertEquals(3, events.size());
+        assertEquals(Instant.parse(YEAR + "-10-20T08:00:00Z"), ((ZonedDateTime) events.get(0).getStartDate().orElseThrow().getDate()).toInstant());
+        assertEquals(Instant.parse(YEAR + "-11-03T09:00:00Z"), ((ZonedDateTime) events.get(2).getStartDate().orElseThrow().getDate()).toInstant());
+        assertTrue(events.get(0).getProperty(Property.ATTENDEE).orElseThrow().getValue().contains("mia@example.org"));
+        assertTrue(registered.contentTypes().contains("method=REQUEST"), registered.contentTypes());
+    }
+
+    @Test
+    void sameAddressAgainGetsANewLinkButNoSecondSeat() throws Exception {
+        String id = webinar("Twice", 10);
+        register(id, registrant("Tom", "tom@example.org"));
+        String first = mailbox().awaitOne("tom@example.org", "Confirm your registration").find(CONFIRM);
+        register(id, registrant("Tom", "TOM@Example.org"));
+        List<Mailbox.Received> confirms = mailbox().await(mail -> mail.to().equals("tom@example.org")
+                && mail.subject().startsWith("Confirm your registration"), 2);
+        String second = confirms.get(1).find(CONFIRM);
+        assertNotEquals(first, second);
+        given().when().get("/r/confirm/" + first).then().statusCode(404);
+        assertTrue(confirm(second).contains("/join/"));
+        register(id, registrant("Tom", "tom@example.org"));
+        mailbox().await(mail -> mail.to().equals("tom@example.org") && mail.subject().startsWith("You are registered"), 2);
+        assertEquals(1, count("SELECT count(*) FROM registration WHERE webinar_id = ?", UUID.fromString(id)));
+        assertEquals(1, count("SELECT count(*) FROM registration WHERE webinar_id = ? AND status = 'REGISTERED'", UUID.fromString(id)));
+    }
+
+    @Test
+    void badInputIsRefusedWithFieldErrorsAndNothingIsStored() throws Exception {
+        String id = webinar("Strict", 10);
+        Map<String, Object> bad = registrant("", "not-an-address");
+        bad.put("privacyAcknowledged", false);
+        given().contentType(ContentType.JSON).body(bad).when().post("/api/public/webinars/" + id + "/registrations")
+                .then().statusCode(400).body("errors.field", containsInAnyOrder("name", "email", "email"));
+        Map<String, Object> noPrivacy = registrant("Ann", "ann@example.org");
+        noPrivacy.put("privacyAcknowledged", false);
+        noPrivacy.put("answers", Map.of(questionId(id, 0), "Astronaut"));
+        given().contentType(ContentType.JSON).body(noPrivacy).when().post("/api/public/webinars/" + id + "/registrations")
+                .then().statusCode(400)
+                .body("errors.field", containsInAnyOrder("privacyAcknowledged", "answers." + questionId(id, 0)));
+        String required = WebinarResourceTest.create(Tokens.HOST, WebinarResourceTest.webinar("Required question"));
+        given().contentType(ContentType.JSON).body(registrant("Ann", "ann@example.org"))
+                .when().post("/api/public/webinars/" + required + "/registrations")
+                .then().statusCode(400).body("errors[0].message", equalTo("is required"));
+        assertEquals(0, count("SELECT count(*) FROM registration WHERE webinar_id = ?", UUID.fromString(id)));
+        given().contentType(ContentType.JSON).body(registrant("Ann", "ann@example.org"))
+                .when().post("/api/public/webinars/" + UUID.randomUUID() + "/registrations").then().statusCode(404);
+    }
+
+    @Test
+    void twoHundredConcurrentConfirmationsForAHundredSeats() throws Exception {
+        Map<String, Object> body = WebinarResourceTest.webinar("Crowded");
+        body.put("capacity", 100);
+        body.put("registrationMode", "OPEN");
+        body.put("questions", List.of());
+        String id = WebinarResourceTest.create(Tokens.HOST, body);
+        ExecutorService pool = Executors.newFixedThreadPool(16);
+        try {
+            List<Callable<Integer>> registering = new ArrayList<>();
+            for (int i = 0; i < 200; i++) {
+                String email = "crowd" + i + "@example.org";
+                registering.add(() -> given().contentType(ContentType.JSON).body(registrant("Crowd " + email, email))
+                        .post("/api/public/webinars/" + id + "/registrations").statusCode());
+            }
+            for (Future<Integer> status : pool.invokeAll(registering)) {
+                assertEquals(202, status.get());
+            }
+            List<String> tokens = mailbox().await(mail -> mail.to().startsWith("crowd") && mail.subject().equals("Confirm your registration: Crowded"), 200)
+                    .stream().map(mail -> mail.find(CONFIRM)).toList();
+            assertEquals(200, Set.copyOf(tokens).size());
+            List<Callable<String>> confirming = tokens.stream().<Callable<String>>map(token -> () -> confirm(token)).toList();
+            List<String> outcomes = new ArrayList<>();
+            for (Future<String> outcome : pool.invokeAll(confirming)) {
+                outcomes.add(outcome.get());
+            }
+            assertEquals(100, outcomes.stream().filter(location -> location != null && location.contains("/join/")).count());
+        } finally {
+            pool.shutdownNow();
+        }
+        UUID webinar = UUID.fromString(id);
+        assertEquals(100, count("SELECT count(*) FROM registration WHERE webinar_id = ? AND status = 'REGISTERED'", webinar));
+        assertEquals(100, count("SELECT count(*) FROM registration WHERE webinar_id = ? AND status = 'WAITLISTED'", webinar));
+        assertEquals(100, count("SELECT count(DISTINCT join_token_hash) FROM registration WHERE webinar_id = ? AND status = 'REGISTERED'", webinar));
+        assertEquals(200, count("SELECT count(DISTINCT email_normalized) FROM registration WHERE webinar_id = ?", webinar));
+        assertFalse(mailbox().all().stream().anyMatch(mail -> mail.subject().isBlank()));
+    }
+}
