@@ -9,6 +9,7 @@ import static org.hamcrest.Matchers.not;
 
 import eu.plenum.testsupport.PlenumTestServers;
 import eu.plenum.testsupport.Tokens;
+import eu.plenum.testsupport.Webinars;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
@@ -25,34 +26,18 @@ import org.junit.jupiter.api.Test;
 @WithTestResource(PlenumTestServers.class)
 class WebinarResourceTest {
 
-    private static final String NEXT_YEAR = String.valueOf(LocalDate.now().getYear() + 1);
+    private static final String NEXT_YEAR = Webinars.NEXT_YEAR;
 
     private static RequestSpecification as(String user) {
         return given().auth().oauth2(Tokens.accessToken(user)).contentType(ContentType.JSON);
     }
 
     static Map<String, Object> webinar(String title) {
-        Map<String, Object> body = new HashMap<>();
-        body.put("title", title);
-        body.put("description", "How sovereign hosting works");
-        body.put("speakers", List.of("Ada Lovelace", "Grace Hopper"));
-        body.put("language", "de");
-        body.put("timeZone", "Europe/Berlin");
-        body.put("start", NEXT_YEAR + "-10-20T10:00");
-        body.put("durationMinutes", 60);
-        body.put("recurrence", "WEEKLY");
-        body.put("recurrenceCount", 3);
-        body.put("capacity", 100);
-        body.put("registrationMode", "APPROVAL");
-        body.put("recordingPolicy", "ON_WITH_CONSENT");
-        body.put("questions", List.of(
-                Map.of("kind", "TEXT", "label", "Your company", "required", false),
-                Map.of("kind", "SINGLE_CHOICE", "label", "Role", "required", true, "choices", List.of("Developer", "Manager"))));
-        return body;
+        return Webinars.sample(title);
     }
 
     static String create(String user, Map<String, Object> body) {
-        return as(user).body(body).when().post("/api/webinars").then().statusCode(201).extract().path("id");
+        return Webinars.create(user, body);
     }
 
     @Test
