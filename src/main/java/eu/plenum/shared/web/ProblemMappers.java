@@ -67,6 +67,15 @@ public class ProblemMappers {
         return respond(request, 400, "unreadable-body", "The request body is not valid JSON for this address.", List.of());
     }
 
+    /** Two requests raced for the same unique thing (e.g. the same address registering twice at once). */
+    @ServerExceptionMapper
+    public Response concurrentDuplicate(org.hibernate.exception.ConstraintViolationException e, ContainerRequestContext request) {
+        if (e.getKind() != org.hibernate.exception.ConstraintViolationException.ConstraintKind.UNIQUE) {
+            return unexpected(e, request);
+        }
+        return respond(request, 409, "conflict", "A concurrent request changed the same thing; send it again.", List.of());
+    }
+
     @ServerExceptionMapper
     public Response forbidden(ForbiddenException e, ContainerRequestContext request) {
         return respond(request, 403, "forbidden", "Your role does not allow this.", List.of());
