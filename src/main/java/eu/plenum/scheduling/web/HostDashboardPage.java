@@ -23,7 +23,8 @@ public class HostDashboardPage {
 
     @CheckedTemplate(basePath = "scheduling")
     static class Templates {
-        static native TemplateInstance dashboard(TenantRef tenant, List<Upcoming> upcoming, long upcomingSessions, ZoneId zone);
+        static native TemplateInstance dashboard(TenantRef tenant, List<Upcoming> upcoming, int upcomingWebinars, long upcomingSessions,
+                ZoneId zone);
     }
 
     /** A webinar on the dashboard with its next session's start. */
@@ -51,6 +52,6 @@ public class HostDashboardPage {
                 .map(webinar -> new Upcoming(webinar.id(), webinar.title(),
                         webinar.nextSession(planner.now()).map(WebinarView.SessionView::startsAt).orElse(null)))
                 .toList();
-        return pages.render(Templates.dashboard(tenant, next, sessions, pages.zoneOr(ZoneId.of("UTC"))));
+        return pages.render(Templates.dashboard(tenant, next, upcoming.size(), sessions, pages.zoneOr(ZoneId.of("UTC"))));
     }
 }
