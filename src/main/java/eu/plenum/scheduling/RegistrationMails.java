@@ -49,7 +49,7 @@ public class RegistrationMails {
         String link = publicUrl + "/r/confirm/" + token;
         queue(registration, "confirm:" + registration.id() + ":" + token.substring(0, 12), "Confirm your registration: " + webinar.title(),
                 Templates.confirmText(registration.name(), webinar.title(), link),
-                Templates.confirmHtml(registration.name(), webinar.title(), link), null);
+                Templates.confirmHtml(registration.name(), webinar.title(), link), null, null);
     }
 
     void registered(WebinarView webinar, Registration registration, String joinToken) {
@@ -59,20 +59,29 @@ public class RegistrationMails {
         queue(registration, "registered:" + registration.id() + ":" + joinToken.substring(0, 12),
                 "You are registered: " + webinar.title(),
                 Templates.registeredText(registration.name(), webinar, link),
-                Templates.registeredHtml(registration.name(), webinar, link), invite);
+                Templates.registeredHtml(registration.name(), webinar, link), invite, "REQUEST");
+    }
+
+    /** The registrant cancelled: a CANCEL invitation removes the sessions from their calendar. */
+    void cancelled(WebinarView webinar, Registration registration) {
+        String invite = CalendarInvite.of(List.of(webinar), null, CalendarInvite.Method.CANCEL, from,
+                new CalendarInvite.Attendee(registration.name(), registration.email()), clock.instant());
+        queue(registration, "status:" + registration.id() + ":CANCELLED", "Registration cancelled: " + webinar.title(),
+                Templates.statusText(registration.name(), webinar.title(), "CANCELLED"),
+                Templates.statusHtml(registration.name(), webinar.title(), "CANCELLED"), invite, "CANCEL");
     }
 
     void statusOnly(Webinar webinar, Registration registration) {
         String status = registration.status().name();
         queue(registration, "status:" + registration.id() + ":" + status, "Your registration: " + webinar.title(),
                 Templates.statusText(registration.name(), webinar.title(), status),
-                Templates.statusHtml(registration.name(), webinar.title(), status), null);
+                Templates.statusHtml(registration.name(), webinar.title(), status), null, null);
     }
 
     private void queue(Registration registration, String key, String subject, TemplateInstance text, TemplateInstance html,
-            String calendar) {
+            String calendar, String method) {
         // Titles come from hosts: no line break may reach a mail header.
         outbox.enqueue(new OutgoingMail(registration.tenantId(), key, registration.email(), subject.replaceAll("[\\r\\n]+", " "), text.render(),
-                html.render(), calendar, calendar == null ? null : "REQUEST", clock.instant()));
+                html.render(), calendar, method, clock.instant()));
     }
 }

@@ -108,6 +108,23 @@ public class Registration {
         this.confirmedAt = now.atOffset(ZoneOffset.UTC);
     }
 
+    /** The host's or the registrant's decision after confirmation (approve, deny, cancel, wait). */
+    public void decided(RegistrationStatus outcome) {
+        this.status = outcome;
+        if (outcome != RegistrationStatus.REGISTERED) {
+            this.joinRevoked = true;
+        }
+    }
+
+    /** The host stops this join link from working; a new one is issued only by registering again. */
+    public void revokeJoinLink() {
+        this.joinRevoked = true;
+    }
+
+    public OffsetDateTime createdAt() {
+        return createdAt;
+    }
+
     /** A new personal join link; the previous one stops working. */
     public void newJoinLink(String tokenHash) {
         this.joinTokenHash = tokenHash;

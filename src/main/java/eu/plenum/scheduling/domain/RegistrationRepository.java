@@ -21,6 +21,22 @@ public class RegistrationRepository implements PanacheRepositoryBase<Registratio
         return find("joinTokenHash", hash).firstResultOptional();
     }
 
+    /** A webinar's registrations, oldest first, optionally those whose name or address contains {@code query}. */
+    public java.util.List<Registration> ofWebinar(UUID webinarId, String query) {
+        if (query == null || query.isBlank()) {
+            return list("webinarId", io.quarkus.panache.common.Sort.by("createdAt"), webinarId);
+        }
+        String like = "%" + query.strip().toLowerCase(java.util.Locale.ROOT).replace("\\", "\\\\").replace("%", "\\%")
+                .replace("_", "\\_") + "%";
+        return list("webinarId = ?1 and (lower(name) like ?2 or emailNormalized like ?2)",
+                io.quarkus.panache.common.Sort.by("createdAt"), webinarId, like);
+    }
+
+    public Optional<Registration> firstWaitlisted(UUID webinarId) {
+        return find("webinarId = ?1 and status = ?2", io.quarkus.panache.common.Sort.by("confirmedAt"), webinarId,
+                RegistrationStatus.WAITLISTED).firstResultOptional();
+    }
+
     public long seatsTaken(UUID webinarId) {
         return count("webinarId = ?1 and status = ?2", webinarId, RegistrationStatus.REGISTERED);
     }

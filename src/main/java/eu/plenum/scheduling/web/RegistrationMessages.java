@@ -72,4 +72,10 @@ public interface RegistrationMessages {
 
     @Message("You agreed to be recorded.")
     String join_consent_yes();
+
+    @Message("Cancel my registration")
+    String join_cancel();
+
+    @Message("Your registration is cancelled. Thank you for freeing your seat.")
+    String confirmed_cancelled();
 }

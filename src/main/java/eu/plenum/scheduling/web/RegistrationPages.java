@@ -1,5 +1,6 @@
 package eu.plenum.scheduling.web;
 
+import eu.plenum.scheduling.RegistrantDesk;
 import eu.plenum.scheduling.RegistrationForm;
 import eu.plenum.scheduling.Registrations;
 import eu.plenum.scheduling.WebinarView;
@@ -47,12 +48,14 @@ public class RegistrationPages {
     }
 
     private final Registrations registrations;
+    private final RegistrantDesk desk;
     private final Pages pages;
     private final Validator validator;
     private final Clock clock;
 
-    RegistrationPages(Registrations registrations, Pages pages, Validator validator, Clock clock) {
+    RegistrationPages(Registrations registrations, RegistrantDesk desk, Pages pages, Validator validator, Clock clock) {
         this.registrations = registrations;
+        this.desk = desk;
         this.pages = pages;
         this.validator = validator;
         this.clock = clock;
@@ -110,6 +113,13 @@ public class RegistrationPages {
     public String join(@PathParam("token") String token) {
         Registrations.Attendance attendance = registrations.attendance(token);
         return pages.render(Templates.join(attendance, pages.zoneOr(ZoneId.of(attendance.webinar().timeZone())), token));
+    }
+
+    @POST
+    @Path("join/{token}/cancel")
+    public String cancel(@PathParam("token") String token) {
+        desk.cancelByRegistrant(token);
+        return pages.render(Templates.confirmed("CANCELLED"));
     }
 
     @GET

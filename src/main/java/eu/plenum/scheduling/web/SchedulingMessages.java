@@ -231,4 +231,46 @@ public interface SchedulingMessages {
 
     @Message("Add to calendar")
     String download_ics();
+
+    @Message("Registrants")
+    String registrants_title();
+
+    @Message("Registration page")
+    String public_page();
+
+    @Message("Search name or e-mail")
+    String search();
+
+    @Message("Approve selected")
+    String approve();
+
+    @Message("Deny selected")
+    String deny();
+
+    @Message("Download CSV")
+    String csv();
+
+    @Message("Revoke join link")
+    String revoke();
+
+    @Message("link revoked")
+    String revoked();
+
+    @Message("No registrations yet.")
+    String no_registrants();
+
+    @Message("Name")
+    String col_name();
+
+    @Message("E-mail")
+    String col_email();
+
+    @Message("Recording consent")
+    String col_consent();
+
+    @Message("Answers")
+    String col_answers();
+
+    @Message("{changed} of {total} changed.")
+    String decided(long changed, int total);
 }

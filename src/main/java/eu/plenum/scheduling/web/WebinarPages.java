@@ -1,6 +1,9 @@
 package eu.plenum.scheduling.web;
 
 import eu.plenum.identity.PlenumRoles;
+import eu.plenum.scheduling.RegistrantCsv;
+import eu.plenum.scheduling.RegistrantDesk;
+import eu.plenum.scheduling.RegistrantView;
 import eu.plenum.scheduling.WebinarCalendars;
 import eu.plenum.scheduling.WebinarForm;
 import eu.plenum.scheduling.WebinarPlanRules;
@@ -47,15 +50,20 @@ public class WebinarPages {
                 List<String> zones);
 
         static native TemplateInstance webinar(WebinarView webinar, ZoneId zone, Map<String, String> errors);
+
+        static native TemplateInstance registrants(WebinarView webinar, List<RegistrantView> registrants, String query,
+                List<RegistrantDesk.Decision> decisions, long changed);
     }
 
     private final WebinarPlanner planner;
+    private final RegistrantDesk desk;
     private final WebinarCalendars calendars;
     private final Pages pages;
     private final Validator validator;
 
-    WebinarPages(WebinarPlanner planner, WebinarCalendars calendars, Pages pages, Validator validator) {
+    WebinarPages(WebinarPlanner planner, RegistrantDesk desk, WebinarCalendars calendars, Pages pages, Validator validator) {
         this.planner = planner;
+        this.desk = desk;
         this.calendars = calendars;
         this.pages = pages;
         this.validator = validator;
@@ -73,6 +81,43 @@ public class WebinarPages {
     public String rotateFeed(@jakarta.ws.rs.core.Context jakarta.ws.rs.core.UriInfo uri) {
         String url = uri.getBaseUriBuilder().path("calendar/feeds").path(calendars.rotateFeed() + ".ics").build().toString();
         return pages.render(Templates.webinars(planner.list(true), true, pages.zoneOr(ZoneId.of("UTC")), url));
+    }
+
+    @GET
+    @Path("{id}/registrants")
+    public String registrants(@PathParam("id") UUID id, @QueryParam("q") String query) {
+        String search = query == null ? "" : query.strip();
+        if (search.length() > 100) {
+            search = search.substring(0, 100);
+        }
+        return pages.render(Templates.registrants(planner.get(id), desk.list(id, search), search, List.of(), 0));
+    }
+
+    /** Bulk approve or deny the ticked registrants. */
+    @POST
+    @Path("{id}/registrants")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    public String decide(@PathParam("id") UUID id, @FormParam("decision") String decision, @FormParam("selected") List<UUID> selected) {
+        List<UUID> ids = selected == null ? List.of() : selected;
+        List<RegistrantDesk.Decision> decisions = ids.isEmpty() ? List.of()
+                : "deny".equals(decision) ? desk.deny(id, ids) : desk.approve(id, ids);
+        long changed = decisions.stream().filter(RegistrantDesk.Decision::changed).count();
+        return pages.render(Templates.registrants(planner.get(id), desk.list(id, null), "", decisions, changed));
+    }
+
+    @POST
+    @Path("{id}/registrants/{registrationId}/revoke")
+    public Response revoke(@PathParam("id") UUID id, @PathParam("registrationId") UUID registrationId) {
+        desk.revokeJoinLink(id, registrationId);
+        return Response.seeOther(URI.create("/host/webinars/" + id + "/registrants")).build();
+    }
+
+    @GET
+    @Path("{id}/registrants.csv")
+    @Produces("text/csv")
+    public Response registrantsCsv(@PathParam("id") UUID id) {
+        return Response.ok(RegistrantCsv.write(desk.list(id, null), desk.questionLabels(id)), "text/csv;charset=utf-8")
+                .header("Content-Disposition", "attachment; filename=\"registrants-" + id + ".csv\"").build();
     }
 
     @GET
