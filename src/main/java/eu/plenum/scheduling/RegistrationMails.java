@@ -28,6 +28,10 @@ public class RegistrationMails {
 
         static native TemplateInstance statusText(String name, String title, String status);
 
+        static native TemplateInstance changedText(String name, WebinarView webinar, boolean cancelled);
+
+        static native TemplateInstance changedHtml(String name, WebinarView webinar, boolean cancelled);
+
         static native TemplateInstance statusHtml(String name, String title, String status);
     }
 
@@ -69,6 +73,18 @@ public class RegistrationMails {
         queue(registration, "status:" + registration.id() + ":CANCELLED", "Registration cancelled: " + webinar.title(),
                 Templates.statusText(registration.name(), webinar.title(), "CANCELLED"),
                 Templates.statusHtml(registration.name(), webinar.title(), "CANCELLED"), invite, "CANCEL");
+    }
+
+    /** The host changed the webinar: an updated invitation (higher SEQUENCE) or, when cancelled, a CANCEL. */
+    void changed(WebinarView webinar, Registration registration) {
+        boolean cancelled = "CANCELLED".equals(webinar.status());
+        CalendarInvite.Method method = cancelled ? CalendarInvite.Method.CANCEL : CalendarInvite.Method.REQUEST;
+        String invite = CalendarInvite.of(List.of(webinar), null, method, from,
+                new CalendarInvite.Attendee(registration.name(), registration.email()), clock.instant());
+        queue(registration, "changed:" + registration.id() + ":" + webinar.sequence(),
+                (cancelled ? "Cancelled: " : "Changed: ") + webinar.title(),
+                Templates.changedText(registration.name(), webinar, cancelled),
+                Templates.changedHtml(registration.name(), webinar, cancelled), invite, method.name());
     }
 
     void statusOnly(Webinar webinar, Registration registration) {

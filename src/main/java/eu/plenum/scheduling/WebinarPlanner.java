@@ -1,6 +1,7 @@
 package eu.plenum.scheduling;
 
 import eu.plenum.identity.CurrentHost;
+import eu.plenum.scheduling.domain.RegistrationRepository;
 import eu.plenum.scheduling.domain.Webinar;
 import eu.plenum.scheduling.domain.WebinarRepository;
 import eu.plenum.scheduling.domain.WebinarStatus;
@@ -21,13 +22,25 @@ import java.util.UUID;
 public class WebinarPlanner {
 
     private final WebinarRepository webinars;
+    private final RegistrationRepository registrations;
+    private final RegistrationMails mails;
     private final CurrentHost host;
     private final Clock clock;
 
-    WebinarPlanner(WebinarRepository webinars, CurrentHost host, Clock clock) {
+    WebinarPlanner(WebinarRepository webinars, RegistrationRepository registrations, RegistrationMails mails, CurrentHost host,
+            Clock clock) {
         this.webinars = webinars;
+        this.registrations = registrations;
+        this.mails = mails;
         this.host = host;
         this.clock = clock;
+    }
+
+    /** Every registrant holding a seat hears about the change, with an invitation their calendar applies. */
+    private WebinarView notified(Webinar webinar) {
+        WebinarView view = WebinarView.of(webinar);
+        registrations.holdingSeats(webinar.id()).forEach(registration -> mails.changed(view, registration));
+        return view;
     }
 
     @Transactional
@@ -42,14 +55,14 @@ public class WebinarPlanner {
     public WebinarView revise(UUID id, WebinarForm form) {
         Webinar webinar = ownScheduled(id);
         webinar.revise(WebinarPlanRules.plan(form, clock.instant()), clock.instant());
-        return WebinarView.of(webinar);
+        return notified(webinar);
     }
 
     @Transactional
     public WebinarView cancel(UUID id) {
         Webinar webinar = ownScheduled(id);
         webinar.cancel();
-        return WebinarView.of(webinar);
+        return notified(webinar);
     }
 
     @Transactional
@@ -66,7 +79,7 @@ public class WebinarPlanner {
             throw InvalidInputException.of("start", "must be in the future");
         }
         webinar.moveSession(sessionId, start);
-        return WebinarView.of(webinar);
+        return notified(webinar);
     }
 
     @Transactional
@@ -74,7 +87,7 @@ public class WebinarPlanner {
         Webinar webinar = ownScheduled(id);
         requireSession(webinar, sessionId);
         webinar.cancelSession(sessionId);
-        return WebinarView.of(webinar);
+        return notified(webinar);
     }
 
     public WebinarView get(UUID id) {

@@ -37,6 +37,11 @@ public class RegistrationRepository implements PanacheRepositoryBase<Registratio
                 RegistrationStatus.WAITLISTED).firstResultOptional();
     }
 
+    /** Registrants holding a seat, whom changes and reminders are sent to. */
+    public java.util.List<Registration> holdingSeats(UUID webinarId) {
+        return list("webinarId = ?1 and status = ?2 and joinRevoked = false", webinarId, RegistrationStatus.REGISTERED);
+    }
+
     public long seatsTaken(UUID webinarId) {
         return count("webinarId = ?1 and status = ?2", webinarId, RegistrationStatus.REGISTERED);
     }

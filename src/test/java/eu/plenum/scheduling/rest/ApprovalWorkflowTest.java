@@ -98,6 +98,29 @@ class ApprovalWorkflowTest {
     }
 
     @Test
+    void changesAndCancellationReachRegistrantsWithUpdatedInvitations() throws Exception {
+        String id = webinar("OPEN", 5);
+        registerAndConfirm(id, "Carla", "carla@example.org");
+        PlenumTestServers.mailbox().awaitOne("carla@example.org", "You are registered");
+        String session = given().auth().oauth2(Tokens.accessToken(Tokens.HOST)).get("/api/webinars/" + id)
+                .then().extract().path("sessions[1].id");
+        given().auth().oauth2(Tokens.accessToken(Tokens.HOST)).contentType(ContentType.JSON)
+                .body(Map.of("start", Webinars.NEXT_YEAR + "-10-28T18:30")).put("/api/webinars/" + id + "/sessions/" + session)
+                .then().statusCode(200);
+        Mailbox.Received changed = PlenumTestServers.mailbox().awaitOne("carla@example.org", "Changed: ");
+        assertTrue(changed.text().contains("18:30"), changed.text());
+        var update = new CalendarBuilder().build(new StringReader(changed.calendar().orElseThrow()));
+        assertEquals("REQUEST", update.getProperty(Property.METHOD).orElseThrow().getValue());
+        assertEquals("1", update.getComponents("VEVENT").get(0).getProperty(Property.SEQUENCE).orElseThrow().getValue());
+
+        given().auth().oauth2(Tokens.accessToken(Tokens.HOST)).post("/api/webinars/" + id + "/cancel").then().statusCode(200);
+        Mailbox.Received cancelled = PlenumTestServers.mailbox().awaitOne("carla@example.org", "Cancelled: ");
+        var cancel = new CalendarBuilder().build(new StringReader(cancelled.calendar().orElseThrow()));
+        assertEquals("CANCEL", cancel.getProperty(Property.METHOD).orElseThrow().getValue());
+        assertEquals("2", cancel.getComponents("VEVENT").get(0).getProperty(Property.SEQUENCE).orElseThrow().getValue());
+    }
+
+    @Test
     void revokedJoinLinkStopsWorking() {
         String id = webinar("OPEN", 5);
         String location = registerAndConfirm(id, "Rita", "rita@example.org");
