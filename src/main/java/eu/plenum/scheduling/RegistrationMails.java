@@ -30,6 +30,10 @@ public class RegistrationMails {
 
         static native TemplateInstance changedText(String name, WebinarView webinar, boolean cancelled);
 
+        static native TemplateInstance reminderText(String name, String title, java.time.LocalDateTime start, String zone, String page);
+
+        static native TemplateInstance reminderHtml(String name, String title, java.time.LocalDateTime start, String zone, String page);
+
         static native TemplateInstance changedHtml(String name, WebinarView webinar, boolean cancelled);
 
         static native TemplateInstance statusHtml(String name, String title, String status);
@@ -85,6 +89,17 @@ public class RegistrationMails {
                 (cancelled ? "Cancelled: " : "Changed: ") + webinar.title(),
                 Templates.changedText(registration.name(), webinar, cancelled),
                 Templates.changedHtml(registration.name(), webinar, cancelled), invite, method.name());
+    }
+
+    /** One reminder per session, offset and registrant; false when it was queued before (another node). */
+    boolean reminder(WebinarView webinar, java.util.UUID sessionId, java.time.Instant start, int minutes, Registration registration) {
+        java.time.LocalDateTime local = java.time.LocalDateTime.ofInstant(start, java.time.ZoneId.of(webinar.timeZone()));
+        String page = publicUrl + "/w/" + webinar.id();
+        return outbox.enqueue(new OutgoingMail(registration.tenantId(), "reminder:" + sessionId + ":" + minutes + ":" + registration.id(),
+                registration.email(), ("Reminder: " + webinar.title()).replaceAll("[\\r\\n]+", " "),
+                Templates.reminderText(registration.name(), webinar.title(), local, webinar.timeZone(), page).render(),
+                Templates.reminderHtml(registration.name(), webinar.title(), local, webinar.timeZone(), page).render(),
+                null, null, clock.instant()));
     }
 
     void statusOnly(Webinar webinar, Registration registration) {

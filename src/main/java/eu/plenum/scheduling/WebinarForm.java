@@ -28,7 +28,8 @@ public record WebinarForm(
         @NotNull @Min(1) @Max(100000) Integer capacity,
         @Size(max = 8) String registrationMode,
         @Size(max = 16) String recordingPolicy,
-        @Size(max = 20) List<@Valid QuestionForm> questions) {
+        @Size(max = 20) List<@Valid QuestionForm> questions,
+        @Size(max = 5) List<@NotNull @Min(5) @Max(10080) Integer> reminderMinutes) {
 
     /** A custom question as entered. */
     public record QuestionForm(

@@ -21,7 +21,8 @@ public record WebinarPlan(
         int capacity,
         RegistrationMode registrationMode,
         RecordingPolicy recordingPolicy,
-        List<Question> questions) {
+        List<Question> questions,
+        List<Integer> reminderMinutes) {
 
     /** A custom registration question. */
     public record Question(QuestionKind kind, String label, boolean required, List<String> choices) {

@@ -22,6 +22,8 @@ import java.util.Set;
 public final class WebinarPlanRules {
 
     private static final Set<String> LANGUAGES = Set.of(Locale.getISOLanguages());
+    /** Zoom's and ClickMeeting's defaults: a day before and an hour before. */
+    static final List<Integer> DEFAULT_REMINDERS = List.of(1440, 60);
 
     private WebinarPlanRules() {
     }
@@ -43,6 +45,10 @@ public final class WebinarPlanRules {
         RecordingPolicy recording = choice("recordingPolicy", form.recordingPolicy(), RecordingPolicy.class,
                 RecordingPolicy.OFF, errors);
         List<WebinarPlan.Question> questions = questions(form.questions(), errors);
+        List<Integer> reminders = form.reminderMinutes() == null ? DEFAULT_REMINDERS : form.reminderMinutes();
+        if (reminders.stream().distinct().count() != reminders.size()) {
+            errors.add(new FieldError("reminderMinutes", "reminders must differ"));
+        }
         if (!errors.isEmpty()) {
             throw new InvalidInputException("The webinar has invalid fields.", errors);
         }
@@ -50,7 +56,7 @@ public final class WebinarPlanRules {
         // Shape (nulls, ranges) is Bean Validation's job; zeros here only keep problems() from failing on it.
         return new WebinarPlan(form.title(), form.description(), speakers, language, zone, start,
                 Duration.ofMinutes(form.durationMinutes() == null ? 0 : form.durationMinutes()), recurrence,
-                form.recurrenceCount(), until, form.capacity() == null ? 0 : form.capacity(), mode, recording, questions);
+                form.recurrenceCount(), until, form.capacity() == null ? 0 : form.capacity(), mode, recording, questions, reminders);
     }
 
     /** The meaning errors of a form, for pages that show them together with its shape errors. */

@@ -27,6 +27,7 @@ public record WebinarView(
         RecordingPolicy recordingPolicy,
         String status,
         int sequence,
+        List<Integer> reminderMinutes,
         List<SessionView> sessions,
         List<QuestionView> questions) {
 
@@ -43,7 +44,7 @@ public record WebinarView(
         return new WebinarView(webinar.id(), webinar.title(), webinar.description(), webinar.speakers(), webinar.language(),
                 webinar.zone().getId(), webinar.startLocal(), (int) webinar.duration().toMinutes(), webinar.recurrence(),
                 webinar.recurrenceCount(), webinar.recurrenceUntil(), webinar.capacity(), webinar.registrationMode(),
-                webinar.recordingPolicy(), webinar.status().name(), webinar.icalSequence(),
+                webinar.recordingPolicy(), webinar.status().name(), webinar.icalSequence(), webinar.reminderMinutes(),
                 webinar.sessions().stream().map(session -> session(webinar, session)).toList(),
                 webinar.questions().stream().map(WebinarView::question).toList());
     }

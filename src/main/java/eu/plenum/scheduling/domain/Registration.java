@@ -121,6 +121,11 @@ public class Registration {
         this.joinRevoked = true;
     }
 
+    /** When the double opt-in happened, or null before. */
+    public Instant confirmedAt() {
+        return confirmedAt == null ? null : confirmedAt.toInstant();
+    }
+
     public OffsetDateTime createdAt() {
         return createdAt;
     }

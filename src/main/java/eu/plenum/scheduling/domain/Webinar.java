@@ -83,6 +83,9 @@ public class Webinar {
     @Column(nullable = false, length = 10)
     private WebinarStatus status;
 
+    @Column(name = "reminder_minutes", nullable = false, length = 40)
+    private String reminderMinutes;
+
     @Column(name = "ical_sequence", nullable = false)
     private int icalSequence;
 
@@ -171,6 +174,8 @@ public class Webinar {
         capacity = plan.capacity();
         registrationMode = plan.registrationMode();
         recordingPolicy = plan.recordingPolicy();
+        reminderMinutes = String.join(",", plan.reminderMinutes().stream().sorted(java.util.Comparator.reverseOrder())
+                .map(String::valueOf).toList());
         replaceQuestions(plan.questions());
         reschedule(now);
         touch();
@@ -285,6 +290,11 @@ public class Webinar {
 
     public WebinarStatus status() {
         return status;
+    }
+
+    /** Minutes before a session at which registrants are reminded, largest first. */
+    public List<Integer> reminderMinutes() {
+        return reminderMinutes.isBlank() ? List.of() : Arrays.stream(reminderMinutes.split(",")).map(Integer::valueOf).toList();
     }
 
     public int icalSequence() {

@@ -273,4 +273,7 @@ public interface SchedulingMessages {
 
     @Message("{changed} of {total} changed.")
     String decided(long changed, int total);
+
+    @Message("Reminders, minutes before each session (comma-separated)")
+    String field_reminders();
 }

@@ -35,7 +35,7 @@ public final class WebinarFormFields {
                 number(posted.getFirst("durationMinutes")), posted.getFirst("recurrence"),
                 number(posted.getFirst("recurrenceCount")), emptyToNull(posted.getFirst("recurrenceUntil")),
                 number(posted.getFirst("capacity")), posted.getFirst("registrationMode"), posted.getFirst("recordingPolicy"),
-                questions);
+                questions, minutes(posted.getFirst("reminderMinutes")));
     }
 
     /** Values to put back into the form after a refused submit. */
@@ -61,6 +61,7 @@ public final class WebinarFormFields {
         values.put("capacity", String.valueOf(webinar.capacity()));
         values.put("registrationMode", webinar.registrationMode().name());
         values.put("recordingPolicy", webinar.recordingPolicy().name());
+        values.put("reminderMinutes", String.join(", ", webinar.reminderMinutes().stream().map(String::valueOf).toList()));
         for (int i = 0; i < webinar.questions().size() && i < QUESTION_SLOTS; i++) {
             WebinarView.QuestionView question = webinar.questions().get(i);
             values.put("question" + i + "Kind", question.kind().name());
@@ -81,6 +82,7 @@ public final class WebinarFormFields {
         values.put("capacity", "100");
         values.put("registrationMode", "OPEN");
         values.put("recordingPolicy", "OFF");
+        values.put("reminderMinutes", "1440, 60");
         return values;
     }
 
@@ -89,6 +91,14 @@ public final class WebinarFormFields {
             return List.of();
         }
         return Arrays.stream(text.split("\\R")).map(String::strip).filter(line -> !line.isEmpty()).toList();
+    }
+
+    /** "1440, 60" → [1440, 60]; empty → the defaults; garbage → -1, which validation refuses. */
+    private static List<Integer> minutes(String text) {
+        if (text == null || text.isBlank()) {
+            return null;
+        }
+        return Arrays.stream(text.split(",")).map(String::strip).filter(part -> !part.isEmpty()).map(WebinarFormFields::number).toList();
     }
 
     private static Integer number(String text) {
