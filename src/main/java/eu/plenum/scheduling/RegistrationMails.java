@@ -95,18 +95,26 @@ public class RegistrationMails {
     boolean reminder(WebinarView webinar, java.util.UUID sessionId, java.time.Instant start, int minutes, Registration registration) {
         java.time.LocalDateTime local = java.time.LocalDateTime.ofInstant(start, java.time.ZoneId.of(webinar.timeZone()));
         String page = publicUrl + "/w/" + webinar.id();
+        // The reminder carries the current invitation again (same UIDs and SEQUENCE), so calendars stay right.
+        String invite = CalendarInvite.of(List.of(webinar), null, CalendarInvite.Method.REQUEST, from,
+                new CalendarInvite.Attendee(registration.name(), registration.email()), clock.instant());
         return outbox.enqueue(new OutgoingMail(registration.tenantId(), "reminder:" + sessionId + ":" + minutes + ":" + registration.id(),
                 registration.email(), ("Reminder: " + webinar.title()).replaceAll("[\\r\\n]+", " "),
                 Templates.reminderText(registration.name(), webinar.title(), local, webinar.timeZone(), page).render(),
                 Templates.reminderHtml(registration.name(), webinar.title(), local, webinar.timeZone(), page).render(),
-                null, null, clock.instant()));
+                invite, "REQUEST", clock.instant()));
     }
 
+    /** Wait list, pending approval or denial; a denial also withdraws any invitation the registrant had. */
     void statusOnly(Webinar webinar, Registration registration) {
         String status = registration.status().name();
+        String withdrawal = registration.status() == eu.plenum.scheduling.domain.RegistrationStatus.DENIED
+                ? CalendarInvite.of(List.of(WebinarView.of(webinar)), null, CalendarInvite.Method.CANCEL, from,
+                        new CalendarInvite.Attendee(registration.name(), registration.email()), clock.instant())
+                : null;
         queue(registration, "status:" + registration.id() + ":" + status, "Your registration: " + webinar.title(),
                 Templates.statusText(registration.name(), webinar.title(), status),
-                Templates.statusHtml(registration.name(), webinar.title(), status), null, null);
+                Templates.statusHtml(registration.name(), webinar.title(), status), withdrawal, withdrawal == null ? null : "CANCEL");
     }
 
     private void queue(Registration registration, String key, String subject, TemplateInstance text, TemplateInstance html,

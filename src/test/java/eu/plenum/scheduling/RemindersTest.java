@@ -83,6 +83,7 @@ class RemindersTest {
             assertEquals(3, PlenumTestServers.mailbox().all().stream().filter(mail -> mail.to().equals(who + "@example.org")
                     && mail.subject().equals("Reminder: " + title)).count());
             assertEquals(3, mails.size());
+            mails.forEach(mail -> assertEquals(true, mail.calendar().orElseThrow().contains("METHOD:REQUEST")));
         }
     }
 }

@@ -153,6 +153,15 @@ class ApprovalWorkflowTest {
                 .then().statusCode(404);
         given().auth().oauth2(Tokens.accessToken(Tokens.HOST_OF_GLOBEX)).get("/api/webinars/" + id + "/registrants/registrants.csv")
                 .then().statusCode(404);
+        given().auth().oauth2(Tokens.accessToken(Tokens.HOST_OF_GLOBEX)).contentType(ContentType.JSON)
+                .body(Map.of("registrationIds", List.of(registration))).post("/api/webinars/" + id + "/registrants/deny")
+                .then().statusCode(404);
+        given().auth().oauth2(Tokens.accessToken(Tokens.HOST_OF_GLOBEX))
+                .post("/api/webinars/" + id + "/registrants/" + registration + "/revoke-join-link").then().statusCode(404);
+        String session = given().auth().oauth2(Tokens.accessToken(Tokens.HOST)).get("/api/webinars/" + id)
+                .then().extract().path("sessions[0].id");
+        given().auth().oauth2(Tokens.accessToken(Tokens.HOST_OF_GLOBEX))
+                .get("/api/webinars/" + id + "/sessions/" + session + "/calendar.ics").then().statusCode(404);
         assertEquals("PENDING_APPROVAL", registrants(id, "private").get(0).get("status"));
         given().auth().oauth2(Tokens.accessToken(Tokens.HOST)).contentType(ContentType.JSON)
                 .body(Map.of("registrationIds", List.of())).post("/api/webinars/" + id + "/registrants/approve")
