@@ -23,7 +23,7 @@ public final class Webinars {
         body.put("title", title);
         body.put("description", "How sovereign hosting works");
         body.put("speakers", List.of("Ada Lovelace", "Grace Hopper"));
-        body.put("language", "de");
+        body.put("language", "en");
         body.put("timeZone", "Europe/Berlin");
         body.put("start", NEXT_YEAR + "-10-20T10:00");
         body.put("durationMinutes", 60);

@@ -135,6 +135,22 @@ class RegistrationFlowTest {
     }
 
     @Test
+    void germanWebinarsMailInGerman() {
+        Map<String, Object> body = WebinarResourceTest.webinar("Souveräne Webinare");
+        body.put("language", "de");
+        body.put("registrationMode", "OPEN");
+        body.put("questions", List.of());
+        String id = WebinarResourceTest.create(Tokens.HOST, body);
+        register(id, registrant("Jana", "jana@example.org"));
+        Mailbox.Received mail = mailbox().awaitOne("jana@example.org", "Bitte bestätigen Sie Ihre Anmeldung: Souveräne Webinare");
+        assertTrue(mail.text().contains("Hallo Jana,"), mail.text());
+        confirm(mail.find(CONFIRM));
+        Mailbox.Received registered = mailbox().awaitOne("jana@example.org", "Sie sind angemeldet");
+        assertTrue(registered.text().contains("Di. 20 Okt.") || registered.text().contains("Mi. 20 Okt.")
+                || registered.text().matches("(?s).*\\b20 Okt\\.? " + YEAR + ".*"), registered.text());
+    }
+
+    @Test
     void sameAddressAgainGetsANewLinkButNoSecondSeat() throws Exception {
         String id = webinar("Twice", 10);
         register(id, registrant("Tom", "tom@example.org"));
