@@ -40,6 +40,27 @@ public class DataLocationReports {
         this.sources = sources;
     }
 
+    /**
+     * Where one webinar's personal data is: its registrations in the databases, its mails through
+     * the relay, its recordings in the tenant's home-region storage and backup, its webhook events.
+     */
+    public DataLocationReport forWebinar(String tenantId, String tenantName, String homeRegionCode, String webinarTitle) {
+        List<Line> lines = new ArrayList<>();
+        for (DeclaredPlace place : places.ofKind(PlaceKind.DATABASE)) {
+            lines.add(line("Registrations of \"" + webinarTitle + "\": names, e-mail addresses, answers, consents", place, tenantId));
+        }
+        for (DeclaredPlace place : places.ofKind(PlaceKind.MAIL_RELAY)) {
+            lines.add(line("E-mails to this webinar's registrants", place, tenantId));
+        }
+        for (DeclaredPlace place : places.recordingStorageFor(homeRegionCode)) {
+            lines.add(line(place.backupFor().isPresent() ? "Recordings of its sessions (backup copy)" : "Recordings of its sessions",
+                    place, tenantId));
+        }
+        sources.forEach(source -> lines.addAll(source.linesFor(tenantId)));
+        return new DataLocationReport(tenantId, tenantName, RegionView.of(catalogue.require("homeRegionCode", homeRegionCode)),
+                OffsetDateTime.now(), lines, transfers.latest(tenantId, 200));
+    }
+
     public DataLocationReport forTenant(String tenantId, String tenantName, String homeRegionCode) {
         List<Line> lines = new ArrayList<>();
         for (Category category : CATEGORIES) {

@@ -30,6 +30,28 @@ class DataLocationReportTest {
     }
 
     @Test
+    void webinarReportListsItsRegistrationsMailsAndRecordingsPlaces() {
+        java.util.Map<String, Object> body = eu.plenum.testsupport.Webinars.sample("Reported");
+        body.put("registrationMode", "OPEN");
+        body.put("questions", java.util.List.of());
+        String id = eu.plenum.testsupport.Webinars.create(Tokens.HOST, body);
+        given().contentType("application/json").body(java.util.Map.of("name", "Rex", "email", "rex@example.org", "privacyAcknowledged", true))
+                .post("/api/public/webinars/" + id + "/registrations").then().statusCode(202);
+        given().auth().oauth2(Tokens.accessToken(Tokens.ADMIN))
+                .when().get("/api/compliance/webinars/" + id + "/data-location")
+                .then().statusCode(200)
+                .body("title", equalTo("Reported"))
+                .body("registrations", equalTo(1))
+                .body("sessions.size()", equalTo(3))
+                .body("places.homeRegion.code", equalTo("eu-fra"))
+                .body("places.lines.find { it.place == 'database' }.category", containsString("Registrations of \"Reported\""))
+                .body("places.lines.find { it.place == 'mail-relay' }.region.country", equalTo("DE"))
+                .body("places.lines.find { it.place == 'recordings' }.region.jurisdiction", equalTo("EU"));
+        given().auth().oauth2(Tokens.accessToken(Tokens.HOST))
+                .when().get("/api/compliance/webinars/" + id + "/data-location").then().statusCode(403);
+    }
+
+    @Test
     void hostsMayNotReadReports() {
         given().auth().oauth2(Tokens.accessToken(Tokens.HOST))
                 .when().get("/api/compliance/tenants/acme/data-location")

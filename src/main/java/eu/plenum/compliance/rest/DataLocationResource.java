@@ -7,6 +7,8 @@ import eu.plenum.residency.DataLocationReport;
 import eu.plenum.residency.DataLocationReports;
 import eu.plenum.residency.TransferLog;
 import eu.plenum.residency.TransferRecord;
+import eu.plenum.scheduling.WebinarDirectory;
+import java.util.UUID;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -32,11 +34,13 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 public class DataLocationResource {
 
     private final TenantDirectory tenants;
+    private final WebinarDirectory webinars;
     private final DataLocationReports reports;
     private final TransferLog transfers;
 
-    DataLocationResource(TenantDirectory tenants, DataLocationReports reports, TransferLog transfers) {
+    DataLocationResource(TenantDirectory tenants, WebinarDirectory webinars, DataLocationReports reports, TransferLog transfers) {
         this.tenants = tenants;
+        this.webinars = webinars;
         this.reports = reports;
         this.transfers = transfers;
     }
@@ -49,6 +53,23 @@ public class DataLocationResource {
         DataLocationReport report = reports.forTenant(tenant.id(), tenant.name(), tenant.homeRegionCode());
         return Response.ok(report)
                 .header("Content-Disposition", "attachment; filename=\"data-location-" + tenant.id() + ".json\"")
+                .build();
+    }
+
+    /** The per-webinar report with the webinar's sessions; media nodes per session come with the media engine. */
+    public record WebinarDataLocation(UUID webinarId, String title, long registrations,
+            List<eu.plenum.scheduling.WebinarView.SessionView> sessions, DataLocationReport places) {
+    }
+
+    @GET
+    @Path("webinars/{id}/data-location")
+    @Operation(summary = "Data-location report of one webinar: its registrations, mails, recordings and webhook events")
+    public Response webinarDataLocation(@PathParam("id") UUID id) {
+        WebinarDirectory.Entry entry = webinars.get(id);
+        TenantRef tenant = tenants.get(entry.tenantId());
+        DataLocationReport places = reports.forWebinar(tenant.id(), tenant.name(), tenant.homeRegionCode(), entry.webinar().title());
+        return Response.ok(new WebinarDataLocation(id, entry.webinar().title(), entry.registrations(), entry.webinar().sessions(), places))
+                .header("Content-Disposition", "attachment; filename=\"data-location-webinar-" + id + ".json\"")
                 .build();
     }
 
