@@ -26,7 +26,9 @@ public final class PlenumMain {
     public static void main(String... args) {
         SmallRyeConfig config = BootConfig.load(ResidencyConfig.class);
         Set<NodeRole> roles = rolesOrExit(config);
-        List<String> violations = ResidencyStartupCheck.violations(config.getConfigMapping(ResidencyConfig.class), roles);
+        ResidencyConfig residency = config.getConfigMapping(ResidencyConfig.class);
+        List<String> violations = new java.util.ArrayList<>(ResidencyStartupCheck.violations(residency, roles));
+        violations.addAll(ResidencyStartupCheck.unrecognisedEnvironment(residency, System.getenv()));
         if (!violations.isEmpty()) {
             refuse("Plenum refuses to start: the residency declarations break the EU-only policy", violations);
         }

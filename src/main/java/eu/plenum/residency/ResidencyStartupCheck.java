@@ -42,6 +42,32 @@ public final class ResidencyStartupCheck {
         return problems;
     }
 
+    /**
+     * Environment variables that look like residency declarations but map to no declared place
+     * (environment names cannot introduce new map keys): refused, so that nothing an operator
+     * meant to declare is silently ignored.
+     */
+    public static List<String> unrecognisedEnvironment(ResidencyConfig config, Map<String, String> environment) {
+        java.util.Set<String> known = new java.util.HashSet<>();
+        known.add(envName("plenum.residency.node-region"));
+        known.add(envName("plenum.residency.catalogue"));
+        config.adequateAllowances().keySet().forEach(region -> known.add(envName("plenum.residency.adequate-allowances." + region)));
+        config.places().keySet().forEach(place -> {
+            for (String property : List.of("kind", "region", "target", "backup-for")) {
+                known.add(envName("plenum.residency.places." + place + "." + property));
+            }
+        });
+        return environment.keySet().stream().filter(name -> name.startsWith("PLENUM_RESIDENCY_"))
+                .filter(name -> !known.contains(name)).sorted()
+                .map(name -> "Environment variable " + name + " declares nothing Plenum understands: declare places in "
+                        + "config/application.properties (plenum.residency.places.<name>.<property>)")
+                .toList();
+    }
+
+    private static String envName(String property) {
+        return property.replaceAll("[^A-Za-z0-9]", "_").toUpperCase(java.util.Locale.ROOT);
+    }
+
     private static Optional<String> nodeRoleProblem(Region node, Set<NodeRole> roles, Map<String, String> allowances) {
         Set<NodeRole> holdingPersonalData = EnumSet.copyOf(roles);
         holdingPersonalData.retainAll(EnumSet.of(NodeRole.APP, NodeRole.MEDIA_WORKER));

@@ -6,6 +6,8 @@ import io.smallrye.config.SmallRyeConfigBuilder;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URL;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.Optional;
 
 /**
@@ -27,6 +29,15 @@ public final class BootConfig {
         if (properties != null) {
             try {
                 builder.withSources(new PropertiesConfigSource(properties, 250));
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+        // Like Quarkus: config/application.properties in the working directory overrides the packaged file.
+        Path local = Path.of("config", "application.properties");
+        if (Files.isRegularFile(local)) {
+            try {
+                builder.withSources(new PropertiesConfigSource(local.toUri().toURL(), 260));
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }

@@ -44,6 +44,19 @@ class ResidencyStartupCheckTest {
     }
 
     @Test
+    void environmentThatDeclaresNothingKnownIsRefused() {
+        SmallRyeConfig config = new SmallRyeConfigBuilder().withMapping(ResidencyConfig.class)
+                .withDefaultValues(Map.of("plenum.residency.places.recordings.kind", "recording-storage",
+                        "plenum.residency.places.recordings.region", "eu-fra")).build();
+        ResidencyConfig residency = config.getConfigMapping(ResidencyConfig.class);
+        assertEquals(List.of(), ResidencyStartupCheck.unrecognisedEnvironment(residency,
+                Map.of("PLENUM_RESIDENCY_PLACES_RECORDINGS_REGION", "eu-waw", "PLENUM_RESIDENCY_NODE_REGION", "eu-waw", "PATH", "/bin")));
+        assertEquals(List.of("Environment variable PLENUM_RESIDENCY_PLACES_RECORDINGS_BACKUP_REGION declares nothing Plenum "
+                + "understands: declare places in config/application.properties (plenum.residency.places.<name>.<property>)"),
+                ResidencyStartupCheck.unrecognisedEnvironment(residency, Map.of("PLENUM_RESIDENCY_PLACES_RECORDINGS_BACKUP_REGION", "us-vin")));
+    }
+
+    @Test
     void everyOffendingPlaceIsNamed() {
         List<String> problems = check(Map.of(
                 "plenum.residency.places.a.kind", "webhook", "plenum.residency.places.a.region", "us-vin",

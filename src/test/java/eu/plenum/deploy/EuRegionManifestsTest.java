@@ -1,0 +1,159 @@
+package eu.plenum.deploy;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.MappingIterator;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import eu.plenum.residency.Jurisdiction;
+import eu.plenum.residency.Region;
+import eu.plenum.residency.RegionCatalogue;
+import eu.plenum.testsupport.ProjectPaths;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Properties;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+
+/**
+ * What an operator applies from deploy/eu-regions/ is checked like code: every manifest parses,
+ * every region folder and declared region is in the catalogue, storage sits only where personal
+ * data may rest, a third-country entry point runs only the edge role, and the image is built from
+ * the same Debian package list as CI.
+ */
+class EuRegionManifestsTest {
+
+    private static final Path DEPLOY = ProjectPaths.root().resolve("deploy/eu-regions");
+    private static final RegionCatalogue CATALOGUE = RegionCatalogue.load(Optional.empty());
+    private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
+
+    private static List<Path> regionFolders() throws IOException {
+        try (Stream<Path> entries = Files.list(DEPLOY)) {
+            return entries.filter(Files::isDirectory).filter(dir -> !dir.getFileName().toString().equals("base")).sorted().toList();
+        }
+    }
+
+    private static List<JsonNode> documents(Path dir) throws IOException {
+        List<JsonNode> documents = new ArrayList<>();
+        try (Stream<Path> files = Files.walk(dir)) {
+            // regions.yaml is the catalogue, not a manifest.
+            for (Path file : files.filter(f -> f.toString().endsWith(".yaml") && !f.endsWith("regions.yaml")).toList()) {
+                try (MappingIterator<JsonNode> docs = YAML.readerFor(JsonNode.class).readValues(file.toFile())) {
+                    docs.readAll().stream().filter(doc -> !doc.isNull() && !doc.isEmpty()).forEach(documents::add);
+                }
+            }
+        }
+        return documents;
+    }
+
+    private static Properties residency(Path region) throws IOException {
+        Properties env = new Properties();
+        try (var in = Files.newBufferedReader(region.resolve("residency.properties"))) {
+            env.load(in);
+        }
+        return env;
+    }
+
+    @Test
+    void everyManifestParsesAndNamesItsKind() throws IOException {
+        List<JsonNode> all = documents(DEPLOY);
+        assertTrue(all.size() >= 10, "manifests found: " + all.size());
+        for (JsonNode doc : all) {
+            assertTrue(doc.has("apiVersion") && doc.has("kind"), "not a Kubernetes object: " + doc);
+        }
+    }
+
+    @Test
+    void everyRegionFolderAndDeclaredRegionIsInTheCatalogue() throws IOException {
+        List<Path> regions = regionFolders();
+        assertEquals(List.of("eu-fra", "eu-sxb", "us-vin"), regions.stream().map(p -> p.getFileName().toString()).toList());
+        for (Path region : regions) {
+            String code = region.getFileName().toString();
+            assertTrue(CATALOGUE.find(code).isPresent(), code + " is not in the catalogue");
+            Properties env = residency(region);
+            assertEquals(code, env.getProperty("plenum.residency.node-region"), "node region of " + code);
+            for (String key : env.stringPropertyNames()) {
+                if (key.endsWith(".region") || key.endsWith(".backup-for") || key.endsWith("node-region")) {
+                    assertTrue(CATALOGUE.find(env.getProperty(key)).isPresent(), key + " in " + code);
+                }
+            }
+        }
+    }
+
+    @Test
+    void storageAndDatabasesSitOnlyWherePersonalDataMayRest() throws IOException {
+        for (Path region : regionFolders()) {
+            Properties env = residency(region);
+            for (String key : env.stringPropertyNames()) {
+                if (key.startsWith("plenum.residency.places.") && key.endsWith(".region")) {
+                    Region place = CATALOGUE.require(key, env.getProperty(key));
+                    assertTrue(place.jurisdiction() == Jurisdiction.EU || place.jurisdiction() == Jurisdiction.EEA,
+                            key + " in " + region.getFileName() + " is in " + place.label());
+                }
+            }
+            boolean hasDatabase = documents(region).stream().anyMatch(doc -> doc.path("kind").asText().equals("Cluster"));
+            Jurisdiction where = CATALOGUE.require("folder", region.getFileName().toString()).jurisdiction();
+            assertEquals(where == Jurisdiction.EU || where == Jurisdiction.EEA, hasDatabase,
+                    "database placement in " + region.getFileName());
+        }
+    }
+
+    @Test
+    void thirdCountryEntryPointRunsOnlyTheEdgeRoleWithoutSecrets() throws IOException {
+        for (Path region : regionFolders()) {
+            if (CATALOGUE.require("folder", region.getFileName().toString()).jurisdiction() != Jurisdiction.THIRD_COUNTRY) {
+                continue;
+            }
+            String kustomization = Files.readString(region.resolve("kustomization.yaml"));
+            assertFalse(kustomization.contains("../base"), "a third-country site must not include the app base");
+            for (JsonNode doc : documents(region)) {
+                for (JsonNode container : doc.path("spec").path("template").path("spec").path("containers")) {
+                    for (JsonNode env : container.path("env")) {
+                        if (env.path("name").asText().equals("PLENUM_ROLES")) {
+                            assertEquals("edge", env.path("value").asText());
+                        }
+                        assertFalse(env.has("valueFrom"), "secret in a third-country pod: " + env);
+                    }
+                }
+            }
+        }
+    }
+
+    @Test
+    void eachSitesDeclarationsPassThePlenumStartupCheck() throws IOException {
+        for (Path region : regionFolders()) {
+            Properties declared = residency(region);
+            Map<String, String> values = new java.util.HashMap<>();
+            declared.stringPropertyNames().forEach(key -> values.put(key, declared.getProperty(key)));
+            var config = new io.smallrye.config.SmallRyeConfigBuilder().withMapping(eu.plenum.residency.ResidencyConfig.class)
+                    .withDefaultValues(values).build().getConfigMapping(eu.plenum.residency.ResidencyConfig.class);
+            boolean thirdCountry = CATALOGUE.require("folder", region.getFileName().toString()).jurisdiction() == Jurisdiction.THIRD_COUNTRY;
+            var roles = java.util.Set.of(thirdCountry ? eu.plenum.shared.NodeRole.EDGE : eu.plenum.shared.NodeRole.APP);
+            assertEquals(List.of(), eu.plenum.residency.ResidencyStartupCheck.violations(config, roles), region.toString());
+            if (!thirdCountry) {
+                assertTrue(config.places().size() >= 5, "places declared at " + region.getFileName());
+            }
+        }
+    }
+
+    @Test
+    void imageUsesTheSameDebianPackagesAsCi() throws IOException {
+        String containerfile = Files.readString(DEPLOY.resolve("Containerfile"));
+        assertTrue(containerfile.contains("COPY deploy/debian-packages.txt"), "the image must read the shared package list");
+        assertTrue(Files.readString(ProjectPaths.root().resolve(".ci/install")).contains("deploy/debian-packages.txt"));
+        assertTrue(containerfile.contains("target/quarkus-app/"));
+        JsonNode base = YAML.readTree(DEPLOY.resolve("base/kustomization.yaml").toFile());
+        Map<String, String> image = Map.of("name", base.path("images").get(0).path("name").asText(),
+                "newName", base.path("images").get(0).path("newName").asText());
+        assertEquals("plenum", image.get("name"));
+        assertTrue(containerfile.contains(image.get("newName")), "the build command tags the image the manifests run");
+    }
+}
