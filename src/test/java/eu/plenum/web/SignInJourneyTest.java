@@ -5,16 +5,13 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.microsoft.playwright.Page;
 import eu.plenum.testsupport.Browser;
+import eu.plenum.testsupport.BrowserJourney;
 import eu.plenum.testsupport.PlenumTestServers;
 import eu.plenum.testsupport.Tokens;
 import io.quarkus.test.common.WithTestResource;
-import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
-import java.net.URL;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -24,22 +21,8 @@ import org.junit.jupiter.api.Test;
  */
 @QuarkusTest
 @WithTestResource(PlenumTestServers.class)
-class SignInJourneyTest {
+class SignInJourneyTest extends BrowserJourney {
 
-    private static Browser browser;
-
-    @TestHTTPResource("/")
-    URL home;
-
-    @BeforeAll
-    static void launchBrowser() {
-        browser = Browser.launch();
-    }
-
-    @AfterAll
-    static void closeBrowser() {
-        browser.close();
-    }
 
     private Page signIn(String username, String locale) {
         return browser.signIn(home.toString(), username, locale);

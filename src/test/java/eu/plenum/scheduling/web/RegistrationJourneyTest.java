@@ -4,41 +4,24 @@ import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertTha
 
 import com.microsoft.playwright.Page;
 import eu.plenum.testsupport.Browser;
+import eu.plenum.testsupport.BrowserJourney;
 import eu.plenum.testsupport.Mailbox;
 import eu.plenum.testsupport.PlenumTestServers;
 import eu.plenum.testsupport.Tokens;
 import eu.plenum.testsupport.Webinars;
 import io.quarkus.test.common.WithTestResource;
-import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
-import java.net.URL;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /** An anonymous visitor registers on the real page in Chromium, confirms by mail and lands on their join page. */
 @QuarkusTest
 @WithTestResource(PlenumTestServers.class)
-class RegistrationJourneyTest {
+class RegistrationJourneyTest extends BrowserJourney {
 
     private static final Pattern CONFIRM = Pattern.compile("(http://localhost:8081/r/confirm/[A-Za-z0-9_-]{43})");
-    private static Browser browser;
-
-    @TestHTTPResource("/")
-    URL home;
-
-    @BeforeAll
-    static void launchBrowser() {
-        browser = Browser.launch();
-    }
-
-    @AfterAll
-    static void closeBrowser() {
-        browser.close();
-    }
 
     @Test
     void visitorRegistersConfirmsByMailAndSeesTheJoinPage() {

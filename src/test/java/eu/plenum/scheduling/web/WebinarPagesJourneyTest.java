@@ -5,36 +5,19 @@ import static io.restassured.RestAssured.given;
 
 import com.microsoft.playwright.Page;
 import eu.plenum.testsupport.Browser;
+import eu.plenum.testsupport.BrowserJourney;
 import eu.plenum.testsupport.PlenumTestServers;
 import eu.plenum.testsupport.Tokens;
 import io.quarkus.test.common.WithTestResource;
-import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
-import java.net.URL;
 import java.time.LocalDate;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /** A host schedules a webinar through the real pages in Chromium, fixing the fields the page marks. */
 @QuarkusTest
 @WithTestResource(PlenumTestServers.class)
-class WebinarPagesJourneyTest {
+class WebinarPagesJourneyTest extends BrowserJourney {
 
-    private static Browser browser;
-
-    @TestHTTPResource("/")
-    URL home;
-
-    @BeforeAll
-    static void launchBrowser() {
-        browser = Browser.launch();
-    }
-
-    @AfterAll
-    static void closeBrowser() {
-        browser.close();
-    }
 
     @Test
     void hostSchedulesAWebinarAfterFixingTheMarkedFields() {
