@@ -102,6 +102,13 @@ public class ProblemMappers {
 
     @ServerExceptionMapper(priority = Integer.MAX_VALUE)
     public Response unexpected(Throwable e, ContainerRequestContext request) {
+        if (databaseUnavailable(e)) {
+            // Failover or outage: a quick, retryable answer instead of a hanging request or a 500.
+            LOG.warnf("Database unavailable for %s %s", request.getMethod(), request.getUriInfo().getPath());
+            Response problem = respond(request, 503, "database-unavailable",
+                    "The database is switching over or unreachable; retry in a few seconds.", List.of());
+            return Response.fromResponse(problem).header("Retry-After", "2").build();
+        }
         String correlationId = CorrelationIds.of(currentRequest.getCurrent());
         LOG.errorf(e, "Unexpected failure of %s %s [cid:%s]", request.getMethod(), request.getUriInfo().getPath(), correlationId);
         return respond(request, 500, "internal-error",
@@ -119,6 +126,29 @@ public class ProblemMappers {
         ProblemDetail problem = new ProblemDetail(ProblemDetail.typeUri(slug), title(status), status, detail, path,
                 correlationId, errors);
         return Response.status(status).type(ProblemDetail.MEDIA_TYPE).entity(problem).build();
+    }
+
+    /**
+     * Whether a failure comes from losing the database: connection errors (SQLState class 08),
+     * a server shutting down (57P0x), a write reaching a demoted server (25006), or the pool
+     * giving up on acquiring a connection.
+     */
+    static boolean databaseUnavailable(Throwable e) {
+        for (Throwable cause = e; cause != null; cause = cause.getCause() == cause ? null : cause.getCause()) {
+            if (cause instanceof java.sql.SQLTransientConnectionException
+                    || cause instanceof org.hibernate.exception.JDBCConnectionException) {
+                return true;
+            }
+            if (cause instanceof java.sql.SQLException sql) {
+                String state = sql.getSQLState() == null ? "" : sql.getSQLState();
+                String message = sql.getMessage() == null ? "" : sql.getMessage();
+                if (state.startsWith("08") || state.startsWith("57P0") || state.equals("25006")
+                        || message.contains("acquisition timeout")) {
+                    return true;
+                }
+            }
+        }
+        return false;
     }
 
     /** Browsers navigating to pages get HTML; the API and everything else get problem+json. */

@@ -1,0 +1,156 @@
+package eu.plenum.sites;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import eu.plenum.testsupport.PackagedJar;
+import eu.plenum.testsupport.PostgresServer;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Two real PostgreSQL servers (Debian's packages) with synchronous streaming replication under
+ * the packaged app, which writes registrations steadily; the primary is killed with SIGKILL and
+ * the standby promoted. Every registration the app acknowledged is on the new primary (RPO 0),
+ * and the app writes again without a restart (its multi-host URL finds the new primary).
+ */
+class PrimaryFailoverIT {
+
+    @Test
+    void acknowledgedWritesSurviveThePrimarysDeathAndTheAppFollowsThePromotedStandby() throws Exception {
+        try (PostgresServer primary = PostgresServer.primary("siteb");
+                PostgresServer standby = PostgresServer.standbyOf(primary, "siteb")) {
+            awaitSync(primary);
+            String url = "jdbc:postgresql://127.0.0.1:" + primary.port() + ",127.0.0.1:" + standby.port()
+                    + "/plenum?targetServerType=primary&connectTimeout=2&socketTimeout=10";
+            try (PackagedJar app = PackagedJar.start("failover-app", Map.of("QUARKUS_DATASOURCE_JDBC_URL", url,
+                    "QUARKUS_DATASOURCE_USERNAME", "postgres"), Map.of())) {
+                assertEquals(200, app.awaitReady(), app.output());
+                UUID webinar = seed(primary);
+                HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+                Set<String> acknowledged = new HashSet<>();
+                List<String> log = new ArrayList<>();
+                int n = 0;
+                while (acknowledged.size() < 30) {
+                    n++;
+                    if (register(client, app, webinar, n) == 202) {
+                        acknowledged.add("site" + n + "@example.org");
+                    }
+                }
+                primary.kill();
+                Instant killed = Instant.now();
+                Thread.sleep(1000); // the operator (or automation) notices and promotes
+                standby.promoteAlone();
+                Instant firstWriteAfter = null;
+                int afterPromotion = 0;
+                Instant deadline = Instant.now().plusSeconds(60);
+                while (afterPromotion < 10 && Instant.now().isBefore(deadline)) {
+                    n++;
+                    int status = register(client, app, webinar, n);
+                    log.add(n + ":" + status);
+                    if (status == 202) {
+                        acknowledged.add("site" + n + "@example.org");
+                        afterPromotion++;
+                        if (firstWriteAfter == null) {
+                            firstWriteAfter = Instant.now();
+                        }
+                    } else {
+                        assertTrue(status == 503 || status == 500, "unexpected status " + status);
+                        Thread.sleep(200);
+                    }
+                }
+                assertTrue(firstWriteAfter != null, "no write succeeded after promotion: " + log + "\n" + app.output());
+                System.out.printf("BENCH failover: kill -> first acknowledged write %d ms (promotion after 1000 ms); statuses %s%n",
+                        Duration.between(killed, firstWriteAfter).toMillis(), log);
+                Set<String> stored = stored(standby, webinar);
+                Set<String> lost = new HashSet<>(acknowledged);
+                lost.removeAll(stored);
+                assertEquals(Set.of(), lost, "acknowledged registrations lost (RPO must be 0)");
+                assertTrue(app.process().isAlive(), "the app restarted or died");
+            }
+        }
+    }
+
+    private static int register(HttpClient client, PackagedJar app, UUID webinar, int n) {
+        String json = "{\"name\":\"Site " + n + "\",\"email\":\"site" + n + "@example.org\",\"privacyAcknowledged\":true}";
+        HttpRequest request = HttpRequest.newBuilder(URI.create(app.url("/api/public/webinars/" + webinar + "/registrations")))
+                .timeout(Duration.ofSeconds(15)).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(json)).build();
+        try {
+            return client.send(request, HttpResponse.BodyHandlers.discarding()).statusCode();
+        } catch (Exception e) {
+            return -1;
+        }
+    }
+
+    private static void awaitSync(PostgresServer primary) throws Exception {
+        Instant deadline = Instant.now().plusSeconds(30);
+        while (Instant.now().isBefore(deadline)) {
+            try (Connection connection = primary.connect("postgres");
+                    ResultSet rows = connection.createStatement().executeQuery(
+                            "SELECT sync_state FROM pg_stat_replication WHERE application_name = 'siteb'")) {
+                if (rows.next() && "sync".equals(rows.getString(1))) {
+                    return;
+                }
+            }
+            Thread.sleep(200);
+        }
+        throw new AssertionError("the standby never became synchronous");
+    }
+
+    private static Set<String> stored(PostgresServer server, UUID webinar) throws Exception {
+        Set<String> emails = new HashSet<>();
+        try (Connection connection = server.connect("plenum");
+                PreparedStatement query = connection.prepareStatement("SELECT email FROM registration WHERE webinar_id = ?")) {
+            query.setObject(1, webinar);
+            try (ResultSet rows = query.executeQuery()) {
+                while (rows.next()) {
+                    emails.add(rows.getString(1));
+                }
+            }
+        }
+        return emails;
+    }
+
+    private static UUID seed(PostgresServer primary) throws Exception {
+        UUID webinar = UUID.randomUUID();
+        OffsetDateTime start = OffsetDateTime.now(ZoneOffset.UTC).plusDays(10);
+        try (Connection connection = primary.connect("plenum")) {
+            connection.createStatement().execute("INSERT INTO tenant (id, name, home_region_code) VALUES ('sites', 'Sites', 'eu-fra')");
+            try (PreparedStatement insert = connection.prepareStatement("""
+                    INSERT INTO webinar (id, tenant_id, title, language, time_zone, start_local, duration_minutes, recurrence,
+                        capacity, registration_mode, recording_policy, status, created_by)
+                    VALUES (?, 'sites', 'Failover', 'en', 'UTC', ?, 60, 'NONE', 10000, 'OPEN', 'OFF', 'SCHEDULED', 'it')""")) {
+                insert.setObject(1, webinar);
+                insert.setObject(2, start.toLocalDateTime());
+                insert.execute();
+            }
+            try (PreparedStatement insert = connection.prepareStatement("""
+                    INSERT INTO webinar_session (id, webinar_id, tenant_id, occurrence, starts_at, ends_at, status)
+                    VALUES (?, ?, 'sites', 0, ?, ?, 'SCHEDULED')""")) {
+                insert.setObject(1, UUID.randomUUID());
+                insert.setObject(2, webinar);
+                insert.setObject(3, start);
+                insert.setObject(4, start.plusHours(1));
+                insert.execute();
+            }
+        }
+        return webinar;
+    }
+}

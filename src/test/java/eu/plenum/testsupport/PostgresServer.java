@@ -1,0 +1,166 @@
+package eu.plenum.testsupport;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * A real PostgreSQL server from Debian's packages, run as the postgres user (initdb refuses root),
+ * for replication and failover tests: a primary with synchronous replication, or a standby made
+ * by pg_basebackup. Stopped (or killed) by the test that made it.
+ */
+public final class PostgresServer implements AutoCloseable {
+
+    private static final Path BIN = Path.of("/usr/lib/postgresql/15/bin");
+
+    private final Path dataDir;
+    private final int port;
+
+    private PostgresServer(Path dataDir, int port) {
+        this.dataDir = dataDir;
+        this.port = port;
+    }
+
+    /** A primary on 127.0.0.1 whose commits wait for the standby named {@code standbyName}. */
+    public static PostgresServer primary(String standbyName) {
+        Path dir = freshDir("primary");
+        int port = FreePorts.next();
+        run(List.of(BIN.resolve("initdb").toString(), "-D", dir.toString(), "-U", "postgres", "--auth=trust", "-E", "UTF8"));
+        append(dir.resolve("postgresql.conf"), String.join("\n", "listen_addresses = '127.0.0.1'", "port = " + port,
+                "wal_level = replica", "max_wal_senders = 5", "max_replication_slots = 5", "synchronous_commit = on", ""));
+        append(dir.resolve("pg_hba.conf"), "host replication postgres 127.0.0.1/32 trust\n");
+        PostgresServer server = new PostgresServer(dir, port);
+        server.start();
+        server.sql("CREATE DATABASE plenum");
+        // Only now: from here on every commit waits for the standby, which must exist first.
+        server.sql("ALTER SYSTEM SET synchronous_standby_names = 'FIRST 1 (" + standbyName + ")'");
+        server.sql("SELECT pg_reload_conf()");
+        return server;
+    }
+
+    /** A streaming standby of {@code primary}, made with pg_basebackup and a replication slot. */
+    public static PostgresServer standbyOf(PostgresServer primary, String name) {
+        Path dir = freshDir("standby");
+        int port = FreePorts.next();
+        run(List.of(BIN.resolve("pg_basebackup").toString(), "-h", "127.0.0.1", "-p", String.valueOf(primary.port), "-U", "postgres",
+                "-D", dir.toString(), "-R", "-X", "stream", "-C", "-S", name, "--checkpoint=fast"));
+        append(dir.resolve("postgresql.auto.conf"), "primary_conninfo = 'host=127.0.0.1 port=" + primary.port
+                + " user=postgres application_name=" + name + "'\n");
+        append(dir.resolve("postgresql.conf"), "port = " + port + "\n");
+        PostgresServer server = new PostgresServer(dir, port);
+        server.start();
+        return server;
+    }
+
+    public int port() {
+        return port;
+    }
+
+    public String jdbcUrl(String database) {
+        return "jdbc:postgresql://127.0.0.1:" + port + "/" + database;
+    }
+
+    public Connection connect(String database) throws SQLException {
+        return DriverManager.getConnection(jdbcUrl(database), "postgres", "");
+    }
+
+    /** Kills the postmaster with SIGKILL: the way a crashed machine disappears. */
+    public void kill() {
+        try {
+            long pid = Long.parseLong(Files.readAllLines(dataDir.resolve("postmaster.pid")).get(0).strip());
+            ProcessHandle.of(pid).ifPresent(ProcessHandle::destroyForcibly);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /**
+     * Promotes this standby after its primary is gone. It has no standby of its own yet, so it
+     * stops waiting for one (asynchronous until a new standby joins: the documented, visible
+     * degradation of the failover procedure) — otherwise every commit would wait for ever.
+     */
+    public void promoteAlone() {
+        run(List.of(BIN.resolve("pg_ctl").toString(), "promote", "-w", "-D", dataDir.toString()));
+        sql("ALTER SYSTEM RESET synchronous_standby_names");
+        sql("SELECT pg_reload_conf()");
+    }
+
+    @Override
+    public void close() {
+        if (Files.exists(dataDir.resolve("postmaster.pid"))) {
+            runQuietly(List.of(BIN.resolve("pg_ctl").toString(), "stop", "-m", "immediate", "-D", dataDir.toString()));
+        }
+    }
+
+    private void start() {
+        run(List.of(BIN.resolve("pg_ctl").toString(), "start", "-w", "-t", "60", "-D", dataDir.toString(),
+                "-l", dataDir.resolve("server.log").toString()));
+    }
+
+    private void sql(String statement) {
+        try (Connection connection = connect("postgres")) {
+            connection.createStatement().execute(statement);
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static Path freshDir(String role) {
+        try {
+            Path base = Files.createTempDirectory("plenum-site-" + role);
+            run(List.of("chown", "postgres:postgres", base.toString()), false);
+            run(List.of("chmod", "700", base.toString()), false);
+            return base;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static void append(Path file, String text) {
+        run(List.of("sh", "-c", "cat >> '" + file + "' <<'EOF'\n" + text + "EOF"));
+    }
+
+    private static void run(List<String> command) {
+        run(command, true);
+    }
+
+    private static void run(List<String> command, boolean asPostgres) {
+        List<String> full = new ArrayList<>();
+        if (asPostgres) {
+            full.addAll(List.of("runuser", "-u", "postgres", "--"));
+        }
+        full.addAll(command);
+        try {
+            // Output goes to a file: a server started by pg_ctl may keep inherited pipes open for ever.
+            Path output = Files.createTempFile("plenum-pg-command", ".log");
+            Process process = new ProcessBuilder(full).redirectErrorStream(true).redirectOutput(output.toFile()).start();
+            if (!process.waitFor(2, java.util.concurrent.TimeUnit.MINUTES)) {
+                process.destroyForcibly();
+                throw new IllegalStateException(String.join(" ", command) + " did not finish:\n" + Files.readString(output));
+            }
+            if (process.exitValue() != 0) {
+                throw new IllegalStateException(String.join(" ", command) + " failed:\n" + Files.readString(output));
+            }
+            Files.deleteIfExists(output);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static void runQuietly(List<String> command) {
+        try {
+            run(command);
+        } catch (RuntimeException ignored) {
+            // already gone
+        }
+    }
+}
