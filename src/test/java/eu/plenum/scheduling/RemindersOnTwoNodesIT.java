@@ -8,6 +8,7 @@ import com.icegreen.greenmail.util.ServerSetup;
 import eu.plenum.testsupport.ExternalDatabase;
 import eu.plenum.testsupport.FreePorts;
 import eu.plenum.testsupport.PackagedJar;
+import eu.plenum.testsupport.SqlSeed;
 import jakarta.mail.internet.MimeMessage;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -73,27 +74,9 @@ class RemindersOnTwoNodesIT {
 
     /** A webinar of a fresh tenant whose session starts in 30 minutes, with registrants confirmed two hours ago. */
     private static void seed(ExternalDatabase database) throws Exception {
-        UUID webinar = UUID.randomUUID();
-        OffsetDateTime start = OffsetDateTime.now(ZoneOffset.UTC).plusMinutes(30);
         try (Connection connection = database.connect()) {
-            connection.createStatement().execute("INSERT INTO tenant (id, name, home_region_code) VALUES ('twonodes', 'Two Nodes', 'eu-fra')");
-            try (PreparedStatement insert = connection.prepareStatement("""
-                    INSERT INTO webinar (id, tenant_id, title, language, time_zone, start_local, duration_minutes, recurrence,
-                        capacity, registration_mode, recording_policy, status, created_by, reminder_minutes)
-                    VALUES (?, 'twonodes', 'Two nodes', 'en', 'UTC', ?, 60, 'NONE', 100, 'OPEN', 'OFF', 'SCHEDULED', 'it', '1440,60')""")) {
-                insert.setObject(1, webinar);
-                insert.setObject(2, start.toLocalDateTime());
-                insert.execute();
-            }
-            try (PreparedStatement insert = connection.prepareStatement("""
-                    INSERT INTO webinar_session (id, webinar_id, tenant_id, occurrence, starts_at, ends_at, status)
-                    VALUES (?, ?, 'twonodes', 0, ?, ?, 'SCHEDULED')""")) {
-                insert.setObject(1, UUID.randomUUID());
-                insert.setObject(2, webinar);
-                insert.setObject(3, start);
-                insert.setObject(4, start.plusHours(1));
-                insert.execute();
-            }
+            UUID webinar = SqlSeed.webinarWithOneSession(connection, "twonodes", "Two nodes",
+                    OffsetDateTime.now(ZoneOffset.UTC).plusMinutes(30));
             try (PreparedStatement insert = connection.prepareStatement("""
                     INSERT INTO registration (id, webinar_id, tenant_id, name, email, email_normalized, status,
                         privacy_acknowledged_at, recording_consent, confirm_token_hash, confirm_expires_at, join_token_hash,

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import eu.plenum.testsupport.PackagedJar;
 import eu.plenum.testsupport.PostgresServer;
+import eu.plenum.testsupport.SqlSeed;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -129,28 +130,8 @@ class PrimaryFailoverIT {
     }
 
     private static UUID seed(PostgresServer primary) throws Exception {
-        UUID webinar = UUID.randomUUID();
-        OffsetDateTime start = OffsetDateTime.now(ZoneOffset.UTC).plusDays(10);
         try (Connection connection = primary.connect("plenum")) {
-            connection.createStatement().execute("INSERT INTO tenant (id, name, home_region_code) VALUES ('sites', 'Sites', 'eu-fra')");
-            try (PreparedStatement insert = connection.prepareStatement("""
-                    INSERT INTO webinar (id, tenant_id, title, language, time_zone, start_local, duration_minutes, recurrence,
-                        capacity, registration_mode, recording_policy, status, created_by)
-                    VALUES (?, 'sites', 'Failover', 'en', 'UTC', ?, 60, 'NONE', 10000, 'OPEN', 'OFF', 'SCHEDULED', 'it')""")) {
-                insert.setObject(1, webinar);
-                insert.setObject(2, start.toLocalDateTime());
-                insert.execute();
-            }
-            try (PreparedStatement insert = connection.prepareStatement("""
-                    INSERT INTO webinar_session (id, webinar_id, tenant_id, occurrence, starts_at, ends_at, status)
-                    VALUES (?, ?, 'sites', 0, ?, ?, 'SCHEDULED')""")) {
-                insert.setObject(1, UUID.randomUUID());
-                insert.setObject(2, webinar);
-                insert.setObject(3, start);
-                insert.setObject(4, start.plusHours(1));
-                insert.execute();
-            }
+            return SqlSeed.webinarWithOneSession(connection, "sites", "Failover", OffsetDateTime.now(ZoneOffset.UTC).plusDays(10));
         }
-        return webinar;
     }
 }
