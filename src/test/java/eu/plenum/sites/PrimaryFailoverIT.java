@@ -54,6 +54,9 @@ class PrimaryFailoverIT {
                         acknowledged.add("site" + n + "@example.org");
                     }
                 }
+                String before = health(client, app);
+                assertTrue(before.contains("\"standby.siteb\": \"sync, streaming"), before);
+                assertTrue(before.contains("\"synchronous\": true"), before);
                 primary.kill();
                 Instant killed = Instant.now();
                 Thread.sleep(1000); // the operator (or automation) notices and promotes
@@ -84,8 +87,16 @@ class PrimaryFailoverIT {
                 lost.removeAll(stored);
                 assertEquals(Set.of(), lost, "acknowledged registrations lost (RPO must be 0)");
                 assertTrue(app.process().isAlive(), "the app restarted or died");
+                String after = health(client, app);
+                assertTrue(after.contains("\"role\": \"primary\"") && after.contains("\"synchronous\": false")
+                        && after.contains("\"standbys\": 0"), "degraded state must be visible: " + after);
             }
         }
+    }
+
+    private static String health(HttpClient client, PackagedJar app) throws Exception {
+        return client.send(HttpRequest.newBuilder(URI.create(app.url("/q/health/ready"))).build(),
+                HttpResponse.BodyHandlers.ofString()).body();
     }
 
     private static int register(HttpClient client, PackagedJar app, UUID webinar, int n) {

@@ -47,6 +47,13 @@ class AccessControlTest {
     }
 
     @Test
+    void replicationStateIsForAdminsOnly() {
+        given().auth().oauth2(Tokens.accessToken(Tokens.ADMIN)).when().get("/api/admin/replication")
+                .then().statusCode(200).body("role", equalTo("primary")).body("standbys", org.hamcrest.Matchers.hasSize(0));
+        given().auth().oauth2(Tokens.accessToken(Tokens.HOST)).when().get("/api/admin/replication").then().statusCode(403);
+    }
+
+    @Test
     void hostSeesOwnTenant() {
         given().auth().oauth2(Tokens.accessToken(Tokens.HOST))
                 .when().get("/api/me")

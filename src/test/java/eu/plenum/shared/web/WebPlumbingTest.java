@@ -107,7 +107,10 @@ class WebPlumbingTest {
         given().when().get("/q/health/ready")
                 .then().statusCode(200)
                 .body("status", equalTo("UP"))
-                .body("checks.name", org.hamcrest.Matchers.hasItem("Database connections health check"));
+                .body("checks.name", org.hamcrest.Matchers.hasItem("Database connections health check"))
+                .body("checks.find { it.name == 'Database replication' }.data.role", equalTo("primary"))
+                .body("checks.find { it.name == 'Database replication' }.data.standbys", equalTo(0));
+        given().when().get("/q/metrics").then().body(containsString("plenum_replication_standbys"));
         given().when().get("/q/health/live").then().statusCode(200).body("status", equalTo("UP"));
     }
 

@@ -1,0 +1,42 @@
+package eu.plenum.sites;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import java.util.Optional;
+import org.eclipse.microprofile.health.HealthCheck;
+import org.eclipse.microprofile.health.HealthCheckResponse;
+import org.eclipse.microprofile.health.HealthCheckResponseBuilder;
+import org.eclipse.microprofile.health.Readiness;
+
+/**
+ * Replication at a glance on /q/health/ready: the database role, whether commits are confirmed by a
+ * synchronous standby, and each standby's state and lag. Asynchronous running is reported
+ * ("synchronous": false) but does not make the app unready: it can still serve.
+ */
+@Readiness
+@ApplicationScoped
+class ReplicationHealthCheck implements HealthCheck {
+
+    private final ReplicationMonitor monitor;
+
+    ReplicationHealthCheck(ReplicationMonitor monitor) {
+        this.monitor = monitor;
+    }
+
+    @Override
+    public HealthCheckResponse call() {
+        HealthCheckResponseBuilder response = HealthCheckResponse.named("Database replication");
+        Optional<ReplicationState> state = monitor.current();
+        if (state.isEmpty()) {
+            return response.up().withData("role", "none").build();
+        }
+        ReplicationState replication = state.get();
+        response.up().withData("role", replication.role()).withData("synchronous", replication.synchronous())
+                .withData("synchronous_standby_names", replication.synchronousStandbyNames())
+                .withData("standbys", replication.standbys().size());
+        for (ReplicationState.Standby standby : replication.standbys()) {
+            response.withData("standby." + standby.name(), standby.syncState() + ", " + standby.state() + ", lag "
+                    + standby.lagBytes() + " bytes");
+        }
+        return response.build();
+    }
+}
