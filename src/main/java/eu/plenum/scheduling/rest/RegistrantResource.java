@@ -1,7 +1,7 @@
 package eu.plenum.scheduling.rest;
 
 import eu.plenum.identity.PlenumRoles;
-import eu.plenum.scheduling.RegistrantCsv;
+import eu.plenum.scheduling.Downloads;
 import eu.plenum.scheduling.RegistrantDesk;
 import eu.plenum.scheduling.RegistrantView;
 import jakarta.annotation.security.RolesAllowed;
@@ -53,8 +53,7 @@ public class RegistrantResource {
     @Produces("text/csv")
     @Operation(summary = "Registrants as CSV (formula-safe for spreadsheets)")
     public Response csv(@PathParam("id") UUID id) {
-        return Response.ok(RegistrantCsv.write(desk.list(id, null), desk.questionLabels(id)), "text/csv;charset=utf-8")
-                .header("Content-Disposition", "attachment; filename=\"registrants-" + id + ".csv\"").build();
+        return Downloads.registrants(desk, id);
     }
 
     @POST

@@ -1,6 +1,7 @@
 package eu.plenum.scheduling.rest;
 
 import eu.plenum.identity.PlenumRoles;
+import eu.plenum.scheduling.Downloads;
 import eu.plenum.scheduling.WebinarCalendars;
 import eu.plenum.scheduling.WebinarForm;
 import eu.plenum.scheduling.WebinarPlanner;
@@ -99,7 +100,7 @@ public class WebinarResource {
     @Produces(CALENDAR)
     @Operation(summary = "All sessions of the webinar as an iCalendar file")
     public Response calendar(@PathParam("id") UUID id) {
-        return ics(calendars.webinar(id, null), "webinar-" + id);
+        return Downloads.calendar(calendars.webinar(id, null), "webinar-" + id);
     }
 
     @GET
@@ -107,13 +108,9 @@ public class WebinarResource {
     @Produces(CALENDAR)
     @Operation(summary = "One session as an iCalendar file")
     public Response sessionCalendar(@PathParam("id") UUID id, @PathParam("sessionId") UUID sessionId) {
-        return ics(calendars.webinar(id, sessionId), "session-" + sessionId);
+        return Downloads.calendar(calendars.webinar(id, sessionId), "session-" + sessionId);
     }
 
-    static Response ics(String calendar, String name) {
-        return Response.ok(calendar, CALENDAR + ";charset=utf-8")
-                .header("Content-Disposition", "attachment; filename=\"" + name + ".ics\"").build();
-    }
 
     @POST
     @Path("{id}/sessions/{sessionId}/cancel")

@@ -1,5 +1,6 @@
 package eu.plenum.scheduling.web;
 
+import eu.plenum.scheduling.Downloads;
 import eu.plenum.scheduling.RegistrantDesk;
 import eu.plenum.scheduling.RegistrationForm;
 import eu.plenum.scheduling.Registrations;
@@ -128,8 +129,7 @@ public class RegistrationPages {
     public Response calendar(@PathParam("token") String token) {
         Registrations.Attendance attendance = registrations.attendance(token);
         String ics = CalendarInvite.of(List.of(attendance.webinar()), null, CalendarInvite.Method.PUBLISH, null, clock.instant());
-        return Response.ok(ics, "text/calendar;charset=utf-8")
-                .header("Content-Disposition", "attachment; filename=\"webinar.ics\"").build();
+        return Downloads.calendar(ics, "webinar");
     }
 
     private static RegistrationForm read(WebinarView webinar, MultivaluedMap<String, String> posted) {

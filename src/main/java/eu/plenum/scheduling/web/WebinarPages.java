@@ -1,7 +1,7 @@
 package eu.plenum.scheduling.web;
 
 import eu.plenum.identity.PlenumRoles;
-import eu.plenum.scheduling.RegistrantCsv;
+import eu.plenum.scheduling.Downloads;
 import eu.plenum.scheduling.RegistrantDesk;
 import eu.plenum.scheduling.RegistrantView;
 import eu.plenum.scheduling.WebinarCalendars;
@@ -116,16 +116,14 @@ public class WebinarPages {
     @Path("{id}/registrants.csv")
     @Produces("text/csv")
     public Response registrantsCsv(@PathParam("id") UUID id) {
-        return Response.ok(RegistrantCsv.write(desk.list(id, null), desk.questionLabels(id)), "text/csv;charset=utf-8")
-                .header("Content-Disposition", "attachment; filename=\"registrants-" + id + ".csv\"").build();
+        return Downloads.registrants(desk, id);
     }
 
     @GET
     @Path("{id}/calendar.ics")
     @Produces("text/calendar")
     public Response calendar(@PathParam("id") UUID id) {
-        return Response.ok(calendars.webinar(id, null), "text/calendar;charset=utf-8")
-                .header("Content-Disposition", "attachment; filename=\"webinar-" + id + ".ics\"").build();
+        return Downloads.calendar(calendars.webinar(id, null), "webinar-" + id);
     }
 
     @GET
