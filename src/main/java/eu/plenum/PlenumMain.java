@@ -1,5 +1,6 @@
 package eu.plenum;
 
+import eu.plenum.media.MediaWorkerProcess;
 import eu.plenum.residency.ResidencyConfig;
 import eu.plenum.residency.ResidencyStartupCheck;
 import eu.plenum.shared.BootConfig;
@@ -31,6 +32,11 @@ public final class PlenumMain {
         violations.addAll(ResidencyStartupCheck.unrecognisedEnvironment(residency, System.getenv()));
         if (!violations.isEmpty()) {
             refuse("Plenum refuses to start: the residency declarations break the EU-only policy", violations);
+        }
+        if (roles.equals(EnumSet.of(NodeRole.MEDIA_WORKER))) {
+            // A worker is one room's pipeline and nothing else: no Quarkus, no database.
+            MediaWorkerProcess.run();
+            return;
         }
         if (roles.equals(EnumSet.of(NodeRole.EDGE))) {
             // An edge holds no personal data: no database, not even an embedded one.

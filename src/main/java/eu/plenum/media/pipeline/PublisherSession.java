@@ -1,0 +1,152 @@
+package eu.plenum.media.pipeline;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import org.freedesktop.gstreamer.Bin;
+import org.freedesktop.gstreamer.Caps;
+import org.freedesktop.gstreamer.Element;
+import org.freedesktop.gstreamer.ElementFactory;
+import org.freedesktop.gstreamer.Pad;
+import org.freedesktop.gstreamer.State;
+import org.freedesktop.gstreamer.Structure;
+import org.freedesktop.gstreamer.webrtc.WebRTCBin;
+
+/**
+ * One WHIP publisher: a webrtcbin that receives its tracks, a {@code depayloader → tee} branch per
+ * track, and the recording segment the tees feed while the room records.
+ */
+final class PublisherSession {
+
+    private static final Duration GATHERING_TIMEOUT = Duration.ofSeconds(5);
+
+    private final String id;
+    private final Bin pipeline;
+    private final Set<TrackKind> kinds;
+    private final boolean matroska;
+    private final Path directory;
+    private final WebRTCBin webrtc;
+    private final Map<TrackKind, Element> tees = new EnumMap<>(TrackKind.class);
+    private final Map<TrackKind, Element> depayloaders = new EnumMap<>(TrackKind.class);
+    private RecordingSegment segment;
+    private int segments;
+
+    PublisherSession(String id, Bin pipeline, Set<TrackKind> kinds, boolean matroska, Path directory, List<String> iceAddresses) {
+        this.id = id;
+        this.pipeline = pipeline;
+        this.kinds = Set.copyOf(kinds);
+        this.matroska = matroska;
+        this.directory = directory;
+        this.webrtc = new WebRTCBin("publisher-" + id);
+        webrtc.set("bundle-policy", 3); // max-bundle: one transport for all tracks
+        pipeline.add(webrtc);
+        iceAddresses.forEach(address -> GstNative.gatherOnlyOn(webrtc, address));
+        // pad-added runs on a streaming thread: it builds and links elements, it never waits.
+        webrtc.connect((Element.PAD_ADDED) (element, pad) -> onTrack(pad));
+        webrtc.syncStateWithParent();
+    }
+
+    String id() {
+        return id;
+    }
+
+    String negotiate(String offerSdp) {
+        return WebRtcNegotiation.answer(webrtc, offerSdp, GATHERING_TIMEOUT);
+    }
+
+    synchronized void startRecording() {
+        if (segment != null) {
+            return;
+        }
+        segment = new RecordingSegment(pipeline, id, ++segments, directory, kinds, matroska);
+        tees.forEach(segment::attach);
+        Optional.ofNullable(depayloaders.get(TrackKind.VIDEO))
+                .ifPresent(depay -> GstNative.requestKeyFrame(depay.getStaticPad("src")));
+    }
+
+    synchronized RecordedFile startRecordingAndDescribe() {
+        startRecording();
+        return segment.file();
+    }
+
+    synchronized Optional<RecordedFile> currentFile() {
+        return Optional.ofNullable(segment).map(RecordingSegment::file);
+    }
+
+    /** Ends the current recording file, if any; the future completes once it is written. */
+    synchronized Optional<PendingFile> stopRecording() {
+        if (segment == null) {
+            return Optional.empty();
+        }
+        RecordingSegment ending = segment;
+        segment = null;
+        return Optional.of(new PendingFile(ending, ending.finish()));
+    }
+
+    void dispose() {
+        webrtc.setState(State.NULL);
+        synchronized (this) {
+            tees.values().forEach(tee -> tee.setState(State.NULL));
+        }
+        pipeline.remove(webrtc);
+    }
+
+    private void onTrack(Pad pad) {
+        Caps caps = pad.getCurrentCaps();
+        if (caps == null || caps.size() == 0) {
+            return;
+        }
+        Structure rtp = caps.getStructure(0);
+        String media = rtp.getString("media");
+        String encoding = rtp.getString("encoding-name");
+        TrackKind kind = "video".equals(media) ? TrackKind.VIDEO : TrackKind.AUDIO;
+        List<String> chain = switch (encoding) {
+            case "VP8" -> List.of("rtpvp8depay");
+            case "VP9" -> List.of("rtpvp9depay");
+            case "H264" -> List.of("rtph264depay", "h264parse");
+            case "OPUS" -> List.of("rtpopusdepay", "opusparse");
+            default -> List.of();
+        };
+        Element queue = ElementFactory.make("queue", null);
+        Element tee = ElementFactory.make("tee", null);
+        tee.set("allow-not-linked", true);
+        if (chain.isEmpty()) {
+            // The offer was checked before; a codec we cannot record still must not stall the bin.
+            Element sink = ElementFactory.make("fakesink", null);
+            pipeline.addMany(queue, sink);
+            Element.linkMany(queue, sink);
+            pad.link(queue.getStaticPad("sink"));
+            sink.syncStateWithParent();
+            queue.syncStateWithParent();
+            return;
+        }
+        Element[] elements = new Element[chain.size() + 2];
+        elements[0] = queue;
+        for (int i = 0; i < chain.size(); i++) {
+            elements[i + 1] = ElementFactory.make(chain.get(i), null);
+        }
+        elements[elements.length - 1] = tee;
+        pipeline.addMany(elements);
+        Element.linkMany(elements);
+        for (int i = elements.length - 1; i >= 0; i--) {
+            elements[i].syncStateWithParent();
+        }
+        pad.link(queue.getStaticPad("sink"));
+        synchronized (this) {
+            tees.put(kind, tee);
+            depayloaders.put(kind, elements[1]);
+            if (segment != null) {
+                segment.attach(kind, tee);
+            }
+        }
+    }
+
+    /** A recording file whose end is on its way through the muxer. */
+    record PendingFile(RecordingSegment segment, CompletableFuture<Void> written) {
+    }
+}

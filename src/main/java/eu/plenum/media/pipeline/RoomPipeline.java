@@ -1,0 +1,164 @@
+package eu.plenum.media.pipeline;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicReference;
+import org.freedesktop.gstreamer.Pipeline;
+import org.freedesktop.gstreamer.State;
+
+/**
+ * The GStreamer pipeline of one live room: its publishers and their recordings. Everything a
+ * media worker does to media goes through here. Methods are called from the worker's control
+ * threads, never from GStreamer's.
+ */
+public final class RoomPipeline {
+
+    private static final Duration FINISH_TIMEOUT = Duration.ofSeconds(10);
+
+    private final Pipeline pipeline;
+    private final Path directory;
+    private final List<String> iceAddresses;
+    private final Map<String, PublisherSession> publishers = new LinkedHashMap<>();
+    private final AtomicReference<String> fault = new AtomicReference<>();
+    private boolean recording;
+
+    /**
+     * @param directory   where recording files go (the tenant's home-region storage)
+     * @param iceAddresses local addresses ICE gathers on; empty means every interface
+     * @param recording   whether publishers are recorded from the start
+     */
+    public RoomPipeline(String roomId, Path directory, List<String> iceAddresses, boolean recording) {
+        Gstreamer.init();
+        this.directory = directory;
+        this.iceAddresses = List.copyOf(iceAddresses);
+        this.recording = recording;
+        try {
+            Files.createDirectories(directory);
+        } catch (java.io.IOException e) {
+            throw new MediaPipelineException("cannot create the recording folder", e);
+        }
+        pipeline = new Pipeline("room-" + roomId);
+        pipeline.getBus().connect((org.freedesktop.gstreamer.Bus.ERROR) (source, code, message) ->
+                fault.compareAndSet(null, source.getName() + ": " + message));
+        pipeline.play();
+    }
+
+    /** The first error GStreamer reported, if any; the worker reports it in its heartbeat. */
+    public Optional<String> fault() {
+        return Optional.ofNullable(fault.get());
+    }
+
+    public synchronized boolean recording() {
+        return recording;
+    }
+
+    public synchronized int publisherCount() {
+        return publishers.size();
+    }
+
+    /** Adds a publisher and returns the SDP answer with the ICE candidates. */
+    public String publish(String publisherId, String offerSdp, Set<TrackKind> kinds, boolean matroska) {
+        PublisherSession session;
+        synchronized (this) {
+            if (publishers.containsKey(publisherId)) {
+                throw new MediaPipelineException("publisher " + publisherId + " exists");
+            }
+            session = new PublisherSession(publisherId, pipeline, kinds, matroska, directory, iceAddresses);
+            publishers.put(publisherId, session);
+            if (recording) {
+                session.startRecording();
+            }
+        }
+        try {
+            return session.negotiate(offerSdp);
+        } catch (RuntimeException e) {
+            synchronized (this) {
+                publishers.remove(publisherId);
+            }
+            session.stopRecording().ifPresent(pending -> pending.segment().dispose());
+            session.dispose();
+            throw e;
+        }
+    }
+
+    /** Ends a publisher; returns the recording file it was writing, finalised. */
+    public List<RecordedFile> unpublish(String publisherId) {
+        PublisherSession session;
+        synchronized (this) {
+            session = publishers.remove(publisherId);
+        }
+        if (session == null) {
+            return List.of();
+        }
+        List<RecordedFile> files = settle(session.stopRecording().stream().toList());
+        session.dispose();
+        return files;
+    }
+
+    public List<RecordedFile> stopRecording() {
+        List<PublisherSession.PendingFile> pending = new ArrayList<>();
+        synchronized (this) {
+            recording = false;
+            publishers.values().forEach(session -> session.stopRecording().ifPresent(pending::add));
+        }
+        return settle(pending);
+    }
+
+    /** Starts a new file per publisher; returns the files now being written. */
+    public synchronized List<RecordedFile> startRecording() {
+        recording = true;
+        List<RecordedFile> started = new ArrayList<>();
+        publishers.values().forEach(session -> started.add(session.startRecordingAndDescribe()));
+        return started;
+    }
+
+    /** Finalises every recording and stops the pipeline. */
+    public List<RecordedFile> close() {
+        List<RecordedFile> files = stopRecording();
+        synchronized (this) {
+            publishers.values().forEach(PublisherSession::dispose);
+            publishers.clear();
+        }
+        pipeline.stop();
+        return files;
+    }
+
+    private static List<RecordedFile> settle(List<PublisherSession.PendingFile> pending) {
+        List<RecordedFile> files = new ArrayList<>();
+        for (PublisherSession.PendingFile file : pending) {
+            boolean written = await(file);
+            file.segment().dispose();
+            RecordedFile recorded = file.segment().file();
+            files.add(written ? recorded : new RecordedFile(recorded.publisherId(), recorded.segment(),
+                    recorded.file(), recorded.container(), false));
+        }
+        return files;
+    }
+
+    private static boolean await(PublisherSession.PendingFile file) {
+        try {
+            file.written().get(FINISH_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
+            return true;
+        } catch (TimeoutException | ExecutionException e) {
+            return false;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
+    }
+
+    /** The file a publisher is writing now, if it records. */
+    public synchronized List<RecordedFile> currentFiles() {
+        return publishers.values().stream().flatMap(session -> session.currentFile().stream()).toList();
+    }
+}

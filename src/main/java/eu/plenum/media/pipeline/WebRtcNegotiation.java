@@ -1,0 +1,115 @@
+package eu.plenum.media.pipeline;
+
+import java.time.Duration;
+import java.time.Instant;
+import org.freedesktop.gstreamer.Promise;
+import org.freedesktop.gstreamer.PromiseResult;
+import org.freedesktop.gstreamer.SDPMessage;
+import org.freedesktop.gstreamer.Structure;
+import org.freedesktop.gstreamer.webrtc.WebRTCBin;
+import org.freedesktop.gstreamer.webrtc.WebRTCICEGatheringState;
+import org.freedesktop.gstreamer.webrtc.WebRTCSDPType;
+import org.freedesktop.gstreamer.webrtc.WebRTCSessionDescription;
+
+/**
+ * Offer in, complete answer out (non-trickle WHIP), on the caller's thread. Every step keeps to
+ * the gst1-java-core 1.4.0 lifetime rules of MEDIA.md; the numbers below refer to its traps.
+ */
+final class WebRtcNegotiation {
+
+    private WebRtcNegotiation() {
+    }
+
+    /** Sets the offer, creates and sets the answer, waits for ICE gathering and returns the answer SDP with candidates. */
+    static String answer(WebRTCBin webrtc, String offerSdp, Duration gatheringTimeout) {
+        SDPMessage offerMessage = new SDPMessage();
+        offerMessage.parseBuffer(offerSdp);
+        WebRTCSessionDescription offer = new WebRTCSessionDescription(WebRTCSDPType.OFFER, offerMessage);
+        offerMessage.disown(); // trap 2: the description owns the native SDP from here on
+        try {
+            awaitDescription(webrtc, "set-remote-description", offer);
+        } finally {
+            offer.dispose(); // webrtcbin copied it; the promise was answered, so it is no longer read
+        }
+        createAndSetAnswer(webrtc);
+        awaitGatheringComplete(webrtc, gatheringTimeout);
+        // getLocalDescription() disowns the copy it returns (a few bytes left to the process, which
+        // is short-lived); getSDPMessage() returns an owned copy that we release at once.
+        SDPMessage answer = webrtc.getLocalDescription().getSDPMessage();
+        try {
+            return answer.toString();
+        } finally {
+            answer.dispose();
+        }
+    }
+
+    private static void createAndSetAnswer(WebRTCBin webrtc) {
+        // trap 3: our own promise, referenced until it is answered, instead of the library's createAnswer.
+        Promise promise = new Promise();
+        try {
+            webrtc.emit("create-answer", null, promise);
+            requireReplied(promise.waitResult(), "create-answer");
+            Structure reply = promise.getReply();
+            if (reply == null) {
+                throw new MediaPipelineException("create-answer gave no answer");
+            }
+            try {
+                Object value = reply.hasField("answer") ? reply.getValue("answer") : null;
+                if (!(value instanceof WebRTCSessionDescription answer)) {
+                    throw new MediaPipelineException("create-answer failed: " + reply);
+                }
+                try {
+                    // trap 1: the answer belongs to the promise; set it while the promise is alive.
+                    awaitDescription(webrtc, "set-local-description", answer);
+                } finally {
+                    answer.invalidate(); // trap 4: borrowed from the reply, never ours to free
+                }
+            } finally {
+                reply.invalidate(); // owned by the promise
+            }
+        } finally {
+            promise.dispose();
+        }
+    }
+
+    private static void awaitDescription(WebRTCBin webrtc, String signal, WebRTCSessionDescription description) {
+        Promise promise = new Promise();
+        try {
+            webrtc.emit(signal, description, promise);
+            requireReplied(promise.waitResult(), signal);
+            Structure reply = promise.getReply();
+            if (reply != null) {
+                try {
+                    if (reply.hasField("error")) {
+                        throw new MediaPipelineException(signal + " refused the description");
+                    }
+                } finally {
+                    reply.invalidate();
+                }
+            }
+        } finally {
+            promise.dispose();
+        }
+    }
+
+    private static void requireReplied(PromiseResult result, String step) {
+        if (result != PromiseResult.REPLIED) {
+            throw new MediaPipelineException(step + " ended " + result);
+        }
+    }
+
+    private static void awaitGatheringComplete(WebRTCBin webrtc, Duration timeout) {
+        Instant deadline = Instant.now().plus(timeout);
+        while (webrtc.getICEGatheringState() != WebRTCICEGatheringState.COMPLETE) {
+            if (Instant.now().isAfter(deadline)) {
+                throw new MediaPipelineException("ICE gathering did not complete within " + timeout.toMillis() + " ms");
+            }
+            try {
+                Thread.sleep(10);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new MediaPipelineException("interrupted while gathering ICE candidates", e);
+            }
+        }
+    }
+}

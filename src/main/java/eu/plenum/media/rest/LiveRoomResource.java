@@ -1,0 +1,99 @@
+package eu.plenum.media.rest;
+
+import eu.plenum.identity.PlenumRoles;
+import eu.plenum.media.rooms.LiveRooms;
+import eu.plenum.media.rooms.RoomDesk;
+import eu.plenum.media.rooms.RoomSignals;
+import eu.plenum.media.rooms.RoomView;
+import io.smallrye.mutiny.Multi;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.util.UUID;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.jboss.resteasy.reactive.RestStreamElementType;
+
+/** Live rooms of the host's organisation: open, watch, record, end. */
+@Path("/api")
+@RolesAllowed(PlenumRoles.HOST)
+@Produces(MediaType.APPLICATION_JSON)
+@Tag(name = "Live rooms")
+@SecurityRequirement(name = "SecurityScheme")
+public class LiveRoomResource {
+
+    private final RoomDesk desk;
+    private final LiveRooms rooms;
+    private final RoomSignals signals;
+
+    LiveRoomResource(RoomDesk desk, LiveRooms rooms, RoomSignals signals) {
+        this.desk = desk;
+        this.rooms = rooms;
+        this.signals = signals;
+    }
+
+    public record StreamKey(String streamKey) {
+    }
+
+    public record RecordingSwitch(@NotNull Boolean recording) {
+    }
+
+    @POST
+    @Path("/webinars/{webinarId}/sessions/{sessionId}/room")
+    @Operation(summary = "The session's live room; made on first call (201, with its stream key, shown only then)")
+    public Response open(@PathParam("webinarId") UUID webinarId, @PathParam("sessionId") UUID sessionId) {
+        RoomDesk.RoomWithKey opened = desk.open(webinarId, sessionId);
+        return Response.status(opened.streamKey() == null ? 200 : 201).entity(opened).build();
+    }
+
+    @GET
+    @Path("/rooms/{roomId}")
+    @Operation(summary = "State, history and recordings of a live room")
+    public RoomView room(@PathParam("roomId") UUID roomId) {
+        return desk.view(roomId);
+    }
+
+    @POST
+    @Path("/rooms/{roomId}/stream-key")
+    @Operation(summary = "Replace the room's stream key (the old one stops working)")
+    public StreamKey rotate(@PathParam("roomId") UUID roomId) {
+        return new StreamKey(desk.rotateStreamKey(roomId));
+    }
+
+    @POST
+    @Path("/rooms/{roomId}/recording")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Start (new files) or stop (files finalised) recording while the room is live")
+    public RoomView recording(@PathParam("roomId") UUID roomId, @jakarta.validation.Valid @NotNull RecordingSwitch change) {
+        desk.requireOwn(roomId);
+        rooms.recording(roomId, change.recording());
+        return desk.view(roomId);
+    }
+
+    @POST
+    @Path("/rooms/{roomId}/end")
+    @Operation(summary = "End the live room: recordings are finalised, the media worker exits")
+    public RoomView end(@PathParam("roomId") UUID roomId) {
+        desk.requireOwn(roomId);
+        rooms.end(roomId);
+        return desk.view(roomId);
+    }
+
+    @GET
+    @Path("/rooms/{roomId}/events")
+    @Produces(MediaType.SERVER_SENT_EVENTS)
+    @RestStreamElementType(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Server-sent events: the room's state whenever it changes")
+    public Multi<RoomSignals.RoomSignal> events(@PathParam("roomId") UUID roomId) {
+        desk.requireOwn(roomId);
+        return signals.of(roomId);
+    }
+}

@@ -1,0 +1,67 @@
+package eu.plenum.media.rest;
+
+import eu.plenum.media.MediaException;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import jakarta.ws.rs.core.Response;
+import org.jboss.resteasy.reactive.PathPart;
+
+/** A file as a whole (200) or as one byte range (206, RFC 9110 section 14), for players that seek. */
+final class RangeResponses {
+
+    private static final Pattern SINGLE_RANGE = Pattern.compile("bytes=(\\d*)-(\\d*)");
+
+    private RangeResponses() {
+    }
+
+    static Response of(Path file, String type, String range, String downloadName) {
+        long size;
+        try {
+            size = Files.size(file);
+        } catch (IOException e) {
+            throw new MediaException(404, "recording-file-missing", "The recording's file is not in storage.");
+        }
+        Response.ResponseBuilder response;
+        if (range == null || range.isBlank()) {
+            response = Response.ok(new PathPart(file, 0, size));
+        } else {
+            long[] span = span(range.trim(), size);
+            response = Response.status(206).entity(new PathPart(file, span[0], span[1] - span[0] + 1))
+                    .header("Content-Range", "bytes " + span[0] + "-" + span[1] + "/" + size);
+        }
+        response.type(type).header("Accept-Ranges", "bytes");
+        if (downloadName != null) {
+            response.header("Content-Disposition", "attachment; filename=\"" + downloadName + "\"");
+        }
+        return response.build();
+    }
+
+    /** First and last byte (inclusive) of a single range; 416 when it cannot be served. */
+    static long[] span(String range, long size) {
+        Matcher matcher = SINGLE_RANGE.matcher(range);
+        if (!matcher.matches() || matcher.group(1).isEmpty() && matcher.group(2).isEmpty()) {
+            throw unsatisfiable(size);
+        }
+        long first;
+        long last;
+        if (matcher.group(1).isEmpty()) {
+            long suffix = Long.parseLong(matcher.group(2));
+            first = Math.max(0, size - suffix);
+            last = size - 1;
+        } else {
+            first = Long.parseLong(matcher.group(1));
+            last = matcher.group(2).isEmpty() ? size - 1 : Math.min(size - 1, Long.parseLong(matcher.group(2)));
+        }
+        if (first >= size || last < first) {
+            throw unsatisfiable(size);
+        }
+        return new long[] {first, last};
+    }
+
+    private static MediaException unsatisfiable(long size) {
+        return new MediaException(416, "range-not-satisfiable", "The file has " + size + " bytes; ask for one range inside them.");
+    }
+}

@@ -1,0 +1,50 @@
+package eu.plenum.media.rest;
+
+import eu.plenum.identity.PlenumRoles;
+import eu.plenum.media.rooms.RecordingView;
+import eu.plenum.media.rooms.RoomDesk;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.util.UUID;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+/** Recordings of the host's organisation: catalogue entry, playback with HTTP Range, download. */
+@Path("/api/recordings/{recordingId}")
+@RolesAllowed(PlenumRoles.HOST)
+@Tag(name = "Recordings")
+@SecurityRequirement(name = "SecurityScheme")
+public class RecordingResource {
+
+    private final RoomDesk desk;
+
+    RecordingResource(RoomDesk desk) {
+        this.desk = desk;
+    }
+
+    @GET
+    @Produces(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Catalogue entry: status, tracks, size, duration, SHA-256")
+    public RecordingView recording(@PathParam("recordingId") UUID recordingId) {
+        return desk.recording(recordingId);
+    }
+
+    @GET
+    @Path("/media")
+    @Produces({"video/webm", "video/x-matroska"})
+    @Operation(summary = "The file, whole or a byte range (206); ?download=true asks the browser to save it")
+    public Response media(@PathParam("recordingId") UUID recordingId, @HeaderParam("Range") String range,
+            @QueryParam("download") boolean download) {
+        RecordingView recording = desk.recording(recordingId);
+        return RangeResponses.of(desk.recordingFile(recordingId), "webm".equals(recording.container()) ? "video/webm" : "video/x-matroska",
+                range, download ? "recording-" + recordingId + "." + recording.container() : null);
+    }
+}

@@ -1,0 +1,134 @@
+package eu.plenum.media.rest;
+
+import eu.plenum.identity.PlenumRoles;
+import eu.plenum.media.MediaException;
+import eu.plenum.media.rooms.LiveRooms;
+import eu.plenum.media.rooms.RoomDesk;
+import eu.plenum.media.rooms.RoomStore;
+import eu.plenum.media.whip.SdpOffer;
+import io.quarkus.security.identity.SecurityIdentity;
+import jakarta.annotation.security.PermitAll;
+import jakarta.enterprise.inject.Instance;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.OPTIONS;
+import jakarta.ws.rs.PATCH;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.Response;
+import java.net.URI;
+import java.util.UUID;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+/**
+ * WHIP (RFC 9725) ingest of a live room. The credential is a bearer: the room's stream key (for
+ * OBS and other encoders) or a host's OIDC access token of the room's organisation. Sessions
+ * are non-trickle: the answer carries every candidate, so PATCH is answered 405 as the RFC says.
+ */
+@Path("/api/rooms/{roomId}/whip")
+@PermitAll
+@Tag(name = "Live rooms")
+public class WhipResource {
+
+    static final String SDP = "application/sdp";
+
+    private final LiveRooms rooms;
+    private final RoomStore store;
+    private final Instance<RoomDesk> desk;
+    private final Instance<SecurityIdentity> identity;
+
+    WhipResource(LiveRooms rooms, RoomStore store, Instance<RoomDesk> desk, Instance<SecurityIdentity> identity) {
+        this.rooms = rooms;
+        this.store = store;
+        this.desk = desk;
+        this.identity = identity;
+    }
+
+    @POST
+    @Consumes(SDP)
+    @Produces(SDP)
+    @Operation(summary = "Publish into the room: SDP offer in, SDP answer out (201, Location names the session)")
+    public Response publish(@PathParam("roomId") UUID roomId, @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization, String offer) {
+        if (offer != null && offer.length() > SdpOffer.MAX_BYTES) {
+            throw new MediaException(413, "offer-too-large", "An SDP offer is at most " + SdpOffer.MAX_BYTES + " bytes.");
+        }
+        authorize(roomId, authorization);
+        SdpOffer parsed = parse(offer);
+        LiveRooms.Published published = rooms.publish(roomId, parsed, offer);
+        return cors(Response.created(URI.create("/api/rooms/" + roomId + "/whip/" + published.publisherId()))
+                .type(SDP).entity(published.answerSdp())).build();
+    }
+
+    @DELETE
+    @Path("/{sessionId}")
+    @Operation(summary = "End a WHIP session")
+    public Response end(@PathParam("roomId") UUID roomId, @PathParam("sessionId") UUID sessionId,
+            @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization) {
+        authorize(roomId, authorization);
+        rooms.unpublish(roomId, sessionId);
+        return cors(Response.ok()).build();
+    }
+
+    @PATCH
+    @Path("/{sessionId}")
+    @Operation(summary = "Trickle ICE and ICE restarts are not supported (405, RFC 9725 section 4.3.1)")
+    public Response patch() {
+        return cors(Response.status(405).header(HttpHeaders.ALLOW, "OPTIONS, DELETE")).build();
+    }
+
+    @OPTIONS
+    public Response preflight() {
+        return cors(Response.noContent().header("Accept-Post", SDP)).build();
+    }
+
+    @OPTIONS
+    @Path("/{sessionId}")
+    public Response sessionPreflight() {
+        return cors(Response.noContent()).build();
+    }
+
+    /** Browsers on other origins may publish: the credential is a bearer, never a cookie. */
+    private static Response.ResponseBuilder cors(Response.ResponseBuilder response) {
+        return response.header("Access-Control-Allow-Origin", "*")
+                .header("Access-Control-Allow-Methods", "POST, DELETE, PATCH, OPTIONS")
+                .header("Access-Control-Allow-Headers", "Authorization, Content-Type, If-Match")
+                .header("Access-Control-Expose-Headers", "Location, Link, ETag, Accept-Post")
+                .header("Access-Control-Max-Age", "600");
+    }
+
+    private void authorize(UUID roomId, String authorization) {
+        if (authorization == null || !authorization.regionMatches(true, 0, "Bearer ", 0, 7) || authorization.length() < 8) {
+            throw new MediaException(401, "credential-missing",
+                    "Send the room's stream key or your access token as 'Authorization: Bearer <credential>'.");
+        }
+        String credential = authorization.substring(7).trim();
+        if (credential.startsWith(RoomDesk.STREAM_KEY_PREFIX)) {
+            if (!store.read(roomId, room -> RoomDesk.keyMatches(room, credential))) {
+                throw new MediaException(401, "wrong-stream-key", "This is not the room's current stream key.");
+            }
+            return;
+        }
+        SecurityIdentity caller = identity.get();
+        if (caller.isAnonymous()) {
+            throw new MediaException(401, "credential-invalid", "The access token is not valid.");
+        }
+        if (!caller.hasRole(PlenumRoles.HOST)) {
+            throw new MediaException(403, "not-a-host", "Only hosts publish into live rooms.");
+        }
+        desk.get().requireOwn(roomId);
+    }
+
+    private static SdpOffer parse(String offer) {
+        try {
+            return SdpOffer.parse(offer);
+        } catch (SdpOffer.Refused refused) {
+            throw new MediaException(refused.unsupportedMedia() ? 422 : 400,
+                    refused.unsupportedMedia() ? "unsupported-media" : "malformed-sdp", refused.getMessage());
+        }
+    }
+}

@@ -1,0 +1,163 @@
+package eu.plenum.media.rooms;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import jakarta.persistence.Version;
+import java.time.Instant;
+import java.util.UUID;
+
+/** The live room of one webinar session; see V009__media_live_room.sql. */
+@Entity
+@Table(name = "live_room")
+public class LiveRoom {
+
+    public enum Status { READY, STARTING, LIVE, ENDED }
+
+    public enum EndReason { HOST_ENDED, MEDIA_FAILURE, NO_WORKER }
+
+    @Id
+    private UUID id;
+    @Column(name = "tenant_id", nullable = false, updatable = false)
+    private String tenantId;
+    @Column(name = "webinar_id", nullable = false, updatable = false)
+    private UUID webinarId;
+    @Column(name = "session_id", nullable = false, updatable = false)
+    private UUID sessionId;
+    @Column(name = "stream_key_hash", nullable = false)
+    private String streamKeyHash;
+    @Column(name = "stream_key_hint", nullable = false)
+    private String streamKeyHint;
+    @Column(name = "publisher_limit", nullable = false)
+    private int publisherLimit;
+    @Enumerated(EnumType.STRING)
+    @Column(nullable = false)
+    private Status status;
+    @Enumerated(EnumType.STRING)
+    @Column(name = "ended_reason")
+    private EndReason endedReason;
+    @Column(nullable = false)
+    private boolean recording;
+    @Column(name = "worker_id")
+    private String workerId;
+    @Column(name = "worker_node")
+    private String workerNode;
+    @Column(name = "worker_region")
+    private String workerRegion;
+    @Column(name = "went_live_at")
+    private Instant wentLiveAt;
+    @Column(name = "ended_at")
+    private Instant endedAt;
+    @Column(name = "created_at", nullable = false, updatable = false)
+    private Instant createdAt;
+    @Version
+    private int version;
+
+    protected LiveRoom() {
+    }
+
+    LiveRoom(String tenantId, UUID webinarId, UUID sessionId, String streamKeyHash, String streamKeyHint, boolean recording) {
+        this.id = UUID.randomUUID();
+        this.tenantId = tenantId;
+        this.webinarId = webinarId;
+        this.sessionId = sessionId;
+        this.streamKeyHash = streamKeyHash;
+        this.streamKeyHint = streamKeyHint;
+        this.publisherLimit = 2;
+        this.status = Status.READY;
+        this.recording = recording;
+        this.createdAt = Instant.now();
+    }
+
+    void newStreamKey(String hash, String hint) {
+        streamKeyHash = hash;
+        streamKeyHint = hint;
+    }
+
+    void starting() {
+        status = Status.STARTING;
+        endedReason = null;
+        endedAt = null;
+    }
+
+    void live(String workerId, String node, String region) {
+        this.status = Status.LIVE;
+        this.workerId = workerId;
+        this.workerNode = node;
+        this.workerRegion = region;
+        this.wentLiveAt = Instant.now();
+    }
+
+    void ended(EndReason reason) {
+        status = Status.ENDED;
+        endedReason = reason;
+        endedAt = Instant.now();
+    }
+
+    void recording(boolean on) {
+        recording = on;
+    }
+
+    public UUID id() {
+        return id;
+    }
+
+    public String tenantId() {
+        return tenantId;
+    }
+
+    public UUID webinarId() {
+        return webinarId;
+    }
+
+    public UUID sessionId() {
+        return sessionId;
+    }
+
+    public String streamKeyHash() {
+        return streamKeyHash;
+    }
+
+    public String streamKeyHint() {
+        return streamKeyHint;
+    }
+
+    public int publisherLimit() {
+        return publisherLimit;
+    }
+
+    public Status status() {
+        return status;
+    }
+
+    public EndReason endedReason() {
+        return endedReason;
+    }
+
+    public boolean recording() {
+        return recording;
+    }
+
+    public String workerId() {
+        return workerId;
+    }
+
+    public String workerNode() {
+        return workerNode;
+    }
+
+    public String workerRegion() {
+        return workerRegion;
+    }
+
+    public Instant wentLiveAt() {
+        return wentLiveAt;
+    }
+
+    public Instant endedAt() {
+        return endedAt;
+    }
+}

@@ -1,0 +1,308 @@
+package eu.plenum.media.rooms;
+
+import eu.plenum.identity.TenantDirectory;
+import eu.plenum.media.MediaException;
+import eu.plenum.media.supervisor.MediaConfig;
+import eu.plenum.media.supervisor.NoWorkerException;
+import eu.plenum.media.supervisor.WorkerControlClient;
+import eu.plenum.media.supervisor.WorkerControlClient.ControlException;
+import eu.plenum.media.supervisor.WorkerLost;
+import eu.plenum.media.supervisor.WorkerPool;
+import eu.plenum.media.supervisor.WorkerProcess;
+import eu.plenum.media.whip.SdpOffer;
+import eu.plenum.media.worker.WorkerProtocol;
+import eu.plenum.residency.DeclaredPlace;
+import eu.plenum.residency.DeclaredPlaces;
+import eu.plenum.residency.PersonalDataTransfer;
+import eu.plenum.residency.TransferGuard;
+import io.quarkus.runtime.StartupEvent;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.context.control.ActivateRequestContext;
+import jakarta.enterprise.event.Observes;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.ReentrantLock;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.jboss.logging.Logger;
+
+/**
+ * What happens to a live room: going live on a pooled worker, publishers joining and leaving,
+ * recording on and off, ending — cleanly or because its worker died. One lock per room orders
+ * these; no database transaction stays open while a worker is asked for something.
+ */
+@ApplicationScoped
+public class LiveRooms {
+
+    private static final Logger LOG = Logger.getLogger(LiveRooms.class);
+
+    private final RoomStore store;
+    private final WorkerPool pool;
+    private final WorkerControlClient control;
+    private final MediaConfig config;
+    private final DeclaredPlaces places;
+    private final TransferGuard guard;
+    private final TenantDirectory tenants;
+    private final RoomSignals signals;
+    private final String nodeId;
+    private final Map<UUID, WorkerProcess> workers = new ConcurrentHashMap<>();
+    private final Map<UUID, ReentrantLock> locks = new ConcurrentHashMap<>();
+
+    LiveRooms(RoomStore store, WorkerPool pool, WorkerControlClient control, MediaConfig config, DeclaredPlaces places,
+            TransferGuard guard, TenantDirectory tenants, RoomSignals signals,
+            @ConfigProperty(name = "plenum.node-id", defaultValue = "local") String nodeId) {
+        this.store = store;
+        this.pool = pool;
+        this.control = control;
+        this.config = config;
+        this.places = places;
+        this.guard = guard;
+        this.tenants = tenants;
+        this.signals = signals;
+        this.nodeId = nodeId;
+    }
+
+    /** A new WHIP session: 201 material (publisher id and SDP answer). */
+    public record Published(UUID publisherId, String answerSdp) {
+    }
+
+    public Published publish(UUID roomId, SdpOffer offer, String sdp) {
+        return locked(roomId, () -> {
+            int active = store.read(roomId, room ->
+                    room.status() == LiveRoom.Status.LIVE ? store.activePublishers(roomId).size() : 0);
+            int limit = store.read(roomId, LiveRoom::publisherLimit);
+            if (active >= limit) {
+                throw new MediaException(409, "publisher-limit", "This room already has " + active + " publishers, its limit; "
+                        + "end one WHIP session (DELETE its resource) before starting another.");
+            }
+            WorkerProcess worker = ensureLive(roomId);
+            UUID publisherId = UUID.randomUUID();
+            WorkerProtocol.Answer answer;
+            try {
+                answer = control.post(worker, "/publishers/" + publisherId, new WorkerProtocol.Publish(sdp, offer.hasVideo(),
+                        offer.hasAudio(), offer.needsMatroska()), WorkerProtocol.Answer.class);
+            } catch (ControlException e) {
+                throw e.status() == 422 || e.status() == 409
+                        ? new MediaException(422, "offer-not-usable", "The media server cannot use this offer: " + e.getMessage())
+                        : new MediaException(503, "media-worker-unavailable", "The room's media worker did not answer; try again.");
+            }
+            DeclaredPlace storage = storageFor(roomId);
+            store.change(roomId, room -> {
+                store.persist(new RoomPublisher(publisherId, room, offer.videoCodec().orElse(null), offer.audioCodec().orElse(null)));
+                store.append(room, RoomEvent.Kind.PUBLISHER_JOINED, offer.tracks());
+                return null;
+            });
+            store.change(roomId, room -> {
+                store.recordingsStarted(room, answer.recording(), storage.name(), storage.region().code());
+                return null;
+            });
+            signal(roomId);
+            return new Published(publisherId, answer.sdp());
+        });
+    }
+
+    public void unpublish(UUID roomId, UUID publisherId) {
+        locked(roomId, () -> {
+            boolean known = store.read(roomId, room -> store.publisher(roomId, publisherId).filter(RoomPublisher::active).isPresent());
+            if (!known) {
+                throw new MediaException(404, "unknown-whip-session", "There is no active WHIP session " + publisherId + " in this room.");
+            }
+            WorkerProcess worker = workers.get(roomId);
+            List<WorkerProtocol.File> files = worker == null ? List.of()
+                    : control.delete(worker, "/publishers/" + publisherId, WorkerProtocol.Files.class).files();
+            store.change(roomId, room -> {
+                store.recordingsEnded(roomId, files, RecordingFiles::describe);
+                store.publisher(roomId, publisherId).ifPresent(RoomPublisher::ended);
+                store.append(room, RoomEvent.Kind.PUBLISHER_LEFT, null);
+                return null;
+            });
+            signal(roomId);
+            return null;
+        });
+    }
+
+    /** Ends a live room: recordings are finalised (complete) and the worker exits. */
+    public void end(UUID roomId) {
+        locked(roomId, () -> {
+            WorkerProcess worker = workers.get(roomId);
+            if (worker == null || store.read(roomId, LiveRoom::status) != LiveRoom.Status.LIVE) {
+                throw new MediaException(409, "room-not-live", "The room is not live.");
+            }
+            List<WorkerProtocol.File> files = control.post(worker, "/close", null, WorkerProtocol.Files.class).files();
+            workers.remove(roomId);
+            pool.retire(worker);
+            store.change(roomId, room -> {
+                store.recordingsEnded(roomId, files, RecordingFiles::describe);
+                store.interruptAll(roomId, RecordingFiles::describe);
+                store.endPublishers(roomId, publisher -> { });
+                room.ended(LiveRoom.EndReason.HOST_ENDED);
+                store.append(room, RoomEvent.Kind.ENDED, "ended by the host");
+                return null;
+            });
+            signal(roomId);
+            return null;
+        });
+    }
+
+    /** Starts or stops recording during a live session; each start begins new files. */
+    public void recording(UUID roomId, boolean on) {
+        locked(roomId, () -> {
+            WorkerProcess worker = workers.get(roomId);
+            if (worker == null || store.read(roomId, LiveRoom::status) != LiveRoom.Status.LIVE) {
+                throw new MediaException(409, "room-not-live", "Recording starts and stops while the room is live.");
+            }
+            List<WorkerProtocol.File> files = control.post(worker, on ? "/recording/start" : "/recording/stop", null,
+                    WorkerProtocol.Files.class).files();
+            DeclaredPlace storage = storageFor(roomId);
+            store.change(roomId, room -> {
+                if (on) {
+                    store.recordingsStarted(room, files, storage.name(), storage.region().code());
+                } else {
+                    store.recordingsEnded(roomId, files, RecordingFiles::describe);
+                }
+                room.recording(on);
+                store.append(room, on ? RoomEvent.Kind.RECORDING_STARTED : RoomEvent.Kind.RECORDING_STOPPED, null);
+                return null;
+            });
+            signal(roomId);
+            return null;
+        });
+    }
+
+    /** A worker died: only its room ends, as a media failure; what it recorded stays listed, interrupted. */
+    @ActivateRequestContext
+    void workerLost(@Observes WorkerLost lost) {
+        if (lost.roomId() == null) {
+            return;
+        }
+        UUID roomId = UUID.fromString(lost.roomId());
+        ReentrantLock lock = locks.computeIfAbsent(roomId, id -> new ReentrantLock());
+        boolean locked = tryLock(lock);
+        try {
+            workers.remove(roomId);
+            store.change(roomId, room -> {
+                if (room.status() == LiveRoom.Status.ENDED || !lost.workerId().equals(room.workerId())) {
+                    return null;
+                }
+                store.interruptAll(roomId, RecordingFiles::describe);
+                store.endPublishers(roomId, publisher -> { });
+                room.ended(LiveRoom.EndReason.MEDIA_FAILURE);
+                store.append(room, RoomEvent.Kind.MEDIA_FAILURE, lost.reason());
+                return null;
+            });
+            signal(roomId);
+        } finally {
+            if (locked) {
+                lock.unlock();
+            }
+        }
+    }
+
+    /** Rooms this node served before it restarted lost their workers with it. */
+    @ActivateRequestContext
+    void recoverAfterRestart(@Observes StartupEvent started) {
+        if (!pool.enabled()) {
+            return;
+        }
+        List<UUID> orphaned = io.quarkus.narayana.jta.QuarkusTransaction.requiringNew()
+                .call(() -> store.servedBy(nodeId).stream().map(LiveRoom::id).toList());
+        orphaned.forEach(roomId -> store.change(roomId, room -> {
+            store.interruptAll(roomId, RecordingFiles::describe);
+            store.endPublishers(roomId, publisher -> { });
+            room.ended(LiveRoom.EndReason.MEDIA_FAILURE);
+            store.append(room, RoomEvent.Kind.MEDIA_FAILURE, "the app node restarted while the room was live");
+            return null;
+        }));
+    }
+
+    private WorkerProcess ensureLive(UUID roomId) {
+        WorkerProcess current = workers.get(roomId);
+        if (current != null && store.read(roomId, LiveRoom::status) == LiveRoom.Status.LIVE) {
+            return current;
+        }
+        boolean wait = !pool.hasIdleWorker();
+        store.change(roomId, room -> {
+            room.starting();
+            if (wait) {
+                store.append(room, RoomEvent.Kind.WAITING_FOR_WORKER, "no idle media worker; starting one");
+            }
+            return null;
+        });
+        signal(roomId);
+        WorkerProcess worker;
+        try {
+            worker = pool.acquire(roomId.toString());
+        } catch (NoWorkerException e) {
+            endWithoutWorker(roomId, e.getMessage());
+            throw new MediaException(503, "no-media-worker", e.getMessage());
+        }
+        DeclaredPlace storage = storageFor(roomId);
+        String tenantId = store.read(roomId, LiveRoom::tenantId);
+        guard.authorize(new PersonalDataTransfer("recording", "recording into home-region storage", tenantId,
+                storage.name(), storage.region().code(), null));
+        Path directory = Path.of(storage.target().orElseThrow()).toAbsolutePath().resolve(tenantId).resolve(roomId.toString());
+        boolean record = store.read(roomId, LiveRoom::recording);
+        try {
+            control.post(worker, "/room", new WorkerProtocol.Assign(roomId.toString(), directory.toString(),
+                    config.iceAddresses().orElse(List.of()), record), Void.class);
+        } catch (ControlException e) {
+            worker.kill();
+            endWithoutWorker(roomId, "the media worker refused the room: " + e.getMessage());
+            throw new MediaException(503, "media-worker-unavailable", "The media worker could not take the room; try again.");
+        }
+        workers.put(roomId, worker);
+        String region = places.nodeRegion().code();
+        store.change(roomId, room -> {
+            room.live(worker.id(), nodeId, region);
+            store.append(room, RoomEvent.Kind.WENT_LIVE, "media worker " + worker.id() + " (pid " + worker.pid() + ")");
+            return null;
+        });
+        LOG.infof("Room %s is live on media worker %s (pid %d)", roomId, worker.id(), worker.pid());
+        return worker;
+    }
+
+    private void endWithoutWorker(UUID roomId, String reason) {
+        store.change(roomId, room -> {
+            room.ended(LiveRoom.EndReason.NO_WORKER);
+            store.append(room, RoomEvent.Kind.ENDED, reason);
+            return null;
+        });
+        signal(roomId);
+    }
+
+    private DeclaredPlace storageFor(UUID roomId) {
+        String tenantId = store.read(roomId, LiveRoom::tenantId);
+        String home = tenants.get(tenantId).homeRegionCode();
+        return places.recordingStorageFor(home).stream().filter(place -> place.backupFor().isEmpty()).findFirst()
+                .orElseThrow(() -> new MediaException(503, "no-recording-storage",
+                        "No recording storage is declared in this organisation's home region " + home + "."));
+    }
+
+    private void signal(UUID roomId) {
+        signals.publish(store.read(roomId, room -> new RoomSignals.RoomSignal(roomId, room.status().name(),
+                room.endedReason() == null ? null : room.endedReason().name(), room.recording(),
+                room.status() == LiveRoom.Status.LIVE ? store.activePublishers(roomId).size() : 0)));
+    }
+
+    private <T> T locked(UUID roomId, java.util.function.Supplier<T> work) {
+        ReentrantLock lock = locks.computeIfAbsent(roomId, id -> new ReentrantLock());
+        lock.lock();
+        try {
+            return work.get();
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    private static boolean tryLock(ReentrantLock lock) {
+        try {
+            return lock.tryLock(3, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
+    }
+}

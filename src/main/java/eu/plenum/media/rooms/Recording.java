@@ -1,0 +1,142 @@
+package eu.plenum.media.rooms;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import java.time.Instant;
+import java.util.UUID;
+
+/** One recording file in the catalogue: a publisher's tracks for one recording period. */
+@Entity
+@Table(name = "recording")
+public class Recording {
+
+    public enum Status { RECORDING, COMPLETE, INTERRUPTED }
+
+    @Id
+    private UUID id;
+    @Column(name = "tenant_id", nullable = false, updatable = false)
+    private String tenantId;
+    @Column(name = "room_id", nullable = false, updatable = false)
+    private UUID roomId;
+    @Column(name = "session_id", nullable = false, updatable = false)
+    private UUID sessionId;
+    @Column(name = "publisher_id", nullable = false, updatable = false)
+    private UUID publisherId;
+    @Column(nullable = false)
+    private String tracks;
+    @Column(nullable = false)
+    private String container;
+    @Column(name = "storage_place", nullable = false)
+    private String storagePlace;
+    @Column(name = "storage_region", nullable = false)
+    private String storageRegion;
+    @Column(name = "file_path", nullable = false)
+    private String filePath;
+    @Enumerated(EnumType.STRING)
+    @Column(nullable = false)
+    private Status status;
+    @Column(name = "size_bytes")
+    private Long sizeBytes;
+    @Column(name = "duration_ms")
+    private Long durationMs;
+    @Column
+    private String sha256;
+    @Column(name = "started_at", nullable = false)
+    private Instant startedAt;
+    @Column(name = "ended_at")
+    private Instant endedAt;
+
+    protected Recording() {
+    }
+
+    Recording(LiveRoom room, UUID publisherId, String tracks, String container, String storagePlace, String storageRegion, String filePath) {
+        this.id = UUID.randomUUID();
+        this.tenantId = room.tenantId();
+        this.roomId = room.id();
+        this.sessionId = room.sessionId();
+        this.publisherId = publisherId;
+        this.tracks = tracks;
+        this.container = container;
+        this.storagePlace = storagePlace;
+        this.storageRegion = storageRegion;
+        this.filePath = filePath;
+        this.status = Status.RECORDING;
+        this.startedAt = Instant.now();
+    }
+
+    void finished(Status status, RecordingFacts facts) {
+        this.status = status;
+        this.sizeBytes = facts.sizeBytes();
+        this.durationMs = facts.durationMs();
+        this.sha256 = facts.sha256();
+        this.endedAt = Instant.now();
+    }
+
+    public UUID id() {
+        return id;
+    }
+
+    public String tenantId() {
+        return tenantId;
+    }
+
+    public UUID roomId() {
+        return roomId;
+    }
+
+    public UUID sessionId() {
+        return sessionId;
+    }
+
+    public UUID publisherId() {
+        return publisherId;
+    }
+
+    public String tracks() {
+        return tracks;
+    }
+
+    public String container() {
+        return container;
+    }
+
+    public String storagePlace() {
+        return storagePlace;
+    }
+
+    public String storageRegion() {
+        return storageRegion;
+    }
+
+    public String filePath() {
+        return filePath;
+    }
+
+    public Status status() {
+        return status;
+    }
+
+    public Long sizeBytes() {
+        return sizeBytes;
+    }
+
+    public Long durationMs() {
+        return durationMs;
+    }
+
+    public String sha256() {
+        return sha256;
+    }
+
+    public Instant startedAt() {
+        return startedAt;
+    }
+
+    public Instant endedAt() {
+        return endedAt;
+    }
+}

@@ -1,0 +1,123 @@
+package eu.plenum.media.rooms;
+
+import eu.plenum.media.MediaException;
+import eu.plenum.media.worker.WorkerProtocol;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.function.Consumer;
+import java.util.function.Function;
+
+/**
+ * Database side of live rooms. Every method is its own short transaction, so that no transaction
+ * is open while the app waits for a media worker.
+ */
+@ApplicationScoped
+public class RoomStore {
+
+    private final EntityManager em;
+
+    RoomStore(EntityManager em) {
+        this.em = em;
+    }
+
+    public <T> T read(UUID roomId, Function<LiveRoom, T> reader) {
+        return QuarkusTransaction.requiringNew().call(() -> reader.apply(require(roomId)));
+    }
+
+    /** Changes a room and appends the events the change produced. */
+    public <T> T change(UUID roomId, Function<LiveRoom, T> change) {
+        return QuarkusTransaction.requiringNew().call(() -> change.apply(em.find(LiveRoom.class, roomId,
+                jakarta.persistence.LockModeType.PESSIMISTIC_WRITE)));
+    }
+
+    public void append(LiveRoom room, RoomEvent.Kind kind, String detail) {
+        em.persist(new RoomEvent(room, kind, detail));
+    }
+
+    public Optional<LiveRoom> ofSession(String tenantId, UUID sessionId) {
+        return em.createQuery("from LiveRoom where tenantId = ?1 and sessionId = ?2", LiveRoom.class)
+                .setParameter(1, tenantId).setParameter(2, sessionId).getResultStream().findFirst();
+    }
+
+    public void persist(Object entity) {
+        em.persist(entity);
+    }
+
+    public List<RoomPublisher> activePublishers(UUID roomId) {
+        return em.createQuery("from RoomPublisher where roomId = ?1 and endedAt is null order by startedAt", RoomPublisher.class)
+                .setParameter(1, roomId).getResultList();
+    }
+
+    public Optional<RoomPublisher> publisher(UUID roomId, UUID publisherId) {
+        return Optional.ofNullable(em.find(RoomPublisher.class, publisherId)).filter(publisher -> publisher.roomId().equals(roomId));
+    }
+
+    public List<RoomEvent> history(UUID roomId) {
+        return em.createQuery("from RoomEvent where roomId = ?1 order by at, id", RoomEvent.class)
+                .setParameter(1, roomId).getResultList();
+    }
+
+    public List<Recording> recordings(UUID roomId) {
+        return em.createQuery("from Recording where roomId = ?1 order by startedAt", Recording.class)
+                .setParameter(1, roomId).getResultList();
+    }
+
+    public List<Recording> recordingsInProgress(UUID roomId) {
+        return em.createQuery("from Recording where roomId = ?1 and status = ?2", Recording.class)
+                .setParameter(1, roomId).setParameter(2, Recording.Status.RECORDING).getResultList();
+    }
+
+    public Optional<Recording> recording(String tenantId, UUID recordingId) {
+        return Optional.ofNullable(em.find(Recording.class, recordingId)).filter(recording -> recording.tenantId().equals(tenantId));
+    }
+
+    /** Rooms this node was serving when it stopped: their workers went with it. */
+    public List<LiveRoom> servedBy(String node) {
+        return em.createQuery("from LiveRoom where workerNode = ?1 and status in (?2, ?3)", LiveRoom.class)
+                .setParameter(1, node).setParameter(2, LiveRoom.Status.LIVE).setParameter(3, LiveRoom.Status.STARTING)
+                .getResultList();
+    }
+
+    /** Catalogues the files a worker reports as started. */
+    public void recordingsStarted(LiveRoom room, List<WorkerProtocol.File> files, String place, String region) {
+        for (WorkerProtocol.File file : files) {
+            RoomPublisher publisher = em.find(RoomPublisher.class, UUID.fromString(file.publisherId()));
+            em.persist(new Recording(room, publisher.id(), publisher.tracks(), file.container(), place, region, file.path()));
+        }
+    }
+
+    /** Closes catalogue entries of files that ended: complete when the muxer finalised them, interrupted otherwise. */
+    public void recordingsEnded(UUID roomId, List<WorkerProtocol.File> files, Function<Path, RecordingFacts> facts) {
+        for (WorkerProtocol.File file : files) {
+            recordingsInProgress(roomId).stream().filter(recording -> recording.filePath().equals(file.path())).forEach(recording ->
+                    recording.finished(file.finalised() ? Recording.Status.COMPLETE : Recording.Status.INTERRUPTED,
+                            facts.apply(Path.of(file.path()))));
+        }
+    }
+
+    /** Every file still being written is interrupted (its worker is gone). */
+    public void interruptAll(UUID roomId, Function<Path, RecordingFacts> facts) {
+        recordingsInProgress(roomId).forEach(recording ->
+                recording.finished(Recording.Status.INTERRUPTED, facts.apply(Path.of(recording.filePath()))));
+    }
+
+    public void endPublishers(UUID roomId, Consumer<RoomPublisher> each) {
+        activePublishers(roomId).forEach(publisher -> {
+            publisher.ended();
+            each.accept(publisher);
+        });
+    }
+
+    private LiveRoom require(UUID roomId) {
+        LiveRoom room = em.find(LiveRoom.class, roomId);
+        if (room == null) {
+            throw new MediaException(404, "unknown-room", "There is no live room " + roomId + ".");
+        }
+        return room;
+    }
+}

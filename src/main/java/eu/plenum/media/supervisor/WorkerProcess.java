@@ -1,0 +1,126 @@
+package eu.plenum.media.supervisor;
+
+import eu.plenum.media.worker.WorkerProtocol;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import org.jboss.logging.Logger;
+
+/** One media worker process as its supervisor knows it. */
+public final class WorkerProcess {
+
+    private static final Logger LOG = Logger.getLogger(WorkerProcess.class);
+
+    public enum Phase { STARTING, IDLE, BUSY, CLOSING, DEAD }
+
+    private final String id = "w-" + UUID.randomUUID().toString().substring(0, 8);
+    private final Process process;
+    private final String secret;
+    private final Instant launchedAt = Instant.now();
+    private final CompletableFuture<Integer> port = new CompletableFuture<>();
+    private final Deque<String> lastLines = new ArrayDeque<>();
+    private volatile Phase phase = Phase.STARTING;
+    private volatile Instant lastHeartbeat = Instant.now();
+    private volatile String roomId;
+    private volatile Instant readyAt;
+
+    WorkerProcess(Process process, String secret) {
+        this.process = process;
+        this.secret = secret;
+        Thread reader = new Thread(this::readOutput, "media-worker-output-" + id);
+        reader.setDaemon(true);
+        reader.start();
+    }
+
+    private void readOutput() {
+        try (BufferedReader lines = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
+            String line;
+            while ((line = lines.readLine()) != null) {
+                if (line.startsWith(WorkerProtocol.READY_LINE) && !port.isDone()) {
+                    readyAt = Instant.now();
+                    port.complete(Integer.parseInt(line.substring(WorkerProtocol.READY_LINE.length()).trim()));
+                    continue;
+                }
+                synchronized (lastLines) {
+                    lastLines.addLast(line);
+                    if (lastLines.size() > 20) {
+                        lastLines.removeFirst();
+                    }
+                }
+                LOG.debugf("[%s] %s", id, line);
+            }
+        } catch (IOException ended) {
+            // the process is gone; onExit reports it
+        }
+        port.completeExceptionally(new IllegalStateException("worker ended before it was ready: " + lastOutput()));
+    }
+
+    public String id() {
+        return id;
+    }
+
+    public long pid() {
+        return process.pid();
+    }
+
+    public Phase phase() {
+        return phase;
+    }
+
+    void phase(Phase phase) {
+        this.phase = phase;
+    }
+
+    public String roomId() {
+        return roomId;
+    }
+
+    void roomId(String roomId) {
+        this.roomId = roomId;
+    }
+
+    public Instant launchedAt() {
+        return launchedAt;
+    }
+
+    public Instant readyAt() {
+        return readyAt;
+    }
+
+    public Instant lastHeartbeat() {
+        return lastHeartbeat;
+    }
+
+    void heartbeatSeen() {
+        lastHeartbeat = Instant.now();
+    }
+
+    Process process() {
+        return process;
+    }
+
+    CompletableFuture<Integer> port() {
+        return port;
+    }
+
+    String secret() {
+        return secret;
+    }
+
+    /** The worker's last lines of output, for a plain error when it could not start. */
+    String lastOutput() {
+        synchronized (lastLines) {
+            return String.join(" | ", lastLines);
+        }
+    }
+
+    public void kill() {
+        process.destroyForcibly();
+    }
+}

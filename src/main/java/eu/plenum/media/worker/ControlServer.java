@@ -1,0 +1,162 @@
+package eu.plenum.media.worker;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import eu.plenum.media.pipeline.MediaPipelineException;
+import eu.plenum.media.pipeline.RecordedFile;
+import eu.plenum.media.pipeline.RoomPipeline;
+import eu.plenum.media.pipeline.TrackKind;
+import eu.plenum.media.worker.WorkerProtocol.Answer;
+import eu.plenum.media.worker.WorkerProtocol.Assign;
+import eu.plenum.media.worker.WorkerProtocol.Failure;
+import eu.plenum.media.worker.WorkerProtocol.Files;
+import eu.plenum.media.worker.WorkerProtocol.Heartbeat;
+import eu.plenum.media.worker.WorkerProtocol.Publish;
+import eu.plenum.media.worker.WorkerProtocol.State;
+import io.vertx.core.Vertx;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.http.HttpMethod;
+import io.vertx.core.http.HttpServerRequest;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.concurrent.Callable;
+
+/** The HTTP side of a media worker: requests from the supervisor, mapped onto its one room. */
+final class ControlServer {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private final Vertx vertx;
+    private final byte[] secret;
+    private final Runnable exit;
+    private volatile RoomPipeline room;
+    private volatile String roomId;
+    private volatile State state = State.IDLE;
+
+    ControlServer(Vertx vertx, String secret, Runnable exit) {
+        this.vertx = vertx;
+        this.secret = ("Bearer " + secret).getBytes(StandardCharsets.UTF_8);
+        this.exit = exit;
+    }
+
+    RoomPipeline room() {
+        return room;
+    }
+
+    void handle(HttpServerRequest request) {
+        String authorization = request.getHeader("Authorization");
+        if (authorization == null || !MessageDigest.isEqual(secret, authorization.getBytes(StandardCharsets.UTF_8))) {
+            request.response().setStatusCode(401).end();
+            return;
+        }
+        request.body().onSuccess(body -> route(request, body));
+    }
+
+    private void route(HttpServerRequest request, Buffer body) {
+        String path = request.path();
+        HttpMethod method = request.method();
+        if (method == HttpMethod.GET && path.equals("/heartbeat")) {
+            RoomPipeline current = room;
+            reply(request, 200, new Heartbeat(state, roomId, current == null ? 0 : current.publisherCount(),
+                    current != null && current.recording(), current == null ? null : current.fault().orElse(null)));
+        } else if (method == HttpMethod.POST && path.equals("/room")) {
+            blocking(request, 204, () -> assign(read(body, Assign.class)));
+        } else if (method == HttpMethod.POST && path.startsWith("/publishers/")) {
+            blocking(request, 200, () -> publish(path.substring("/publishers/".length()), read(body, Publish.class)));
+        } else if (method == HttpMethod.DELETE && path.startsWith("/publishers/")) {
+            blocking(request, 200, () -> files(live().unpublish(path.substring("/publishers/".length()))));
+        } else if (method == HttpMethod.POST && path.equals("/recording/start")) {
+            blocking(request, 200, () -> files(live().startRecording()));
+        } else if (method == HttpMethod.POST && path.equals("/recording/stop")) {
+            blocking(request, 200, () -> files(live().stopRecording()));
+        } else if (method == HttpMethod.POST && path.equals("/close")) {
+            blocking(request, 200, this::close).onComplete(done -> vertx.setTimer(100, timer -> exit.run()));
+        } else {
+            reply(request, 404, new Failure("no such control request: " + method + " " + path));
+        }
+    }
+
+    private synchronized Void assign(Assign assign) {
+        if (state != State.IDLE) {
+            throw new IllegalStateException("this worker already serves room " + roomId + "; a worker serves one room, once");
+        }
+        room = new RoomPipeline(assign.roomId(), Path.of(assign.directory()), assign.iceAddresses(), assign.recording());
+        roomId = assign.roomId();
+        state = State.LIVE;
+        return null;
+    }
+
+    private Answer publish(String publisherId, Publish publish) {
+        EnumSet<TrackKind> kinds = EnumSet.noneOf(TrackKind.class);
+        if (publish.video()) {
+            kinds.add(TrackKind.VIDEO);
+        }
+        if (publish.audio()) {
+            kinds.add(TrackKind.AUDIO);
+        }
+        RoomPipeline current = live();
+        String answer = current.publish(publisherId, publish.sdp(), kinds, publish.matroska());
+        return new Answer(answer, current.currentFiles().stream()
+                .filter(file -> file.publisherId().equals(publisherId)).map(ControlServer::file).toList());
+    }
+
+    private synchronized Files close() {
+        if (room == null) {
+            return new Files(List.of());
+        }
+        state = State.CLOSING;
+        return files(room.close());
+    }
+
+    private RoomPipeline live() {
+        RoomPipeline current = room;
+        if (current == null || state != State.LIVE) {
+            throw new IllegalStateException("this worker serves no live room");
+        }
+        return current;
+    }
+
+    private static Files files(List<RecordedFile> files) {
+        return new Files(files.stream().map(ControlServer::file).toList());
+    }
+
+    private static WorkerProtocol.File file(RecordedFile file) {
+        return new WorkerProtocol.File(file.publisherId(), file.segment(), file.file().toString(), file.container(), file.finalised());
+    }
+
+    private io.vertx.core.Future<Object> blocking(HttpServerRequest request, int status, Callable<Object> work) {
+        return vertx.executeBlocking(work, false).onComplete(result -> {
+            if (result.succeeded()) {
+                reply(request, status, result.result());
+            } else {
+                Throwable cause = result.cause();
+                int code = cause instanceof IllegalStateException ? 409
+                        : cause instanceof MediaPipelineException || cause instanceof IllegalArgumentException ? 422 : 500;
+                reply(request, code, new Failure(String.valueOf(cause.getMessage())));
+            }
+        });
+    }
+
+    private static <T> T read(Buffer body, Class<T> type) {
+        try {
+            return JSON.readValue(body.getBytes(), type);
+        } catch (java.io.IOException e) {
+            throw new IllegalArgumentException("unreadable control request: " + e.getMessage(), e);
+        }
+    }
+
+    private static void reply(HttpServerRequest request, int status, Object body) {
+        if (body == null) {
+            request.response().setStatusCode(status == 200 ? 204 : status).end();
+            return;
+        }
+        try {
+            request.response().setStatusCode(status).putHeader("Content-Type", "application/json")
+                    .end(Buffer.buffer(JSON.writeValueAsBytes(body)));
+        } catch (java.io.IOException e) {
+            request.response().setStatusCode(500).end();
+        }
+    }
+}

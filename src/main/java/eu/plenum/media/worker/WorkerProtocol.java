@@ -1,0 +1,42 @@
+package eu.plenum.media.worker;
+
+import java.util.List;
+
+/**
+ * The control channel between the app's supervisor and a media worker: JSON over HTTP on
+ * loopback, every request with the worker's bearer secret. One worker serves one room, once.
+ */
+public final class WorkerProtocol {
+
+    /** The first line a worker prints on standard output once it listens. */
+    public static final String READY_LINE = "PLENUM-MEDIA-WORKER-READY port=";
+    /** Environment variable carrying the control secret, never a command-line argument (ps shows those). */
+    public static final String SECRET_ENV = "PLENUM_WORKER_SECRET";
+
+    private WorkerProtocol() {
+    }
+
+    public enum State { IDLE, LIVE, CLOSING }
+
+    public record Heartbeat(State state, String roomId, int publishers, boolean recording, String fault) {
+    }
+
+    /** Binds the worker to a room; files go to {@code directory}. */
+    public record Assign(String roomId, String directory, List<String> iceAddresses, boolean recording) {
+    }
+
+    public record Publish(String sdp, boolean video, boolean audio, boolean matroska) {
+    }
+
+    public record File(String publisherId, int segment, String path, String container, boolean finalised) {
+    }
+
+    public record Answer(String sdp, List<File> recording) {
+    }
+
+    public record Files(List<File> files) {
+    }
+
+    public record Failure(String message) {
+    }
+}
