@@ -24,17 +24,31 @@ public final class Browser implements AutoCloseable {
     private final Playwright playwright;
     private final com.microsoft.playwright.Browser chromium;
 
+    /** Fake camera and microphone, and the loopback candidate the test namespace needs (MEDIA.md). */
+    private static final List<String> MEDIA_FLAGS = List.of("--use-fake-device-for-media-stream",
+            "--use-fake-ui-for-media-stream", "--allow-loopback-in-peer-connection");
+
     private Browser() {
+        this(List.of());
+    }
+
+    private Browser(List<String> extraFlags) {
         if (!Files.isExecutable(CHROMIUM)) {
             throw new IllegalStateException("Chromium is missing at " + CHROMIUM + ": run .ci/install");
         }
         playwright = Playwright.create(new Playwright.CreateOptions().setEnv(Map.of("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1")));
         chromium = playwright.chromium().launch(new BrowserType.LaunchOptions()
-                .setExecutablePath(CHROMIUM).setHeadless(true).setArgs(FLAGS));
+                .setExecutablePath(CHROMIUM).setHeadless(true)
+                .setArgs(java.util.stream.Stream.concat(FLAGS.stream(), extraFlags.stream()).toList()));
     }
 
     public static Browser launch() {
         return new Browser();
+    }
+
+    /** A Chromium that publishes a fake camera (moving test pattern) and microphone over WebRTC. */
+    public static Browser launchWithFakeMedia() {
+        return new Browser(MEDIA_FLAGS);
     }
 
     /** A fresh, isolated profile (no cookies) with the given browser language. */

@@ -76,17 +76,9 @@ final class WebRtcNegotiation {
         Promise promise = new Promise();
         try {
             webrtc.emit(signal, description, promise);
+            // A successful set-*-description replies with no structure, and gst1-java-core's getReply()
+            // cannot return null (it throws): a refused description shows up in create-answer instead.
             requireReplied(promise.waitResult(), signal);
-            Structure reply = promise.getReply();
-            if (reply != null) {
-                try {
-                    if (reply.hasField("error")) {
-                        throw new MediaPipelineException(signal + " refused the description");
-                    }
-                } finally {
-                    reply.invalidate();
-                }
-            }
         } finally {
             promise.dispose();
         }

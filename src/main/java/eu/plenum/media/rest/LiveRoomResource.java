@@ -22,8 +22,8 @@ import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.RestStreamElementType;
 
-/** Live rooms of the host's organisation: open, watch, record, end. */
-@Path("/api")
+/** Live rooms of the host's organisation: watch, record, end. */
+@Path("/api/rooms/{roomId}")
 @RolesAllowed(PlenumRoles.HOST)
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "Live rooms")
@@ -46,30 +46,21 @@ public class LiveRoomResource {
     public record RecordingSwitch(@NotNull Boolean recording) {
     }
 
-    @POST
-    @Path("/webinars/{webinarId}/sessions/{sessionId}/room")
-    @Operation(summary = "The session's live room; made on first call (201, with its stream key, shown only then)")
-    public Response open(@PathParam("webinarId") UUID webinarId, @PathParam("sessionId") UUID sessionId) {
-        RoomDesk.RoomWithKey opened = desk.open(webinarId, sessionId);
-        return Response.status(opened.streamKey() == null ? 200 : 201).entity(opened).build();
-    }
-
     @GET
-    @Path("/rooms/{roomId}")
     @Operation(summary = "State, history and recordings of a live room")
     public RoomView room(@PathParam("roomId") UUID roomId) {
         return desk.view(roomId);
     }
 
     @POST
-    @Path("/rooms/{roomId}/stream-key")
+    @Path("/stream-key")
     @Operation(summary = "Replace the room's stream key (the old one stops working)")
     public StreamKey rotate(@PathParam("roomId") UUID roomId) {
         return new StreamKey(desk.rotateStreamKey(roomId));
     }
 
     @POST
-    @Path("/rooms/{roomId}/recording")
+    @Path("/recording")
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Start (new files) or stop (files finalised) recording while the room is live")
     public RoomView recording(@PathParam("roomId") UUID roomId, @jakarta.validation.Valid @NotNull RecordingSwitch change) {
@@ -79,7 +70,7 @@ public class LiveRoomResource {
     }
 
     @POST
-    @Path("/rooms/{roomId}/end")
+    @Path("/end")
     @Operation(summary = "End the live room: recordings are finalised, the media worker exits")
     public RoomView end(@PathParam("roomId") UUID roomId) {
         desk.requireOwn(roomId);
@@ -88,7 +79,7 @@ public class LiveRoomResource {
     }
 
     @GET
-    @Path("/rooms/{roomId}/events")
+    @Path("/events")
     @Produces(MediaType.SERVER_SENT_EVENTS)
     @RestStreamElementType(MediaType.APPLICATION_JSON)
     @Operation(summary = "Server-sent events: the room's state whenever it changes")

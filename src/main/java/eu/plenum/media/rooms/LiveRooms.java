@@ -85,6 +85,8 @@ public class LiveRooms {
                 answer = control.post(worker, "/publishers/" + publisherId, new WorkerProtocol.Publish(sdp, offer.hasVideo(),
                         offer.hasAudio(), offer.needsMatroska()), WorkerProtocol.Answer.class);
             } catch (ControlException e) {
+                LOG.warnf("Media worker %s refused a publisher of room %s: %s (worker output: %s)", worker.id(), roomId,
+                        e.getMessage(), worker.lastOutput());
                 throw e.status() == 422 || e.status() == 409
                         ? new MediaException(422, "offer-not-usable", "The media server cannot use this offer: " + e.getMessage())
                         : new MediaException(503, "media-worker-unavailable", "The room's media worker did not answer; try again.");

@@ -31,7 +31,7 @@ public interface MediaConfig {
     Duration workerStartTimeout();
 
     /** JVM options of worker processes; their media lives in native memory, so the heap stays small. */
-    @WithDefault("-Xmx96m -XX:+UseSerialGC -XX:TieredStopAtLevel=1 -Xss512k")
+    @WithDefault("-Xmx96m,-XX:+UseSerialGC,-XX:TieredStopAtLevel=1,-Xss512k")
     List<String> workerJvmOptions();
 
     /**

@@ -114,7 +114,7 @@ public final class WorkerProcess {
     }
 
     /** The worker's last lines of output, for a plain error when it could not start. */
-    String lastOutput() {
+    public String lastOutput() {
         synchronized (lastLines) {
             return String.join(" | ", lastLines);
         }

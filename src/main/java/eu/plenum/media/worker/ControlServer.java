@@ -132,6 +132,10 @@ final class ControlServer {
                 reply(request, status, result.result());
             } else {
                 Throwable cause = result.cause();
+                System.err.println("control request " + request.method() + " " + request.path() + " failed: " + cause);
+                for (StackTraceElement frame : cause.getStackTrace()) {
+                    System.err.println("    at " + frame);
+                }
                 int code = cause instanceof IllegalStateException ? 409
                         : cause instanceof MediaPipelineException || cause instanceof IllegalArgumentException ? 422 : 500;
                 reply(request, code, new Failure(String.valueOf(cause.getMessage())));

@@ -1,0 +1,226 @@
+package eu.plenum.media;
+
+import static io.restassured.RestAssured.given;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import eu.plenum.testsupport.Browser;
+import eu.plenum.testsupport.MediaProbe;
+import eu.plenum.testsupport.PlenumTestServers;
+import eu.plenum.testsupport.Tokens;
+import eu.plenum.testsupport.WhipPublishers;
+import eu.plenum.testsupport.Webinars;
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+import io.restassured.path.json.JsonPath;
+import java.io.BufferedReader;
+import java.io.InputStreamReader;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.function.Predicate;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Real Chromium publishing its fake camera and microphone through the real WHIP endpoint into
+ * real media worker processes (GStreamer), inside the tests' loopback-only network namespace.
+ */
+@QuarkusTest
+@WithTestResource(PlenumTestServers.class)
+class LiveRoomMediaTest {
+
+    private static final String APP = "http://localhost:8081";
+    private static Browser browser;
+
+    @BeforeAll
+    static void chromium() {
+        browser = Browser.launchWithFakeMedia();
+    }
+
+    @AfterAll
+    static void closeChromium() {
+        browser.close();
+    }
+
+    @Test
+    void tenSecondsThroughWhipGiveACompleteRecordingWithTheRightCodecsAndDuration() throws Exception {
+        Room room = openRoom("Recorded through WHIP");
+        WhipPublishers publishers = new WhipPublishers(browser, APP + "/");
+
+        Map<String, Object> camera = publishers.publish(room.whipUrl(), room.key(), 640, 480);
+        assertEquals(201, camera.get("status"), String.valueOf(camera));
+        Map<String, Object> screen = publishers.publish(room.whipUrl(), room.key(), 640, 360);
+        assertEquals(201, screen.get("status"), "a room takes a second publisher: " + screen);
+        Map<String, Object> third = publishers.publish(room.whipUrl(), room.key(), 320, 240);
+        assertEquals(409, third.get("status"), "the room's limit is two publishers: " + third);
+        assertTrue(String.valueOf(third.get("body")).contains("publisher-limit"), String.valueOf(third));
+        assertEquals("LIVE", room(room.id()).getString("status"));
+
+        publishers.page().waitForTimeout(10_000);
+        Map<String, Object> stopped = publishers.unpublish((String) camera.get("location"));
+        assertEquals(200, stopped.get("status"));
+        publishers.unpublish((String) screen.get("location"));
+        JsonPath ended = given().auth().oauth2(Tokens.accessToken(Tokens.HOST)).post("/api/rooms/" + room.id() + "/end")
+                .then().statusCode(200).extract().jsonPath();
+
+        assertEquals("ENDED", ended.getString("status"));
+        assertEquals("HOST_ENDED", ended.getString("endedReason"));
+        List<Map<String, Object>> recordings = ended.getList("recordings");
+        assertEquals(2, recordings.size(), "one file per publisher: " + recordings);
+        Map<String, Object> first = recordings.stream().filter(r -> "video/VP8,audio/OPUS".equals(r.get("tracks"))).findFirst().orElseThrow();
+        assertEquals("COMPLETE", first.get("status"));
+        assertEquals("webm", first.get("container"));
+        Path file = recordingFile(room.id(), (String) first.get("id"));
+        MediaProbe probe = MediaProbe.of(file);
+        assertTrue(probe.codecs().containsAll(List.of("video/vp8", "audio/opus")), "ffprobe: " + probe.codecs());
+        double real = ((Number) stopped.get("publishedMs")).doubleValue() / 1000;
+        assertTrue(Math.abs(probe.durationSeconds() - real) <= 1.0,
+                "recorded " + probe.durationSeconds() + " s of " + real + " s published");
+        assertEquals(((Number) first.get("durationMs")).doubleValue() / 1000, probe.durationSeconds(), 0.5,
+                "the catalogue's duration matches the file's");
+        assertEquals(64, String.valueOf(first.get("sha256")).length());
+        Map<String, Long> frames = MediaProbe.decodedFrames(file);
+        assertTrue(frames.get("video") > 100 && frames.get("audio") > 100, "every frame decodes: " + frames);
+
+        assertRangePlayback((String) first.get("id"), file);
+        List<String> kinds = ended.getList("history.kind");
+        assertTrue(kinds.containsAll(List.of("WENT_LIVE", "PUBLISHER_JOINED", "PUBLISHER_LEFT", "ENDED")), kinds.toString());
+    }
+
+    @Test
+    void killingOneWorkerEndsOnlyItsRoomAndThePoolRefills() throws Exception {
+        Room doomed = openRoom("Doomed room");
+        Room survivor = openRoom("Surviving room");
+        WhipPublishers publishers = new WhipPublishers(browser, APP + "/");
+        Map<String, Object> lost = publishers.publish(doomed.whipUrl(), doomed.key(), 640, 480);
+        Map<String, Object> kept = publishers.publish(survivor.whipUrl(), survivor.key(), 640, 480);
+        assertEquals(201, lost.get("status"), String.valueOf(lost));
+        assertEquals(201, kept.get("status"), String.valueOf(kept));
+        CompletableFuture<String> pushed = firstEvent(doomed.id(), line -> line.contains("MEDIA_FAILURE"));
+        publishers.page().waitForTimeout(4_000);
+
+        long pid = workerPid(doomed.id());
+        ProcessHandle.of(pid).orElseThrow().destroyForcibly(); // SIGKILL
+        Instant killed = Instant.now();
+        JsonPath failed = awaitRoom(doomed.id(), room -> "ENDED".equals(room.getString("status")), Duration.ofSeconds(2));
+        Duration noticed = Duration.between(killed, Instant.now());
+        System.out.printf("media failure noticed and recorded %d ms after kill -9%n", noticed.toMillis());
+        assertEquals("MEDIA_FAILURE", failed.getString("endedReason"), "ended within 2 s of the kill, as a media failure");
+        assertTrue(pushed.get(5, java.util.concurrent.TimeUnit.SECONDS).contains("MEDIA_FAILURE"), "connected clients are told");
+        Map<String, Object> interrupted = failed.<Map<String, Object>>getList("recordings").get(0);
+        assertEquals("INTERRUPTED", interrupted.get("status"));
+        Path partial = recordingFile(doomed.id(), (String) interrupted.get("id"));
+        assertTrue(MediaProbe.of(partial).codecs().containsAll(List.of("video/vp8", "audio/opus")), "the cut-off file is playable");
+        assertTrue(((Number) interrupted.get("durationMs")).longValue() >= 3000, "it holds the seconds before the crash: " + interrupted);
+
+        publishers.page().waitForTimeout(3_000);
+        Map<String, Object> stopped = publishers.unpublish((String) kept.get("location"));
+        assertEquals(200, stopped.get("status"), "the other room kept running");
+        JsonPath ended = given().auth().oauth2(Tokens.accessToken(Tokens.HOST)).post("/api/rooms/" + survivor.id() + "/end")
+                .then().statusCode(200).extract().jsonPath();
+        Map<String, Object> whole = ended.<Map<String, Object>>getList("recordings").get(0);
+        assertEquals("COMPLETE", whole.get("status"));
+        double[] spanAndGap = MediaProbe.videoSpanAndLargestGap(recordingFile(survivor.id(), (String) whole.get("id")));
+        double wall = ((Number) stopped.get("publishedMs")).doubleValue() / 1000;
+        System.out.printf("surviving room: %.2f s recorded of %.2f s published, largest gap %.3f s%n", spanAndGap[0], wall, spanAndGap[1]);
+        assertTrue(Math.abs(spanAndGap[0] - wall) <= 1.0, "no time lost in the surviving room");
+        assertTrue(spanAndGap[1] < 0.5, "no gap in the surviving room's video: " + spanAndGap[1] + " s");
+
+        Instant deadline = Instant.now().plusSeconds(60);
+        while (pool().getInt("idle") < 2 && Instant.now().isBefore(deadline)) {
+            Thread.sleep(200);
+        }
+        assertEquals(2, pool().getInt("idle"), "the pool is refilled");
+        assertTrue(pool().getLong("workersFailed") >= 1);
+    }
+
+    record Room(String id, String whipUrl, String key) {
+    }
+
+    static Room openRoom(String title) {
+        String webinarId = Webinars.create(Tokens.HOST, Webinars.sample(title));
+        String sessionId = given().auth().oauth2(Tokens.accessToken(Tokens.HOST)).get("/api/webinars/" + webinarId)
+                .then().statusCode(200).extract().path("sessions[0].id");
+        JsonPath opened = given().auth().oauth2(Tokens.accessToken(Tokens.HOST)).contentType(ContentType.JSON)
+                .post("/api/webinars/" + webinarId + "/sessions/" + sessionId + "/room")
+                .then().statusCode(201).extract().jsonPath();
+        return new Room(opened.getString("room.id"), opened.getString("room.whipUrl"), opened.getString("streamKey"));
+    }
+
+    static JsonPath room(String roomId) {
+        return given().auth().oauth2(Tokens.accessToken(Tokens.HOST)).get("/api/rooms/" + roomId)
+                .then().statusCode(200).extract().jsonPath();
+    }
+
+    private static JsonPath awaitRoom(String roomId, Predicate<JsonPath> condition, Duration within) throws InterruptedException {
+        Instant deadline = Instant.now().plus(within);
+        JsonPath room = room(roomId);
+        while (!condition.test(room) && Instant.now().isBefore(deadline)) {
+            Thread.sleep(50);
+            room = room(roomId);
+        }
+        return room;
+    }
+
+    private static JsonPath pool() {
+        return given().auth().oauth2(Tokens.accessToken(Tokens.ADMIN)).get("/api/admin/media/workers")
+                .then().statusCode(200).extract().jsonPath();
+    }
+
+    private static long workerPid(String roomId) {
+        return pool().<Map<String, Object>>getList("workers").stream().filter(worker -> roomId.equals(worker.get("roomId")))
+                .map(worker -> ((Number) worker.get("pid")).longValue()).findFirst().orElseThrow();
+    }
+
+    /** The recording's file as stored, found through the catalogue's place and the test storage folder. */
+    static Path recordingFile(String roomId, String recordingId) throws Exception {
+        byte[] body = given().auth().oauth2(Tokens.accessToken(Tokens.HOST)).get("/api/recordings/" + recordingId + "/media")
+                .then().statusCode(200).extract().asByteArray();
+        Path copy = java.nio.file.Files.createTempFile("recording-" + recordingId, ".mkv");
+        java.nio.file.Files.write(copy, body);
+        return copy;
+    }
+
+    private static void assertRangePlayback(String recordingId, Path file) throws Exception {
+        byte[] whole = java.nio.file.Files.readAllBytes(file);
+        byte[] part = given().auth().oauth2(Tokens.accessToken(Tokens.HOST)).header("Range", "bytes=100-199")
+                .get("/api/recordings/" + recordingId + "/media")
+                .then().statusCode(206).header("Content-Range", "bytes 100-199/" + whole.length)
+                .header("Accept-Ranges", "bytes").extract().asByteArray();
+        assertEquals(100, part.length);
+        assertEquals(java.util.Arrays.toString(java.util.Arrays.copyOfRange(whole, 100, 200)), java.util.Arrays.toString(part));
+        given().auth().oauth2(Tokens.accessToken(Tokens.HOST)).header("Range", "bytes=" + whole.length + "-")
+                .get("/api/recordings/" + recordingId + "/media").then().statusCode(416);
+        given().auth().oauth2(Tokens.accessToken(Tokens.HOST_OF_GLOBEX)).get("/api/recordings/" + recordingId + "/media")
+                .then().statusCode(404);
+    }
+
+    /** Subscribes to the room's server-sent events and completes with the first line that matches. */
+    private static CompletableFuture<String> firstEvent(String roomId, Predicate<String> wanted) {
+        HttpRequest request = HttpRequest.newBuilder(URI.create(APP + "/api/rooms/" + roomId + "/events"))
+                .header("Authorization", "Bearer " + Tokens.accessToken(Tokens.HOST)).build();
+        return HttpClient.newHttpClient().sendAsync(request, HttpResponse.BodyHandlers.ofInputStream()).thenApply(response -> {
+            try (BufferedReader lines = new BufferedReader(new InputStreamReader(response.body()))) {
+                String line;
+                while ((line = lines.readLine()) != null) {
+                    if (wanted.test(line)) {
+                        return line;
+                    }
+                }
+                return "";
+            } catch (java.io.IOException e) {
+                return "";
+            }
+        });
+    }
+}

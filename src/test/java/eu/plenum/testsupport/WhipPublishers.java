@@ -1,0 +1,48 @@
+package eu.plenum.testsupport;
+
+import com.microsoft.playwright.Page;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Map;
+
+/** A Chromium page that publishes its fake camera and microphone through the real WHIP endpoint. */
+public final class WhipPublishers {
+
+    private static final String PUBLISH = script("publish.js");
+    private static final String UNPUBLISH = script("unpublish.js");
+
+    private final Page page;
+
+    /** The page opens the app's home so that WHIP requests are same-origin. */
+    public WhipPublishers(Browser browser, String appUrl) {
+        this.page = browser.newPage("en");
+        page.navigate(appUrl);
+    }
+
+    /** Publishes; the map has status, and location and goLiveMs (ms from POST to answer) on 201. */
+    @SuppressWarnings("unchecked")
+    public Map<String, Object> publish(String whipUrl, String credential, int width, int height) {
+        return (Map<String, Object>) page.evaluate(PUBLISH, List.of(whipUrl, credential, width, height));
+    }
+
+    /** Ends a session; the map has the DELETE status and publishedMs (how long media flowed). */
+    @SuppressWarnings("unchecked")
+    public Map<String, Object> unpublish(String location) {
+        return (Map<String, Object>) page.evaluate(UNPUBLISH, location);
+    }
+
+    public Page page() {
+        return page;
+    }
+
+    private static String script(String name) {
+        try (InputStream in = WhipPublishers.class.getResourceAsStream("/whip/" + name)) {
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

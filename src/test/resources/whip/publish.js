@@ -1,0 +1,32 @@
+// Publishes the fake camera and microphone to a WHIP endpoint, non-trickle, and waits until
+// ICE/DTLS is connected. Returns {status, location, goLiveMs} or {status, body} on refusal.
+async ([whipUrl, credential, width, height]) => {
+  const stream = await navigator.mediaDevices.getUserMedia({video: {width, height}, audio: true});
+  const pc = new RTCPeerConnection();
+  stream.getTracks().forEach(track => pc.addTransceiver(track, {direction: 'sendonly', streams: [stream]}));
+  await pc.setLocalDescription(await pc.createOffer());
+  await new Promise(resolve => {
+    if (pc.iceGatheringState === 'complete') { resolve(); return; }
+    pc.addEventListener('icegatheringstatechange', () => { if (pc.iceGatheringState === 'complete') resolve(); });
+  });
+  const started = performance.now();
+  const response = await fetch(whipUrl, {method: 'POST', body: pc.localDescription.sdp,
+    headers: {'Content-Type': 'application/sdp', 'Authorization': 'Bearer ' + credential}});
+  if (response.status !== 201) {
+    pc.close();
+    stream.getTracks().forEach(track => track.stop());
+    return {status: response.status, body: await response.text()};
+  }
+  const answered = performance.now();
+  await pc.setRemoteDescription({type: 'answer', sdp: await response.text()});
+  await new Promise((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error('not connected: ' + pc.connectionState)), 15000);
+    const check = () => { if (pc.connectionState === 'connected') { clearTimeout(timer); resolve(); } };
+    pc.addEventListener('connectionstatechange', check);
+    check();
+  });
+  const location = new URL(response.headers.get('Location'), whipUrl).toString();
+  window.plenumPublishers = window.plenumPublishers || {};
+  window.plenumPublishers[location] = {pc, stream, credential, connectedAt: Date.now()};
+  return {status: 201, location, goLiveMs: answered - started};
+}
