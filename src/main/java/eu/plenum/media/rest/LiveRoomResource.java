@@ -82,6 +82,7 @@ public class LiveRoomResource {
     @Path("/events")
     @Produces(MediaType.SERVER_SENT_EVENTS)
     @RestStreamElementType(MediaType.APPLICATION_JSON)
+    @io.smallrye.common.annotation.Blocking
     @Operation(summary = "Server-sent events: the room's state whenever it changes")
     public Multi<RoomSignals.RoomSignal> events(@PathParam("roomId") UUID roomId) {
         desk.requireOwn(roomId);
