@@ -23,7 +23,7 @@ import org.freedesktop.gstreamer.webrtc.WebRTCBin;
  */
 final class PublisherSession {
 
-    private static final Duration GATHERING_TIMEOUT = Duration.ofSeconds(5);
+    private static final Duration GATHERING_TIMEOUT = Duration.ofSeconds(2);
 
     private final String id;
     private final Bin pipeline;

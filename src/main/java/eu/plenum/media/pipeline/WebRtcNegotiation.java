@@ -32,12 +32,17 @@ final class WebRtcNegotiation {
             offer.dispose(); // webrtcbin copied it; the promise was answered, so it is no longer read
         }
         createAndSetAnswer(webrtc);
-        awaitGatheringComplete(webrtc, gatheringTimeout);
+        boolean complete = awaitGatheringComplete(webrtc, gatheringTimeout);
         // getLocalDescription() disowns the copy it returns (a few bytes left to the process, which
         // is short-lived); getSDPMessage() returns an owned copy that we release at once.
         SDPMessage answer = webrtc.getLocalDescription().getSDPMessage();
         try {
-            return answer.toString();
+            String sdp = answer.toString();
+            // Gathering that has not said COMPLETE by the deadline still counts if it found a candidate.
+            if (!complete && !sdp.contains("a=candidate:")) {
+                throw new MediaPipelineException("ICE gathering found no candidate within " + gatheringTimeout.toMillis() + " ms");
+            }
+            return sdp;
         } finally {
             answer.dispose();
         }
@@ -90,11 +95,11 @@ final class WebRtcNegotiation {
         }
     }
 
-    private static void awaitGatheringComplete(WebRTCBin webrtc, Duration timeout) {
+    private static boolean awaitGatheringComplete(WebRTCBin webrtc, Duration timeout) {
         Instant deadline = Instant.now().plus(timeout);
         while (webrtc.getICEGatheringState() != WebRTCICEGatheringState.COMPLETE) {
             if (Instant.now().isAfter(deadline)) {
-                throw new MediaPipelineException("ICE gathering did not complete within " + timeout.toMillis() + " ms");
+                return false;
             }
             try {
                 Thread.sleep(10);
@@ -103,5 +108,6 @@ final class WebRtcNegotiation {
                 throw new MediaPipelineException("interrupted while gathering ICE candidates", e);
             }
         }
+        return true;
     }
 }
