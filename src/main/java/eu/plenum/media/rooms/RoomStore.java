@@ -19,10 +19,15 @@ import java.util.function.Function;
 @ApplicationScoped
 public class RoomStore {
 
-    private final EntityManager em;
+    // Looked up per use: an edge node has no persistence unit, and must still be able to start.
+    private final jakarta.enterprise.inject.Instance<EntityManager> entityManager;
 
-    RoomStore(EntityManager em) {
-        this.em = em;
+    RoomStore(jakarta.enterprise.inject.Instance<EntityManager> entityManager) {
+        this.entityManager = entityManager;
+    }
+
+    private EntityManager em() {
+        return entityManager.get();
     }
 
     public <T> T read(UUID roomId, Function<LiveRoom, T> reader) {
@@ -31,54 +36,54 @@ public class RoomStore {
 
     /** Changes a room and appends the events the change produced. */
     public <T> T change(UUID roomId, Function<LiveRoom, T> change) {
-        return QuarkusTransaction.requiringNew().call(() -> change.apply(em.find(LiveRoom.class, roomId,
+        return QuarkusTransaction.requiringNew().call(() -> change.apply(em().find(LiveRoom.class, roomId,
                 jakarta.persistence.LockModeType.PESSIMISTIC_WRITE)));
     }
 
     public void append(LiveRoom room, RoomEvent.Kind kind, String detail) {
-        em.persist(new RoomEvent(room, kind, detail));
+        em().persist(new RoomEvent(room, kind, detail));
     }
 
     public Optional<LiveRoom> ofSession(String tenantId, UUID sessionId) {
-        return em.createQuery("from LiveRoom where tenantId = ?1 and sessionId = ?2", LiveRoom.class)
+        return em().createQuery("from LiveRoom where tenantId = ?1 and sessionId = ?2", LiveRoom.class)
                 .setParameter(1, tenantId).setParameter(2, sessionId).getResultStream().findFirst();
     }
 
     public void persist(Object entity) {
-        em.persist(entity);
+        em().persist(entity);
     }
 
     public List<RoomPublisher> activePublishers(UUID roomId) {
-        return em.createQuery("from RoomPublisher where roomId = ?1 and endedAt is null order by startedAt", RoomPublisher.class)
+        return em().createQuery("from RoomPublisher where roomId = ?1 and endedAt is null order by startedAt", RoomPublisher.class)
                 .setParameter(1, roomId).getResultList();
     }
 
     public Optional<RoomPublisher> publisher(UUID roomId, UUID publisherId) {
-        return Optional.ofNullable(em.find(RoomPublisher.class, publisherId)).filter(publisher -> publisher.roomId().equals(roomId));
+        return Optional.ofNullable(em().find(RoomPublisher.class, publisherId)).filter(publisher -> publisher.roomId().equals(roomId));
     }
 
     public List<RoomEvent> history(UUID roomId) {
-        return em.createQuery("from RoomEvent where roomId = ?1 order by at, id", RoomEvent.class)
+        return em().createQuery("from RoomEvent where roomId = ?1 order by at, id", RoomEvent.class)
                 .setParameter(1, roomId).getResultList();
     }
 
     public List<Recording> recordings(UUID roomId) {
-        return em.createQuery("from Recording where roomId = ?1 order by startedAt", Recording.class)
+        return em().createQuery("from Recording where roomId = ?1 order by startedAt", Recording.class)
                 .setParameter(1, roomId).getResultList();
     }
 
     public List<Recording> recordingsInProgress(UUID roomId) {
-        return em.createQuery("from Recording where roomId = ?1 and status = ?2", Recording.class)
+        return em().createQuery("from Recording where roomId = ?1 and status = ?2", Recording.class)
                 .setParameter(1, roomId).setParameter(2, Recording.Status.RECORDING).getResultList();
     }
 
     public Optional<Recording> recording(String tenantId, UUID recordingId) {
-        return Optional.ofNullable(em.find(Recording.class, recordingId)).filter(recording -> recording.tenantId().equals(tenantId));
+        return Optional.ofNullable(em().find(Recording.class, recordingId)).filter(recording -> recording.tenantId().equals(tenantId));
     }
 
     /** Rooms this node was serving when it stopped: their workers went with it. */
     public List<LiveRoom> servedBy(String node) {
-        return em.createQuery("from LiveRoom where workerNode = ?1 and status in (?2, ?3)", LiveRoom.class)
+        return em().createQuery("from LiveRoom where workerNode = ?1 and status in (?2, ?3)", LiveRoom.class)
                 .setParameter(1, node).setParameter(2, LiveRoom.Status.LIVE).setParameter(3, LiveRoom.Status.STARTING)
                 .getResultList();
     }
@@ -86,8 +91,8 @@ public class RoomStore {
     /** Catalogues the files a worker reports as started. */
     public void recordingsStarted(LiveRoom room, List<WorkerProtocol.File> files, String place, String region) {
         for (WorkerProtocol.File file : files) {
-            RoomPublisher publisher = em.find(RoomPublisher.class, UUID.fromString(file.publisherId()));
-            em.persist(new Recording(room, publisher.id(), publisher.tracks(), file.container(), place, region, file.path()));
+            RoomPublisher publisher = em().find(RoomPublisher.class, UUID.fromString(file.publisherId()));
+            em().persist(new Recording(room, publisher.id(), publisher.tracks(), file.container(), place, region, file.path()));
         }
     }
 
@@ -114,7 +119,7 @@ public class RoomStore {
     }
 
     private LiveRoom require(UUID roomId) {
-        LiveRoom room = em.find(LiveRoom.class, roomId);
+        LiveRoom room = em().find(LiveRoom.class, roomId);
         if (room == null) {
             throw new MediaException(404, "unknown-room", "There is no live room " + roomId + ".");
         }
