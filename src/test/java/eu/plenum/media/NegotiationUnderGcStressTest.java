@@ -25,7 +25,7 @@ class NegotiationUnderGcStressTest {
     private static final String OFFER = WhipEndpointTest.OFFER
             + "a=ice-ufrag:Gx1q\r\na=ice-pwd:Q3zyyQn5PcGkAvL9vFEbmcQb\r\na=ice-options:trickle\r\n"
             + "a=fingerprint:sha-256 7B:8B:F0:65:5F:78:E2:51:3B:AC:6F:F3:3F:46:1B:35:DC:B8:5F:64:1A:24:C2:43:F0:A1:58:D0:A1:2C:19:08\r\n"
-            + "a=setup:actpass\r\na=rtcp-mux\r\na=rtcp-rsize\r\na=ssrc:1001 cname:stress\r\n"
+            + "a=setup:actpass\r\na=rtcp-mux\r\na=rtcp-rsize\r\na=rtcp-fb:96 nack pli\r\na=ssrc:1001 cname:stress\r\n"
             + "m=audio 9 UDP/TLS/RTP/SAVPF 111\r\nc=IN IP4 0.0.0.0\r\na=mid:1\r\na=sendonly\r\na=rtpmap:111 opus/48000/2\r\n"
             + "a=ice-ufrag:Gx1q\r\na=ice-pwd:Q3zyyQn5PcGkAvL9vFEbmcQb\r\n"
             + "a=fingerprint:sha-256 7B:8B:F0:65:5F:78:E2:51:3B:AC:6F:F3:3F:46:1B:35:DC:B8:5F:64:1A:24:C2:43:F0:A1:58:D0:A1:2C:19:08\r\n"
@@ -57,7 +57,7 @@ class NegotiationUnderGcStressTest {
                 assertTrue(answer.startsWith("v=0"), answer);
                 assertTrue(answer.contains("a=rtpmap:96 VP8/90000") && answer.toLowerCase().contains("opus/48000"), answer);
                 assertTrue(answer.contains("a=candidate:") && answer.contains("127.0.0.1"), "loopback candidate in the answer: " + answer);
-                assertTrue(answer.contains("a=recvonly"), answer);
+                assertTrue(answer.contains("a=recvonly") && answer.contains("a=rtcp-fb:96 nack pli"), "key frames can be requested: " + answer);
                 room.unpublish("p" + i);
                 answered++;
             }

@@ -6,7 +6,6 @@ import com.sun.jna.Pointer;
 import com.sun.jna.ptr.IntByReference;
 import com.sun.jna.ptr.PointerByReference;
 import org.freedesktop.gstreamer.Element;
-import org.freedesktop.gstreamer.Pad;
 import org.freedesktop.gstreamer.glib.Natives;
 
 /**
@@ -36,6 +35,12 @@ final class GstNative {
         Pointer gst_event_new_custom(int type, Pointer structure);
 
         int gst_pad_send_event(Pointer pad, Pointer event);
+
+        Pointer gst_bin_get_by_name(Pointer bin, String name);
+
+        Pointer gst_element_get_static_pad(Pointer element, String name);
+
+        void gst_object_unref(Pointer object);
     }
 
     private GstNative() {
@@ -63,12 +68,40 @@ final class GstNative {
     }
 
     /**
-     * Sends a force-key-unit request upstream from a depayloader's source pad; the RTP session
-     * turns it into an RTCP PLI to the publisher, so a new recording file starts with a key frame.
+     * Asks the publisher for a key frame of the stream with the given SSRC and payload type (both
+     * required by the RTP session), so that a new recording
+     * file starts decodable: a force-key-unit event handed straight to webrtcbin's RTP session,
+     * which answers it with an RTCP PLI. (Sent from the depayloader instead, the event is dropped on
+     * its way up through webrtcbin.)
      */
-    static boolean requestKeyFrame(Pad depayloaderSource) {
-        Pointer structure = GstLibrary.INSTANCE.gst_structure_new_from_string("GstForceKeyUnit, all-headers=(boolean)true");
-        Pointer event = GstLibrary.INSTANCE.gst_event_new_custom(CUSTOM_UPSTREAM, structure);
-        return GstLibrary.INSTANCE.gst_pad_send_event(Natives.getRawPointer(depayloaderSource), event) != 0;
+    static boolean requestKeyFrame(Element webrtcbin, long ssrc, int payloadType) {
+        Pointer rtpbin = GstLibrary.INSTANCE.gst_bin_get_by_name(Natives.getRawPointer(webrtcbin), "rtpbin");
+        if (rtpbin == null) {
+            return false;
+        }
+        try {
+            PointerByReference session = new PointerByReference();
+            GObjectLibrary.INSTANCE.g_signal_emit_by_name(rtpbin, "get-session", 0, session);
+            if (session.getValue() == null) {
+                return false;
+            }
+            try {
+                Pointer pad = GstLibrary.INSTANCE.gst_element_get_static_pad(session.getValue(), "recv_rtp_src");
+                if (pad == null) {
+                    return false;
+                }
+                try {
+                    Pointer structure = GstLibrary.INSTANCE.gst_structure_new_from_string(
+                            "GstForceKeyUnit, all-headers=(boolean)true, ssrc=(uint)" + ssrc + ", payload=(uint)" + payloadType);
+                    return GstLibrary.INSTANCE.gst_pad_send_event(pad, GstLibrary.INSTANCE.gst_event_new_custom(CUSTOM_UPSTREAM, structure)) != 0;
+                } finally {
+                    GstLibrary.INSTANCE.gst_object_unref(pad);
+                }
+            } finally {
+                GstLibrary.INSTANCE.gst_object_unref(session.getValue());
+            }
+        } finally {
+            GstLibrary.INSTANCE.gst_object_unref(rtpbin);
+        }
     }
 }

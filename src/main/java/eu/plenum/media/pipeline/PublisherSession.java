@@ -34,6 +34,8 @@ final class PublisherSession {
     private final Map<TrackKind, Element> tees = new EnumMap<>(TrackKind.class);
     private final Map<TrackKind, Element> depayloaders = new EnumMap<>(TrackKind.class);
     private RecordingSegment segment;
+    private volatile long videoSsrc = -1;
+    private volatile int videoPayloadType;
     private int segments;
 
     PublisherSession(String id, Bin pipeline, Set<TrackKind> kinds, boolean matroska, Path directory, List<String> iceAddresses) {
@@ -65,8 +67,11 @@ final class PublisherSession {
         }
         segment = new RecordingSegment(pipeline, id, ++segments, directory, kinds, matroska);
         tees.forEach(segment::attach);
-        Optional.ofNullable(depayloaders.get(TrackKind.VIDEO))
-                .ifPresent(depay -> GstNative.requestKeyFrame(depay.getStaticPad("src")));
+        if (videoSsrc >= 0) {
+            boolean taken = GstNative.requestKeyFrame(webrtc, videoSsrc, videoPayloadType);
+            log("key frame requested for recording file " + segments + " from SSRC " + Long.toHexString(videoSsrc)
+                    + (taken ? "" : " (the request was not taken)"));
+        }
     }
 
     synchronized RecordedFile startRecordingAndDescribe() {
@@ -105,6 +110,9 @@ final class PublisherSession {
         String media = rtp.getString("media");
         String encoding = rtp.getString("encoding-name");
         TrackKind kind = "video".equals(media) ? TrackKind.VIDEO : TrackKind.AUDIO;
+        if (kind == TrackKind.VIDEO) {
+            rememberVideoStream(caps.toString());
+        }
         List<String> chain = switch (encoding) {
             case "VP8" -> List.of("rtpvp8depay");
             case "VP9" -> List.of("rtpvp9depay");
@@ -144,6 +152,23 @@ final class PublisherSession {
                 segment.attach(kind, tee);
             }
         }
+    }
+
+    /** SSRC and payload type of the video stream, read from the caps text (gst1-java-core cannot read uint fields). */
+    private void rememberVideoStream(String caps) {
+        java.util.regex.Matcher ssrc = java.util.regex.Pattern.compile("ssrc=\\(uint\\)(\\d+)").matcher(caps);
+        java.util.regex.Matcher payload = java.util.regex.Pattern.compile("payload=\\(int\\)(\\d+)").matcher(caps);
+        if (ssrc.find() && payload.find()) {
+            videoSsrc = Long.parseLong(ssrc.group(1));
+            videoPayloadType = Integer.parseInt(payload.group(1));
+        } else {
+            log("video caps without ssrc or payload: key frames cannot be requested (" + caps + ")");
+        }
+    }
+
+    private void log(String line) {
+        System.out.println("publisher " + id + ": " + line);
+        System.out.flush();
     }
 
     /** A recording file whose end is on its way through the muxer. */

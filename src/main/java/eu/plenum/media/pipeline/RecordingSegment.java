@@ -30,6 +30,8 @@ final class RecordingSegment {
     private final Map<TrackKind, Pad> teePads = new EnumMap<>(TrackKind.class);
     private final CompletableFuture<Void> written = new CompletableFuture<>();
     private final RecordedFile file;
+    /** Set when the first video key frame went in: until then audio waits too, so the muxer never stalls. */
+    private volatile boolean started;
 
     RecordingSegment(Bin pipeline, String publisherId, int number, Path directory, Set<TrackKind> kinds, boolean matroska) {
         this.pipeline = pipeline;
@@ -77,8 +79,14 @@ final class RecordingSegment {
         if (kind == TrackKind.VIDEO) {
             queueSink.addProbe(PadProbeType.BUFFER, (pad, info) -> {
                 Buffer buffer = info.getBuffer();
-                return buffer.getFlags().contains(BufferFlags.DELTA_UNIT) ? PadProbeReturn.DROP : PadProbeReturn.REMOVE;
+                if (buffer.getFlags().contains(BufferFlags.DELTA_UNIT)) {
+                    return PadProbeReturn.DROP;
+                }
+                started = true;
+                return PadProbeReturn.REMOVE;
             });
+        } else if (queues.containsKey(TrackKind.VIDEO)) {
+            queueSink.addProbe(PadProbeType.BUFFER, (pad, info) -> started ? PadProbeReturn.REMOVE : PadProbeReturn.DROP);
         }
         Pad teePad = tee.getRequestPad("src_%u");
         teePad.link(queueSink);

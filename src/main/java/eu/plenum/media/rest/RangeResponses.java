@@ -10,14 +10,14 @@ import jakarta.ws.rs.core.Response;
 import org.jboss.resteasy.reactive.PathPart;
 
 /** A file as a whole (200) or as one byte range (206, RFC 9110 section 14), for players that seek. */
-final class RangeResponses {
+public final class RangeResponses {
 
     private static final Pattern SINGLE_RANGE = Pattern.compile("bytes=(\\d*)-(\\d*)");
 
     private RangeResponses() {
     }
 
-    static Response of(Path file, String type, String range, String downloadName) {
+    public static Response of(Path file, String type, String range, String downloadName) {
         long size;
         try {
             size = Files.size(file);

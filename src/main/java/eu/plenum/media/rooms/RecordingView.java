@@ -8,6 +8,11 @@ public record RecordingView(UUID id, UUID roomId, UUID sessionId, String status,
         Long sizeBytes, Long durationMs, String sha256, String storagePlace, String storageRegion,
         Instant startedAt, Instant endedAt, String mediaUrl) {
 
+    /** Whole seconds, for pages. */
+    public long seconds() {
+        return durationMs == null ? 0 : durationMs / 1000;
+    }
+
     static RecordingView of(Recording recording) {
         return new RecordingView(recording.id(), recording.roomId(), recording.sessionId(), recording.status().name(),
                 recording.tracks(), recording.container(), recording.sizeBytes(), recording.durationMs(), recording.sha256(),

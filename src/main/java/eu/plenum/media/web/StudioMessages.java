@@ -1,0 +1,84 @@
+package eu.plenum.media.web;
+
+import io.quarkus.qute.i18n.Message;
+import io.quarkus.qute.i18n.MessageBundle;
+
+/** Texts of the studio page; German in messages/studio_de.properties. */
+@MessageBundle("studio")
+public interface StudioMessages {
+
+    @Message("Studio")
+    String title();
+
+    @Message("Camera")
+    String camera();
+
+    @Message("Microphone")
+    String microphone();
+
+    @Message("Also share my screen")
+    String share_screen();
+
+    @Message("Go live")
+    String go_live();
+
+    @Message("Stop")
+    String stop();
+
+    @Message("Start recording")
+    String record_start();
+
+    @Message("Stop recording")
+    String record_stop();
+
+    @Message("Your preview")
+    String preview();
+
+    @Message("Offline")
+    String state_offline();
+
+    @Message("Connecting…")
+    String state_connecting();
+
+    @Message("Live")
+    String state_live();
+
+    @Message("Recording")
+    String state_recording();
+
+    @Message("Ended")
+    String state_ended();
+
+    @Message("Ended: media failure. Your recording up to the failure is kept; go live again to continue.")
+    String state_media_failure();
+
+    @Message("Stream from OBS or another encoder")
+    String encoder_title();
+
+    @Message("WHIP URL")
+    String whip_url();
+
+    @Message("Stream key")
+    String stream_key();
+
+    @Message("Copy it now: it is shown only once.")
+    String stream_key_once();
+
+    @Message("Ends in {hint}. Make a new key if you lost it; the old one stops working.")
+    String stream_key_hint(String hint);
+
+    @Message("New stream key")
+    String stream_key_rotate();
+
+    @Message("Recordings")
+    String recordings();
+
+    @Message("No recordings yet.")
+    String recordings_empty();
+
+    @Message("Download")
+    String download();
+
+    @Message("Studio")
+    String studio_link();
+}

@@ -1,0 +1,135 @@
+package eu.plenum.media.web;
+
+import eu.plenum.identity.PlenumRoles;
+import eu.plenum.media.MediaException;
+import eu.plenum.media.rooms.LiveRooms;
+import eu.plenum.media.rooms.RoomDesk;
+import eu.plenum.media.rooms.RoomSignals;
+import eu.plenum.media.rooms.RoomView;
+import eu.plenum.media.whip.SdpOffer;
+import eu.plenum.shared.Pages;
+import io.quarkus.qute.CheckedTemplate;
+import io.quarkus.qute.TemplateInstance;
+import io.smallrye.common.annotation.Blocking;
+import io.smallrye.mutiny.Multi;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.net.URI;
+import java.util.UUID;
+import org.jboss.resteasy.reactive.RestStreamElementType;
+
+/**
+ * The host's studio: pick camera and microphone, optionally share the screen, go live, watch the
+ * own preview and the live/recording state, stop. The page publishes over WHIP to the same use
+ * cases as the API, authenticated by the host's session (same-origin only).
+ */
+@Path("/host/studio")
+@RolesAllowed(PlenumRoles.HOST)
+public class StudioPage {
+
+    @CheckedTemplate(basePath = "media")
+    static class Templates {
+        static native TemplateInstance studio(RoomView room, String streamKey);
+    }
+
+    private final RoomDesk desk;
+    private final LiveRooms rooms;
+    private final RoomSignals signals;
+    private final Pages pages;
+
+    StudioPage(RoomDesk desk, LiveRooms rooms, RoomSignals signals, Pages pages) {
+        this.desk = desk;
+        this.rooms = rooms;
+        this.signals = signals;
+        this.pages = pages;
+    }
+
+    @GET
+    @Path("/webinars/{webinarId}/sessions/{sessionId}")
+    @Produces(MediaType.TEXT_HTML)
+    public String studio(@PathParam("webinarId") UUID webinarId, @PathParam("sessionId") UUID sessionId) {
+        RoomDesk.RoomWithKey opened = desk.open(webinarId, sessionId);
+        return pages.render(Templates.studio(opened.room(), opened.streamKey()));
+    }
+
+    @POST
+    @Path("/rooms/{roomId}/stream-key")
+    @Produces(MediaType.TEXT_HTML)
+    public String rotate(@PathParam("roomId") UUID roomId) {
+        String key = desk.rotateStreamKey(roomId);
+        return pages.render(Templates.studio(desk.view(roomId), key));
+    }
+
+    @POST
+    @Path("/rooms/{roomId}/whip")
+    @Consumes("application/sdp")
+    @Produces("application/sdp")
+    public Response publish(@PathParam("roomId") UUID roomId, String offer) {
+        desk.requireOwn(roomId);
+        SdpOffer parsed;
+        try {
+            parsed = SdpOffer.parse(offer);
+        } catch (SdpOffer.Refused refused) {
+            throw new MediaException(refused.unsupportedMedia() ? 422 : 400, "offer-refused", refused.getMessage());
+        }
+        LiveRooms.Published published = rooms.publish(roomId, parsed, offer);
+        return Response.created(URI.create("/host/studio/rooms/" + roomId + "/whip/" + published.publisherId()))
+                .type("application/sdp").entity(published.answerSdp()).build();
+    }
+
+    @DELETE
+    @Path("/rooms/{roomId}/whip/{publisherId}")
+    public Response unpublish(@PathParam("roomId") UUID roomId, @PathParam("publisherId") UUID publisherId) {
+        desk.requireOwn(roomId);
+        rooms.unpublish(roomId, publisherId);
+        return Response.noContent().build();
+    }
+
+    @POST
+    @Path("/rooms/{roomId}/end")
+    @Produces(MediaType.APPLICATION_JSON)
+    public RoomView end(@PathParam("roomId") UUID roomId) {
+        desk.requireOwn(roomId);
+        rooms.end(roomId);
+        return desk.view(roomId);
+    }
+
+    @POST
+    @Path("/rooms/{roomId}/recording")
+    @Produces(MediaType.APPLICATION_JSON)
+    public RoomView recording(@PathParam("roomId") UUID roomId, @QueryParam("on") boolean on) {
+        desk.requireOwn(roomId);
+        rooms.recording(roomId, on);
+        return desk.view(roomId);
+    }
+
+    @GET
+    @Path("/recordings/{recordingId}")
+    @Produces({"video/webm", "video/x-matroska"})
+    public Response recording(@PathParam("recordingId") UUID recordingId, @jakarta.ws.rs.HeaderParam("Range") String range,
+            @QueryParam("download") boolean download) {
+        var recording = desk.recording(recordingId);
+        return eu.plenum.media.rest.RangeResponses.of(desk.recordingFile(recordingId),
+                "webm".equals(recording.container()) ? "video/webm" : "video/x-matroska", range,
+                download ? "recording-" + recordingId + "." + recording.container() : null);
+    }
+
+    @GET
+    @Path("/rooms/{roomId}/events")
+    @Produces(MediaType.SERVER_SENT_EVENTS)
+    @RestStreamElementType(MediaType.APPLICATION_JSON)
+    @Blocking
+    public Multi<RoomSignals.RoomSignal> events(@PathParam("roomId") UUID roomId) {
+        desk.requireOwn(roomId);
+        return signals.of(roomId);
+    }
+}

@@ -1,0 +1,67 @@
+package eu.plenum.media;
+
+import static io.restassured.RestAssured.given;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.microsoft.playwright.Page;
+import com.microsoft.playwright.assertions.PlaywrightAssertions;
+import eu.plenum.testsupport.Browser;
+import eu.plenum.testsupport.MediaProbe;
+import eu.plenum.testsupport.PlenumTestServers;
+import eu.plenum.testsupport.Tokens;
+import eu.plenum.testsupport.Webinars;
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.path.json.JsonPath;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/** A host in real Chromium: studio page, go live with camera and microphone, stop recording, end. */
+@QuarkusTest
+@WithTestResource(PlenumTestServers.class)
+class StudioJourneyTest {
+
+    private static final String APP = "http://localhost:8081";
+
+    @Test
+    void hostGoesLiveFromTheStudioStopsTheRecordingAndEnds() throws Exception {
+        String webinarId = Webinars.create(Tokens.HOST, Webinars.sample("Studio journey"));
+        String sessionId = given().auth().oauth2(Tokens.accessToken(Tokens.HOST)).get("/api/webinars/" + webinarId)
+                .then().statusCode(200).extract().path("sessions[0].id");
+        try (Browser browser = Browser.launchWithFakeMedia()) {
+            Page page = browser.signIn(APP + "/", Tokens.HOST, "en");
+            page.navigate(APP + "/host/webinars/" + webinarId);
+            page.getByTestId("studio-link").first().click();
+            PlaywrightAssertions.assertThat(page.getByTestId("stream-key")).containsText("sk_");
+            page.waitForFunction("() => document.getElementById('preview').videoWidth > 0");
+            assertTrue(page.getByTestId("camera").locator("option").count() >= 1, "the fake camera is offered");
+
+            page.getByTestId("go-live").click();
+            PlaywrightAssertions.assertThat(page.getByTestId("studio-state")).hasText("Recording");
+            Browser.screenshot(page, "studio-live");
+            page.waitForTimeout(4_000);
+            page.getByTestId("record").click();
+            PlaywrightAssertions.assertThat(page.getByTestId("studio-state")).hasText("Live");
+            page.waitForTimeout(1_000);
+            page.getByTestId("stop").click();
+            PlaywrightAssertions.assertThat(page.getByTestId("studio-state")).hasText("Ended");
+        }
+        JsonPath room = given().auth().oauth2(Tokens.accessToken(Tokens.HOST)).contentType("application/json")
+                .post("/api/webinars/" + webinarId + "/sessions/" + sessionId + "/room").then().statusCode(200).extract().jsonPath();
+        assertEquals("HOST_ENDED", room.getString("room.endedReason"));
+        List<Map<String, Object>> recordings = room.getList("room.recordings");
+        assertEquals(1, recordings.size(), "one file, finalised when the host stopped recording: " + recordings);
+        for (Map<String, Object> recording : recordings) {
+            assertEquals("COMPLETE", recording.get("status"));
+            var file = LiveRoomMediaTest.recordingFile(room.getString("room.id"), (String) recording.get("id"));
+            Map<String, Long> frames = MediaProbe.decodedFrames(file);
+            assertTrue(frames.getOrDefault("video", 0L) > 20 && frames.getOrDefault("audio", 0L) > 20,
+                    "the file decodes from its first frame: " + recording + " " + frames);
+            assertTrue(((Number) recording.get("durationMs")).longValue() >= 3000, recording.toString());
+        }
+        List<String> kinds = room.getList("room.history.kind");
+        assertTrue(kinds.containsAll(List.of("WENT_LIVE", "RECORDING_STOPPED", "ENDED")), kinds.toString());
+    }
+}
