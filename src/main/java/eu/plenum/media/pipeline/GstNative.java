@@ -25,6 +25,8 @@ final class GstNative {
         void g_signal_emit_by_name(Pointer instance, String signal, Object... argumentsAndReturn);
 
         void g_object_unref(Pointer object);
+
+        void g_object_set(Pointer object, String property, Object... valueAndTerminator);
     }
 
     private interface GstLibrary extends Library {
@@ -44,6 +46,23 @@ final class GstNative {
     }
 
     private GstNative() {
+    }
+
+    /**
+     * Media arrives over UDP only: without ICE-TCP candidates gathering completes sooner and the
+     * answer carries only candidates a browser will use.
+     */
+    static void gatherUdpOnly(Element webrtcbin) {
+        PointerByReference agent = new PointerByReference();
+        GObjectLibrary.INSTANCE.g_object_get(Natives.getRawPointer(webrtcbin), "ice-agent", agent, Pointer.NULL);
+        if (agent.getValue() == null) {
+            throw new MediaPipelineException("webrtcbin has no ICE agent");
+        }
+        try {
+            GObjectLibrary.INSTANCE.g_object_set(agent.getValue(), "ice-tcp", 0, Pointer.NULL);
+        } finally {
+            GObjectLibrary.INSTANCE.g_object_unref(agent.getValue());
+        }
     }
 
     /**

@@ -31,7 +31,18 @@ public final class Gstreamer {
                         + "deploy/debian-packages.txt (gstreamer1.0-plugins-good, -bad, gstreamer1.0-nice)");
             }
         }
+        prepareDtlsCertificate();
         initialised = true;
+    }
+
+    /**
+     * GStreamer's DTLS elements generate one certificate per process, when the first of them is
+     * made; that takes a few hundred milliseconds. A pooled worker pays it before it is needed, so
+     * that the first publisher's negotiation does not.
+     */
+    private static void prepareDtlsCertificate() {
+        org.freedesktop.gstreamer.Element warmUp = ElementFactory.make("dtlsdec", null);
+        warmUp.dispose();
     }
 
     private static boolean available(String element) {

@@ -33,6 +33,7 @@ final class PublisherSession {
     private final WebRTCBin webrtc;
     private final Map<TrackKind, Element> tees = new EnumMap<>(TrackKind.class);
     private final Map<TrackKind, Element> depayloaders = new EnumMap<>(TrackKind.class);
+    private final java.util.concurrent.atomic.AtomicInteger candidates = new java.util.concurrent.atomic.AtomicInteger();
     private RecordingSegment segment;
     private volatile long videoSsrc = -1;
     private volatile int videoPayloadType;
@@ -47,9 +48,12 @@ final class PublisherSession {
         this.webrtc = new WebRTCBin("publisher-" + id);
         webrtc.set("bundle-policy", 3); // max-bundle: one transport for all tracks
         pipeline.add(webrtc);
+        GstNative.gatherUdpOnly(webrtc);
         iceAddresses.forEach(address -> GstNative.gatherOnlyOn(webrtc, address));
         // pad-added runs on a streaming thread: it builds and links elements, it never waits.
         webrtc.connect((Element.PAD_ADDED) (element, pad) -> onTrack(pad));
+        // Runs on libnice's thread: it only counts.
+        webrtc.connect((WebRTCBin.ON_ICE_CANDIDATE) (line, candidate) -> candidates.incrementAndGet());
         webrtc.syncStateWithParent();
     }
 
@@ -58,7 +62,7 @@ final class PublisherSession {
     }
 
     String negotiate(String offerSdp) {
-        return WebRtcNegotiation.answer(webrtc, offerSdp, GATHERING_TIMEOUT);
+        return WebRtcNegotiation.answer(webrtc, offerSdp, GATHERING_TIMEOUT, candidates::get);
     }
 
     synchronized void startRecording() {

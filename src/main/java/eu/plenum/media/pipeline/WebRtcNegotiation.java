@@ -20,8 +20,13 @@ final class WebRtcNegotiation {
     private WebRtcNegotiation() {
     }
 
-    /** Sets the offer, creates and sets the answer, waits for ICE gathering and returns the answer SDP with candidates. */
-    static String answer(WebRTCBin webrtc, String offerSdp, Duration gatheringTimeout) {
+    /**
+     * Sets the offer, creates and sets the answer, waits for ICE gathering and returns the answer
+     * SDP with candidates. Without STUN or TURN servers every candidate is a host candidate, found
+     * at once; libnice still reports gathering complete only ~200 ms later, so the answer goes out
+     * as soon as candidates stop arriving ({@code candidatesSoFar} unchanged for 20 ms).
+     */
+    static String answer(WebRTCBin webrtc, String offerSdp, Duration gatheringTimeout, java.util.function.IntSupplier candidatesSoFar) {
         SDPMessage offerMessage = new SDPMessage();
         offerMessage.parseBuffer(offerSdp);
         WebRTCSessionDescription offer = new WebRTCSessionDescription(WebRTCSDPType.OFFER, offerMessage);
@@ -32,7 +37,7 @@ final class WebRtcNegotiation {
             offer.dispose(); // webrtcbin copied it; the promise was answered, so it is no longer read
         }
         createAndSetAnswer(webrtc);
-        boolean complete = awaitGatheringComplete(webrtc, gatheringTimeout);
+        boolean complete = awaitGatheringComplete(webrtc, gatheringTimeout, candidatesSoFar);
         // getLocalDescription() disowns the copy it returns (a few bytes left to the process, which
         // is short-lived); getSDPMessage() returns an owned copy that we release at once.
         SDPMessage answer = webrtc.getLocalDescription().getSDPMessage();
@@ -95,11 +100,19 @@ final class WebRtcNegotiation {
         }
     }
 
-    private static boolean awaitGatheringComplete(WebRTCBin webrtc, Duration timeout) {
+    private static boolean awaitGatheringComplete(WebRTCBin webrtc, Duration timeout, java.util.function.IntSupplier candidatesSoFar) {
         Instant deadline = Instant.now().plus(timeout);
+        int seen = 0;
+        int quietPolls = 0;
         while (webrtc.getICEGatheringState() != WebRTCICEGatheringState.COMPLETE) {
             if (Instant.now().isAfter(deadline)) {
                 return false;
+            }
+            int now = candidatesSoFar.getAsInt();
+            quietPolls = now > 0 && now == seen ? quietPolls + 1 : 0;
+            seen = now;
+            if (quietPolls >= 2) {
+                return true;
             }
             try {
                 Thread.sleep(10);
