@@ -144,6 +144,29 @@ class LiveRoomMediaTest {
         assertTrue(pool().getLong("workersFailed") >= 1);
     }
 
+    @Test
+    void aHungWorkerIsDeclaredDeadAndKilledWithinTwoSeconds() throws Exception {
+        Room hung = openRoom("Hung worker");
+        WhipPublishers publishers = new WhipPublishers(browser, APP + "/");
+        Map<String, Object> published = publishers.publish(hung.whipUrl(), hung.key(), 640, 480);
+        assertEquals(201, published.get("status"), String.valueOf(published));
+        publishers.page().waitForTimeout(2_000);
+        long pid = workerPid(hung.id());
+        Process stop = new ProcessBuilder("kill", "-STOP", String.valueOf(pid)).start();
+        assertEquals(0, stop.waitFor());
+        Instant frozen = Instant.now();
+        JsonPath failed = awaitRoom(hung.id(), room -> "ENDED".equals(room.getString("status")), Duration.ofSeconds(2));
+        System.out.printf("hung worker noticed %d ms after SIGSTOP%n", Duration.between(frozen, Instant.now()).toMillis());
+        assertEquals("MEDIA_FAILURE", failed.getString("endedReason"), "a frozen worker ends its room within 2 s");
+        assertTrue(failed.getString("history.detail").contains("no heartbeat"), failed.getString("history.detail"));
+        ProcessHandle handle = ProcessHandle.of(pid).orElse(null);
+        if (handle != null) {
+            handle.onExit().get(10, java.util.concurrent.TimeUnit.SECONDS);
+        }
+        assertTrue(ProcessHandle.of(pid).map(process -> !process.isAlive()).orElse(true), "the frozen worker was killed");
+        publishers.page().context().close();
+    }
+
     record Room(String id, String whipUrl, String key) {
     }
 

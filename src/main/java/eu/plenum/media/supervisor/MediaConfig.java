@@ -15,11 +15,11 @@ public interface MediaConfig {
     int poolSize();
 
     /** How often the supervisor asks each worker for a heartbeat. */
-    @WithDefault("250ms")
+    @WithDefault("200ms")
     Duration heartbeatInterval();
 
-    /** A worker silent for this long is declared dead (and killed): keeps detection under 2 s. */
-    @WithDefault("1500ms")
+    /** A worker silent for this long is declared dead (and killed): with the interval, detection stays under 2 s. */
+    @WithDefault("1200ms")
     Duration heartbeatTimeout();
 
     /** How long a go-live waits for a worker when the pool is empty. */
