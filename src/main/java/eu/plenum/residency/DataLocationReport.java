@@ -5,7 +5,8 @@ import java.util.List;
 
 /**
  * Where a tenant's personal data is: each category, the place that holds or receives it, and that
- * place's region, country and jurisdiction; plus the transfers attempted for the tenant.
+ * place's region, country and jurisdiction; for a webinar the media nodes and sites of each live
+ * session; plus the transfers attempted for the tenant.
  */
 public record DataLocationReport(
         String tenantId,
@@ -13,7 +14,13 @@ public record DataLocationReport(
         RegionView homeRegion,
         OffsetDateTime generatedAt,
         List<Line> lines,
+        List<MediaProcessing> mediaProcessing,
         List<TransferRecord> transfers) {
+
+    /** A media worker that processed a live session: where, and when. Empty in tenant reports. */
+    public record MediaProcessing(java.util.UUID sessionId, java.time.Instant from, java.time.Instant until, String node,
+            String worker, RegionView region) {
+    }
 
     /** One category of personal data in one place. */
     public record Line(String category, String place, String placeKind, RegionView region, String legalBasis) {

@@ -28,10 +28,13 @@ public class DataLocationReports {
     private final TransferLog transfers;
     private final TenantRegionAllowances allowances;
     private final Instance<DataLocationSource> sources;
+    private final Instance<MediaProcessingSource> mediaSources;
     private final ResidencyConfig config;
 
     DataLocationReports(DeclaredPlaces places, RegionCatalogue catalogue, TransferLog transfers,
-            TenantRegionAllowances allowances, Instance<DataLocationSource> sources, ResidencyConfig config) {
+            TenantRegionAllowances allowances, Instance<DataLocationSource> sources, Instance<MediaProcessingSource> mediaSources,
+            ResidencyConfig config) {
+        this.mediaSources = mediaSources;
         this.config = config;
         this.places = places;
         this.catalogue = catalogue;
@@ -42,9 +45,11 @@ public class DataLocationReports {
 
     /**
      * Where one webinar's personal data is: its registrations in the databases, its mails through
-     * the relay, its recordings in the tenant's home-region storage and backup, its webhook events.
+     * the relay, its recordings in the tenant's home-region storage and backup, its webhook events,
+     * and the media workers (node, region) that processed each of its live sessions.
      */
-    public DataLocationReport forWebinar(String tenantId, String tenantName, String homeRegionCode, String webinarTitle) {
+    public DataLocationReport forWebinar(String tenantId, String tenantName, String homeRegionCode, java.util.UUID webinarId,
+            String webinarTitle) {
         List<Line> lines = new ArrayList<>();
         for (DeclaredPlace place : places.ofKind(PlaceKind.DATABASE)) {
             lines.add(line("Registrations of \"" + webinarTitle + "\": names, e-mail addresses, answers, consents", place, tenantId));
@@ -57,8 +62,12 @@ public class DataLocationReports {
                     place, tenantId));
         }
         sources.forEach(source -> lines.addAll(source.linesFor(tenantId)));
+        List<DataLocationReport.MediaProcessing> media = new ArrayList<>();
+        mediaSources.forEach(source -> source.livePeriods(tenantId, webinarId).forEach(period -> media.add(
+                new DataLocationReport.MediaProcessing(period.sessionId(), period.from(), period.until(), period.node(),
+                        period.worker(), RegionView.of(catalogue.require("media node region", period.regionCode()))))));
         return new DataLocationReport(tenantId, tenantName, RegionView.of(catalogue.require("homeRegionCode", homeRegionCode)),
-                OffsetDateTime.now(), lines, transfers.latest(tenantId, 200));
+                OffsetDateTime.now(), lines, media, transfers.latest(tenantId, 200));
     }
 
     public DataLocationReport forTenant(String tenantId, String tenantName, String homeRegionCode) {
@@ -74,7 +83,7 @@ public class DataLocationReports {
         }
         sources.forEach(source -> lines.addAll(source.linesFor(tenantId)));
         return new DataLocationReport(tenantId, tenantName, RegionView.of(catalogue.require("homeRegionCode", homeRegionCode)),
-                OffsetDateTime.now(), lines, transfers.latest(tenantId, 200));
+                OffsetDateTime.now(), lines, List.of(), transfers.latest(tenantId, 200));
     }
 
     private Line line(String category, DeclaredPlace place, String tenantId) {

@@ -95,6 +95,16 @@ class LiveRoomMediaTest {
         assertRangePlayback((String) first.get("id"), file);
         List<String> kinds = ended.getList("history.kind");
         assertTrue(kinds.containsAll(List.of("WENT_LIVE", "PUBLISHER_JOINED", "PUBLISHER_LEFT", "ENDED")), kinds.toString());
+
+        JsonPath report = given().auth().oauth2(Tokens.accessToken(Tokens.ADMIN))
+                .get("/api/compliance/webinars/" + room.webinarId() + "/data-location").then().statusCode(200).extract().jsonPath();
+        List<Map<String, Object>> media = report.getList("places.mediaProcessing");
+        assertEquals(1, media.size(), "the live session's media node is in the webinar's report: " + media);
+        assertEquals("eu-fra", report.getString("places.mediaProcessing[0].region.code"));
+        assertEquals("EU", report.getString("places.mediaProcessing[0].region.jurisdiction"));
+        assertEquals("local", report.getString("places.mediaProcessing[0].node"));
+        assertTrue(report.getString("places.mediaProcessing[0].worker").startsWith("w-"));
+        assertTrue(report.getString("places.mediaProcessing[0].until") != null, "the live period is closed");
     }
 
     @Test
@@ -167,7 +177,7 @@ class LiveRoomMediaTest {
         publishers.page().context().close();
     }
 
-    record Room(String id, String whipUrl, String key) {
+    record Room(String id, String whipUrl, String key, String webinarId) {
     }
 
     static Room openRoom(String title) {
@@ -177,7 +187,7 @@ class LiveRoomMediaTest {
         JsonPath opened = given().auth().oauth2(Tokens.accessToken(Tokens.HOST)).contentType(ContentType.JSON)
                 .post("/api/webinars/" + webinarId + "/sessions/" + sessionId + "/room")
                 .then().statusCode(201).extract().jsonPath();
-        return new Room(opened.getString("room.id"), opened.getString("room.whipUrl"), opened.getString("streamKey"));
+        return new Room(opened.getString("room.id"), opened.getString("room.whipUrl"), opened.getString("streamKey"), webinarId);
     }
 
     static JsonPath room(String roomId) {

@@ -63,11 +63,11 @@ public class DataLocationResource {
 
     @GET
     @Path("webinars/{id}/data-location")
-    @Operation(summary = "Data-location report of one webinar: its registrations, mails, recordings and webhook events")
+    @Operation(summary = "Data-location report of one webinar: its registrations, mails, recordings, webhook events and the media nodes and sites of its live sessions")
     public Response webinarDataLocation(@PathParam("id") UUID id) {
         WebinarDirectory.Entry entry = webinars.get(id);
         TenantRef tenant = tenants.get(entry.tenantId());
-        DataLocationReport places = reports.forWebinar(tenant.id(), tenant.name(), tenant.homeRegionCode(), entry.webinar().title());
+        DataLocationReport places = reports.forWebinar(tenant.id(), tenant.name(), tenant.homeRegionCode(), id, entry.webinar().title());
         return Response.ok(new WebinarDataLocation(id, entry.webinar().title(), entry.registrations(), entry.webinar().sessions(), places))
                 .header("Content-Disposition", "attachment; filename=\"data-location-webinar-" + id + ".json\"")
                 .build();
