@@ -90,29 +90,30 @@ final class GstNative {
      * Asks the publisher for a key frame of the stream with the given SSRC and payload type (both
      * required by the RTP session), so that a new recording
      * file starts decodable: a force-key-unit event handed straight to webrtcbin's RTP session,
-     * which answers it with an RTCP PLI. (Sent from the depayloader instead, the event is dropped on
-     * its way up through webrtcbin.)
+     * which sends an RTCP PLI. {@code all-headers=false} asks for a PLI: a FIR (all-headers=true)
+     * went unanswered by Chromium. The session also passes the event on upstream, where nobody
+     * takes it, so the send result says nothing and is not reported.
      */
-    static boolean requestKeyFrame(Element webrtcbin, long ssrc, int payloadType) {
+    static void requestKeyFrame(Element webrtcbin, long ssrc, int payloadType) {
         Pointer rtpbin = GstLibrary.INSTANCE.gst_bin_get_by_name(Natives.getRawPointer(webrtcbin), "rtpbin");
         if (rtpbin == null) {
-            return false;
+            return;
         }
         try {
             PointerByReference session = new PointerByReference();
             GObjectLibrary.INSTANCE.g_signal_emit_by_name(rtpbin, "get-session", 0, session);
             if (session.getValue() == null) {
-                return false;
+                return;
             }
             try {
                 Pointer pad = GstLibrary.INSTANCE.gst_element_get_static_pad(session.getValue(), "recv_rtp_src");
                 if (pad == null) {
-                    return false;
+                    return;
                 }
                 try {
                     Pointer structure = GstLibrary.INSTANCE.gst_structure_new_from_string(
-                            "GstForceKeyUnit, all-headers=(boolean)true, ssrc=(uint)" + ssrc + ", payload=(uint)" + payloadType);
-                    return GstLibrary.INSTANCE.gst_pad_send_event(pad, GstLibrary.INSTANCE.gst_event_new_custom(CUSTOM_UPSTREAM, structure)) != 0;
+                            "GstForceKeyUnit, all-headers=(boolean)false, ssrc=(uint)" + ssrc + ", payload=(uint)" + payloadType);
+                    GstLibrary.INSTANCE.gst_pad_send_event(pad, GstLibrary.INSTANCE.gst_event_new_custom(CUSTOM_UPSTREAM, structure));
                 } finally {
                     GstLibrary.INSTANCE.gst_object_unref(pad);
                 }

@@ -72,9 +72,8 @@ final class PublisherSession {
         segment = new RecordingSegment(pipeline, id, ++segments, directory, kinds, matroska);
         tees.forEach(segment::attach);
         if (videoSsrc >= 0) {
-            boolean taken = GstNative.requestKeyFrame(webrtc, videoSsrc, videoPayloadType);
-            log("key frame requested for recording file " + segments + " from SSRC " + Long.toHexString(videoSsrc)
-                    + (taken ? "" : " (the request was not taken)"));
+            GstNative.requestKeyFrame(webrtc, videoSsrc, videoPayloadType);
+            log("key frame requested (PLI) for recording file " + segments);
         }
     }
 
