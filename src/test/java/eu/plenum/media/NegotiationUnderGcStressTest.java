@@ -21,7 +21,7 @@ import org.junit.jupiter.api.Test;
  */
 class NegotiationUnderGcStressTest {
 
-    private static final int NEGOTIATIONS = 15;
+    private static final int NEGOTIATIONS = 40;
     private static final String OFFER = WhipEndpointTest.OFFER
             + "a=ice-ufrag:Gx1q\r\na=ice-pwd:Q3zyyQn5PcGkAvL9vFEbmcQb\r\na=ice-options:trickle\r\n"
             + "a=fingerprint:sha-256 7B:8B:F0:65:5F:78:E2:51:3B:AC:6F:F3:3F:46:1B:35:DC:B8:5F:64:1A:24:C2:43:F0:A1:58:D0:A1:2C:19:08\r\n"
