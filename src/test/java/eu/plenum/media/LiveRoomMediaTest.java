@@ -152,6 +152,11 @@ class LiveRoomMediaTest {
         }
         assertEquals(2, pool().getInt("idle"), "the pool is refilled");
         assertTrue(pool().getLong("workersFailed") >= 1);
+        String metrics = given().get("/q/metrics").then().statusCode(200).extract().asString();
+        assertTrue(metrics.contains("plenum_media_workers{state=\"idle\"} 2.0"), "pool state on /q/metrics");
+        assertTrue(metrics.lines().anyMatch(line -> line.startsWith("plenum_media_worker_failures") && !line.endsWith(" 0.0")), metrics);
+        given().get("/q/health").then().statusCode(200)
+                .body("checks.find { it.name == 'Media workers' }.data.idle", org.hamcrest.Matchers.equalTo(2));
     }
 
     @Test

@@ -4,10 +4,14 @@ import jakarta.enterprise.context.ApplicationScoped;
 import org.eclipse.microprofile.health.HealthCheck;
 import org.eclipse.microprofile.health.HealthCheckResponse;
 import org.eclipse.microprofile.health.HealthCheckResponseBuilder;
-import org.eclipse.microprofile.health.Readiness;
+import io.smallrye.health.api.Wellness;
 
-/** "Media workers" on /q/health: down when no worker can start on this node, with the reason. */
-@Readiness
+/**
+ * "Media workers" on /q/health: down when no worker can start on this node, with the reason. A
+ * wellness check, not readiness: registrations and pages still work without media, so the node
+ * must keep its traffic.
+ */
+@Wellness
 @ApplicationScoped
 class MediaWorkersHealthCheck implements HealthCheck {
 

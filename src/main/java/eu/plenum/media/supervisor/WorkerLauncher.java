@@ -38,7 +38,12 @@ class WorkerLauncher {
     List<String> command() {
         String java = ProcessHandle.current().info().command()
                 .orElse(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-        List<String> command = new ArrayList<>(List.of(java, "--enable-native-access=ALL-UNNAMED"));
+        List<String> command = new ArrayList<>(List.of(java, "--enable-native-access=ALL-UNNAMED",
+                "-Djava.util.logging.manager=org.jboss.logmanager.LogManager"));
+        if (Runtime.version().feature() >= 23) {
+            // Netty (inside Vert.x) still uses sun.misc.Unsafe; JDK 23+ warns about it on every start.
+            command.add("--sun-misc-unsafe-memory-access=allow");
+        }
         command.addAll(config.workerJvmOptions());
         command.add("-Dplenum.roles=media-worker");
         List<String> profiles = ConfigUtils.getProfiles();

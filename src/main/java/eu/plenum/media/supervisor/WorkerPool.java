@@ -217,6 +217,9 @@ public class WorkerPool {
     }
 
     private void died(WorkerProcess worker, String reason) {
+        if (worker.phase() == WorkerProcess.Phase.STARTING) {
+            worker.awaitOutputEnd();
+        }
         boolean servedRoom;
         synchronized (this) {
             WorkerProcess.Phase before = worker.phase();

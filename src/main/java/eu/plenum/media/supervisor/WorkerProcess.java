@@ -25,6 +25,7 @@ public final class WorkerProcess {
     private final Instant launchedAt = Instant.now();
     private final CompletableFuture<Integer> port = new CompletableFuture<>();
     private final Deque<String> lastLines = new ArrayDeque<>();
+    private final java.util.concurrent.CountDownLatch outputEnded = new java.util.concurrent.CountDownLatch(1);
     private volatile Phase phase = Phase.STARTING;
     private volatile Instant lastHeartbeat = Instant.now();
     private volatile String roomId;
@@ -58,7 +59,17 @@ public final class WorkerProcess {
         } catch (IOException ended) {
             // the process is gone; onExit reports it
         }
+        outputEnded.countDown();
         port.completeExceptionally(new IllegalStateException("worker ended before it was ready: " + lastOutput()));
+    }
+
+    /** Waits (briefly) until the process's last words are read, so that a failed start can quote them. */
+    void awaitOutputEnd() {
+        try {
+            outputEnded.await(1, java.util.concurrent.TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     public String id() {
