@@ -244,7 +244,7 @@ class LiveRoomMediaTest {
     }
 
     /** Subscribes to the room's server-sent events and completes with the first line that matches. */
-    private static CompletableFuture<String> firstEvent(String roomId, Predicate<String> wanted) {
+    static CompletableFuture<String> firstEvent(String roomId, Predicate<String> wanted) {
         HttpRequest request = HttpRequest.newBuilder(URI.create(APP + "/api/rooms/" + roomId + "/events"))
                 .header("Authorization", "Bearer " + Tokens.accessToken(Tokens.HOST)).build();
         return HttpClient.newHttpClient().sendAsync(request, HttpResponse.BodyHandlers.ofInputStream()).thenApply(response -> {
