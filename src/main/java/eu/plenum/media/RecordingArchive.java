@@ -61,11 +61,23 @@ public class RecordingArchive {
         return copies;
     }
 
-    private static StoredCopy copy(DeclaredPlace place, String tenantId, String fileName, Path source, String expected) {
+    /**
+     * Copies one finished recording into one declared storage place (e.g. the backup site), under
+     * {@code tenantId/relativeFolder}, after the transfer guard allowed it; the copy is kept only
+     * if its SHA-256 matches {@code expected}.
+     */
+    public StoredCopy copyInto(DeclaredPlace place, String tenantId, String relativeFolder, Path source, String expected) {
+        guard.authorize(new PersonalDataTransfer("recording", place.backupFor().isPresent()
+                ? "backup copy of a recording" : "recording into home-region storage", tenantId,
+                place.name(), place.region().code(), null));
+        return copy(place, tenantId + "/" + relativeFolder, source.getFileName().toString(), source, expected);
+    }
+
+    private static StoredCopy copy(DeclaredPlace place, String folder, String fileName, Path source, String expected) {
         Path root = Path.of(place.target().orElseThrow(() ->
                 new IllegalStateException("Recording storage '" + place.name() + "' has no target folder")));
         try {
-            Path dir = Files.createDirectories(root.resolve(tenantId));
+            Path dir = Files.createDirectories(root.resolve(folder));
             Path partial = dir.resolve(fileName + ".partial");
             Files.copy(source, partial, StandardCopyOption.REPLACE_EXISTING);
             String actual = sha256(partial);

@@ -32,7 +32,7 @@ class GoLiveBenchmark {
 
     static final String APP = "http://localhost:8081";
     private static final int RUNS = 20;
-    private static final int MAX_ROOMS = 6;
+    private static final int MAX_ROOMS = 12;
 
     @Test
     @Order(1)

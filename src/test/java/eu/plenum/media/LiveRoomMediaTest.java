@@ -93,6 +93,7 @@ class LiveRoomMediaTest {
         assertTrue(frames.get("video") > 100 && frames.get("audio") > 100, "every frame decodes: " + frames);
 
         assertRangePlayback((String) first.get("id"), file);
+        assertCopiedToTheBackupSite((String) first.get("id"), (String) first.get("sha256"));
         List<String> kinds = ended.getList("history.kind");
         assertTrue(kinds.containsAll(List.of("WENT_LIVE", "PUBLISHER_JOINED", "PUBLISHER_LEFT", "ENDED")), kinds.toString());
 
@@ -227,6 +228,35 @@ class LiveRoomMediaTest {
         Path copy = java.nio.file.Files.createTempFile("recording-" + recordingId, ".mkv");
         java.nio.file.Files.write(copy, body);
         return copy;
+    }
+
+    /** The finished recording is copied to the backup site (Strasbourg) and verified by SHA-256. */
+    private static void assertCopiedToTheBackupSite(String recordingId, String sha256) throws Exception {
+        Instant deadline = Instant.now().plusSeconds(30);
+        JsonPath recording;
+        do {
+            Thread.sleep(300);
+            recording = given().auth().oauth2(Tokens.accessToken(Tokens.HOST)).get("/api/recordings/" + recordingId)
+                    .then().statusCode(200).extract().jsonPath();
+        } while (!"VERIFIED".equals(recording.getString("copies.find { it.backup }.status")) && Instant.now().isBefore(deadline));
+        assertEquals("VERIFIED", recording.getString("copies.find { !it.backup }.status"), "home-region file catalogued");
+        assertEquals("eu-fra", recording.getString("copies.find { !it.backup }.region"));
+        assertEquals("VERIFIED", recording.getString("copies.find { it.backup }.status"), "backup copy verified: " + recording.prettify());
+        assertEquals("eu-sxb", recording.getString("copies.find { it.backup }.region"));
+        assertEquals(sha256, recording.getString("copies.find { it.backup }.sha256"));
+        Path backup;
+        try (var files = java.nio.file.Files.walk(eu.plenum.testsupport.ProjectPaths.target("test-storage", "eu-sxb-backup-of-fra"))) {
+            backup = files.filter(path -> path.toString().endsWith(".webm")).filter(path -> {
+                try {
+                    return sha256.equals(eu.plenum.media.rooms.RecordingFiles.sha256(path));
+                } catch (java.io.IOException e) {
+                    return false;
+                }
+            }).findFirst().orElse(null);
+        }
+        assertTrue(backup != null, "a file with the recording's SHA-256 is in the backup site's storage");
+        String metrics = given().get("/q/metrics").then().statusCode(200).extract().asString();
+        assertTrue(metrics.contains("plenum_recording_copy_lag_seconds"), "copy lag is a metric");
     }
 
     private static void assertRangePlayback(String recordingId, Path file) throws Exception {

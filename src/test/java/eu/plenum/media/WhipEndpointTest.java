@@ -74,6 +74,13 @@ class WhipEndpointTest {
     }
 
     @Test
+    void theHostsOwnAccessTokenIsAccepted() {
+        // Past authentication, the offer itself is judged: proves the OIDC credential was taken.
+        given().auth().oauth2(Tokens.accessToken(Tokens.HOST)).contentType("application/sdp").body(bytes("not sdp"))
+                .post(path(room().id())).then().statusCode(400).body("type", containsString("malformed-sdp"));
+    }
+
+    @Test
     void unknownRoomIs404() {
         whip(room().key(), OFFER, path(UUID.randomUUID().toString())).then().statusCode(404).contentType(PROBLEM)
                 .body("type", containsString("unknown-room"));

@@ -83,7 +83,8 @@ public class RoomDesk {
     }
 
     public RecordingView recording(UUID recordingId) {
-        return QuarkusTransaction.requiringNew().call(() -> store.recording(host.tenant().id(), recordingId).map(RecordingView::of)
+        return QuarkusTransaction.requiringNew().call(() -> store.recording(host.tenant().id(), recordingId)
+                .map(recording -> RecordingView.of(recording, store.copies(recordingId)))
                 .orElseThrow(() -> new NotFoundException("There is no recording " + recordingId + ".")));
     }
 

@@ -77,6 +77,11 @@ public class RoomStore {
                 .setParameter(1, roomId).setParameter(2, Recording.Status.RECORDING).getResultList();
     }
 
+    public List<RecordingCopy> copies(UUID recordingId) {
+        return em().createQuery("from RecordingCopy c where c.key.recordingId = ?1 order by c.backup, c.key.place", RecordingCopy.class)
+                .setParameter(1, recordingId).getResultList();
+    }
+
     public Optional<Recording> recording(String tenantId, UUID recordingId) {
         return Optional.ofNullable(em().find(Recording.class, recordingId)).filter(recording -> recording.tenantId().equals(tenantId));
     }

@@ -10,7 +10,8 @@ final class RoomViews {
         var history = store.history(room.id()).stream()
                 .map(event -> new RoomView.Event(event.kind().name(), event.detail(), event.node(), event.region(), event.at()))
                 .toList();
-        var recordings = store.recordings(room.id()).stream().map(RecordingView::of).toList();
+        var recordings = store.recordings(room.id()).stream()
+                .map(recording -> RecordingView.of(recording, store.copies(recording.id()))).toList();
         int publishers = room.status() == LiveRoom.Status.LIVE ? store.activePublishers(room.id()).size() : 0;
         return new RoomView(room.id(), room.webinarId(), room.sessionId(), room.status().name(),
                 room.endedReason() == null ? null : room.endedReason().name(), room.recording(),

@@ -34,6 +34,10 @@ public interface MediaConfig {
     @WithDefault("-Xmx96m,-XX:+UseSerialGC,-XX:TieredStopAtLevel=1,-Xss512k")
     List<String> workerJvmOptions();
 
+    /** How often each app node looks for finished recordings to copy to the backup site (RecordingReplicator). */
+    @WithDefault("2s")
+    Duration copyEvery();
+
     /**
      * Local addresses ICE gathers candidates on (the media interface of this node). Empty: every
      * interface libnice finds. Tests set 127.0.0.1, the only interface of their network namespace.

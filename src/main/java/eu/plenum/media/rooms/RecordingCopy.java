@@ -1,0 +1,110 @@
+package eu.plenum.media.rooms;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Embeddable;
+import jakarta.persistence.EmbeddedId;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.Table;
+import java.io.Serializable;
+import java.time.Instant;
+import java.util.UUID;
+
+/** A recording's file at one storage place (site): present and verified, still to copy, or failing. */
+@Entity
+@Table(name = "recording_copy")
+public class RecordingCopy {
+
+    public enum Status { PENDING, VERIFIED, FAILED }
+
+    @Embeddable
+    public record Key(@Column(name = "recording_id") UUID recordingId, @Column(name = "place") String place) implements Serializable {
+    }
+
+    @EmbeddedId
+    private Key key;
+    @Column(nullable = false)
+    private String region;
+    @Column(nullable = false)
+    private boolean backup;
+    @Enumerated(EnumType.STRING)
+    @Column(nullable = false)
+    private Status status;
+    @Column
+    private String sha256;
+    @Column(name = "size_bytes")
+    private Long sizeBytes;
+    @Column(nullable = false)
+    private int attempts;
+    @Column(name = "last_error")
+    private String lastError;
+    @Column(name = "requested_at", nullable = false)
+    private Instant requestedAt;
+    @Column(name = "verified_at")
+    private Instant verifiedAt;
+
+    protected RecordingCopy() {
+    }
+
+    RecordingCopy(UUID recordingId, String place, String region, boolean backup) {
+        this.key = new Key(recordingId, place);
+        this.region = region;
+        this.backup = backup;
+        this.status = Status.PENDING;
+        this.requestedAt = Instant.now();
+    }
+
+    void verified(String sha256, long sizeBytes) {
+        this.status = Status.VERIFIED;
+        this.sha256 = sha256;
+        this.sizeBytes = sizeBytes;
+        this.verifiedAt = Instant.now();
+        this.lastError = null;
+    }
+
+    /** A failed attempt; after five the copy is FAILED and needs an operator. */
+    void failed(String error) {
+        attempts++;
+        lastError = error == null || error.length() <= 300 ? error : error.substring(0, 300);
+        if (attempts >= 5) {
+            status = Status.FAILED;
+        }
+    }
+
+    public UUID recordingId() {
+        return key.recordingId();
+    }
+
+    public String place() {
+        return key.place();
+    }
+
+    public String region() {
+        return region;
+    }
+
+    public boolean backup() {
+        return backup;
+    }
+
+    public Status status() {
+        return status;
+    }
+
+    public String sha256() {
+        return sha256;
+    }
+
+    public Instant requestedAt() {
+        return requestedAt;
+    }
+
+    public Instant verifiedAt() {
+        return verifiedAt;
+    }
+
+    public String lastError() {
+        return lastError;
+    }
+}
