@@ -17,9 +17,11 @@ import org.eclipse.microprofile.health.Readiness;
 class ReplicationHealthCheck implements HealthCheck {
 
     private final ReplicationMonitor monitor;
+    private final StandbyLossGuard guard;
 
-    ReplicationHealthCheck(ReplicationMonitor monitor) {
+    ReplicationHealthCheck(ReplicationMonitor monitor, StandbyLossGuard guard) {
         this.monitor = monitor;
+        this.guard = guard;
     }
 
     @Override
@@ -32,7 +34,10 @@ class ReplicationHealthCheck implements HealthCheck {
         ReplicationState replication = state.get();
         response.up().withData("role", replication.role()).withData("synchronous", replication.synchronous())
                 .withData("synchronous_standby_names", replication.synchronousStandbyNames())
-                .withData("standbys", replication.standbys().size());
+                .withData("standbys", replication.standbys().size())
+                .withData("policy on standby loss", guard.policy().name().toLowerCase())
+                .withData("mode", guard.mode().name());
+        guard.since().ifPresent(since -> response.withData("mode since", since.toString()));
         for (ReplicationState.Standby standby : replication.standbys()) {
             response.withData("standby." + standby.name(), standby.syncState() + ", " + standby.state() + ", lag "
                     + standby.lagBytes() + " bytes");

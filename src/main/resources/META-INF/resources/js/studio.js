@@ -90,6 +90,8 @@
     try {
       await startPreview();
       await publish(local);
+      // The room is live once the first session is answered; the server-sent events confirm it.
+      show('LIVE');
       if (shareScreen.checked) {
         await publish(await navigator.mediaDevices.getDisplayMedia({video: true, audio: false}));
       }
@@ -103,7 +105,11 @@
   stop.addEventListener('click', async () => {
     await endAll();
     const response = await fetch('/host/studio/rooms/' + room + '/end', {method: 'POST'});
-    if (!response.ok) {
+    if (response.ok) {
+      const view = await response.json();
+      recording = view.recording;
+      show(view.status, view.endedReason);
+    } else {
       const problem = await response.json().catch(() => ({}));
       error.textContent = problem.detail || ('HTTP ' + response.status);
     }

@@ -24,6 +24,9 @@ import org.junit.jupiter.api.Test;
 class StudioJourneyTest {
 
     private static final String APP = "http://localhost:8081";
+    /** Going live, finalising files and ending take seconds on a busy 2-core CI machine. */
+    private static final com.microsoft.playwright.assertions.LocatorAssertions.HasTextOptions SLOW =
+            new com.microsoft.playwright.assertions.LocatorAssertions.HasTextOptions().setTimeout(30_000);
 
     @Test
     void hostGoesLiveFromTheStudioPausesTheRecordingAndEnds() throws Exception {
@@ -39,17 +42,19 @@ class StudioJourneyTest {
             assertTrue(page.getByTestId("camera").locator("option").count() >= 1, "the fake camera is offered");
 
             page.getByTestId("go-live").click();
-            PlaywrightAssertions.assertThat(page.getByTestId("studio-state")).hasText("Recording");
+            PlaywrightAssertions.assertThat(page.getByTestId("studio-state")).hasText("Recording", SLOW);
             Browser.screenshot(page, "studio-live");
             page.waitForTimeout(4_000);
             page.getByTestId("record").click();
-            PlaywrightAssertions.assertThat(page.getByTestId("studio-state")).hasText("Live");
+            PlaywrightAssertions.assertThat(page.getByTestId("studio-state")).hasText("Live", SLOW);
             page.waitForTimeout(1_000);
             page.getByTestId("record").click();
-            PlaywrightAssertions.assertThat(page.getByTestId("studio-state")).hasText("Recording");
+            PlaywrightAssertions.assertThat(page.getByTestId("studio-state")).hasText("Recording", SLOW);
             page.waitForTimeout(3_000);
+            long stopped = System.nanoTime();
             page.getByTestId("stop").click();
-            PlaywrightAssertions.assertThat(page.getByTestId("studio-state")).hasText("Ended");
+            PlaywrightAssertions.assertThat(page.getByTestId("studio-state")).hasText("Ended", SLOW);
+            System.out.printf("studio: stop → ended shown in %d ms%n", (System.nanoTime() - stopped) / 1_000_000);
         }
         JsonPath room = given().auth().oauth2(Tokens.accessToken(Tokens.HOST)).contentType("application/json")
                 .post("/api/webinars/" + webinarId + "/sessions/" + sessionId + "/room").then().statusCode(200).extract().jsonPath();

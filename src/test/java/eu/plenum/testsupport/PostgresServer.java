@@ -80,6 +80,11 @@ public final class PostgresServer implements AutoCloseable {
         }
     }
 
+    /** Starts the server again after {@link #kill()}: a standby reconnects to its primary and catches up. */
+    public void restart() {
+        start();
+    }
+
     /**
      * Promotes this standby after its primary is gone. It has no standby of its own yet, so it
      * stops waiting for one (asynchronous until a new standby joins: the documented, visible

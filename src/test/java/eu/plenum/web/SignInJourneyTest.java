@@ -62,6 +62,12 @@ class SignInJourneyTest extends BrowserJourney {
         assertThat(page.getByTestId("home-region")).hasText("eu-fra");
         assertThat(page.locator("[data-testid=data-location-table] tr[data-place=database]")).containsText("EU");
         Browser.screenshot(page, "data-location-acme");
+        page.navigate(home + "console");
+        page.getByTestId("replication-link").click();
+        assertThat(page.getByTestId("replication-title")).hasText("Database replication");
+        assertThat(page.getByTestId("replication-summary")).containsText("primary");
+        assertThat(page.getByTestId("replication-mode")).containsText("NOT_APPLICABLE");
+        Browser.screenshot(page, "console-replication");
         page.navigate(home + "host");
         assertThat(page.getByTestId("error-page")).hasAttribute("data-status", "403");
         page.context().close();

@@ -96,4 +96,58 @@ public interface ConsoleMessages {
 
     @Message("Report")
     String tenant_report();
+
+    @Message("Database replication")
+    String replication_title();
+
+    @Message("Where this node writes, whether every commit is on the backup site too, and each standby.")
+    String replication_lead();
+
+    @Message("Role of the database")
+    String replication_role();
+
+    @Message("Commits confirmed by a synchronous standby")
+    String replication_synchronous();
+
+    @Message("synchronous_standby_names")
+    String replication_names();
+
+    @Message("If the synchronous standby is lost")
+    String replication_policy();
+
+    @Message("State")
+    String replication_mode();
+
+    @Message("since")
+    String replication_since();
+
+    @Message("Standbys")
+    String replication_standbys();
+
+    @Message("No standby is connected: commits are on one site only, or wait (see the policy).")
+    String replication_no_standby();
+
+    @Message("Name")
+    String standby_name();
+
+    @Message("Streaming state")
+    String standby_state();
+
+    @Message("Sync state")
+    String standby_sync();
+
+    @Message("Lag (bytes)")
+    String standby_lag_bytes();
+
+    @Message("Replay lag (s)")
+    String standby_lag_seconds();
+
+    @Message("The database cannot be reached from this node.")
+    String replication_unknown();
+
+    @Message("yes")
+    String yes();
+
+    @Message("no")
+    String no();
 }
