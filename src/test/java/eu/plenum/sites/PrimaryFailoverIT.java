@@ -37,7 +37,7 @@ class PrimaryFailoverIT {
     void acknowledgedWritesSurviveThePrimarysDeathAndTheAppFollowsThePromotedStandby() throws Exception {
         try (PostgresServer primary = PostgresServer.primary("siteb");
                 PostgresServer standby = PostgresServer.standbyOf(primary, "siteb")) {
-            awaitSync(primary);
+            primary.awaitSynchronousStandby();
             String url = "jdbc:postgresql://127.0.0.1:" + primary.port() + ",127.0.0.1:" + standby.port()
                     + "/plenum?targetServerType=primary&connectTimeout=2&socketTimeout=10";
             try (PackagedJar app = PackagedJar.start("failover-app", Map.of("QUARKUS_DATASOURCE_JDBC_URL", url,
@@ -111,20 +111,6 @@ class PrimaryFailoverIT {
         }
     }
 
-    private static void awaitSync(PostgresServer primary) throws Exception {
-        Instant deadline = Instant.now().plusSeconds(30);
-        while (Instant.now().isBefore(deadline)) {
-            try (Connection connection = primary.connect("postgres");
-                    ResultSet rows = connection.createStatement().executeQuery(
-                            "SELECT sync_state FROM pg_stat_replication WHERE application_name = 'siteb'")) {
-                if (rows.next() && "sync".equals(rows.getString(1))) {
-                    return;
-                }
-            }
-            Thread.sleep(200);
-        }
-        throw new AssertionError("the standby never became synchronous");
-    }
 
     private static Set<String> stored(PostgresServer server, UUID webinar) throws Exception {
         Set<String> emails = new HashSet<>();

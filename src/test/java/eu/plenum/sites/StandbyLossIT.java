@@ -34,7 +34,7 @@ class StandbyLossIT {
     @Test
     void degradeReleasesWritesAfterTheDelayVisiblyAndBlockKeepsThemWaiting() throws Exception {
         try (PostgresServer primary = PostgresServer.primary("siteb"); PostgresServer standby = PostgresServer.standbyOf(primary, "siteb")) {
-            awaitSync(primary);
+            primary.awaitSynchronousStandby();
             // The test's own writes go to the "postgres" database; "plenum" belongs to the app's Flyway.
             try (Connection connection = primary.connect("postgres")) {
                 connection.createStatement().execute("CREATE TABLE written (n int)");
@@ -55,7 +55,7 @@ class StandbyLossIT {
 
                 standby.restart();
                 awaitMode(app, mode -> mode.contains("\"mode\": \"SYNCHRONOUS\"") && mode.contains("FIRST 1 (siteb)"));
-                awaitSync(primary);
+                primary.awaitSynchronousStandby();
                 assertTrue(app.output().contains("Synchronous replication restored"));
             }
             try (PackagedJar app = start(primary, "block")) {
@@ -104,20 +104,6 @@ class StandbyLossIT {
         assertTrue(wanted.test(health), health);
     }
 
-    private static void awaitSync(PostgresServer primary) throws Exception {
-        Instant deadline = Instant.now().plusSeconds(30);
-        while (Instant.now().isBefore(deadline)) {
-            try (Connection connection = primary.connect("postgres"); Statement statement = connection.createStatement();
-                    ResultSet rows = statement.executeQuery("SELECT count(*) FROM pg_stat_replication WHERE sync_state = 'sync'")) {
-                rows.next();
-                if (rows.getInt(1) > 0) {
-                    return;
-                }
-            }
-            Thread.sleep(200);
-        }
-        throw new AssertionError("the standby never became synchronous");
-    }
 
     private String health(PackagedJar app) throws Exception {
         return get(app, "/q/health/ready");

@@ -80,6 +80,25 @@ public final class PostgresServer implements AutoCloseable {
         }
     }
 
+    /** Waits (up to 30 s) until a standby confirms this primary's commits synchronously. */
+    public void awaitSynchronousStandby() throws InterruptedException {
+        java.time.Instant deadline = java.time.Instant.now().plusSeconds(30);
+        while (java.time.Instant.now().isBefore(deadline)) {
+            try (Connection connection = connect("postgres");
+                    java.sql.ResultSet rows = connection.createStatement().executeQuery(
+                            "SELECT count(*) FROM pg_stat_replication WHERE sync_state = 'sync'")) {
+                rows.next();
+                if (rows.getInt(1) > 0) {
+                    return;
+                }
+            } catch (SQLException notYet) {
+                // the server is still starting
+            }
+            Thread.sleep(200);
+        }
+        throw new AssertionError("the standby never became synchronous");
+    }
+
     /** Starts the server again after {@link #kill()}: a standby reconnects to its primary and catches up. */
     public void restart() {
         start();
