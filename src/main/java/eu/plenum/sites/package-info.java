@@ -1,8 +1,10 @@
 /**
  * Sites: the primary and backup EU sites and the PostgreSQL replication between them — what the
  * app sees of it (role of its database server, standbys, synchronous state, lag), exposed on
- * health, metrics and the admin API. Failover commands and recording copies arrive with the rest
- * of the "Two EU sites" work.
+ * health, metrics, the admin API and the console, and the policy for a lost synchronous standby
+ * ({@link eu.plenum.sites.StandbyLossGuard}: block, or degrade to asynchronous with an alert).
+ * Fencing of a failed primary is an operator script ({@code deploy/sites/fence-old-primary});
+ * recording copies to the backup site live in {@code media}.
  *
  * <p>Owns no tables. Reads PostgreSQL's own views. May use {@code shared}.
  */
