@@ -93,7 +93,11 @@ final class RecordingSegment {
         teePads.put(kind, teePad);
     }
 
-    /** Detaches the tees and sends EOS through the muxer; completes when the file is written. */
+    /**
+     * Detaches the tees and sends EOS through the muxer; completes when the file is written. Each
+     * track's EOS goes in from the tee pad's IDLE probe; if that has not run within a second, it is
+     * sent directly (and said so on the worker's output, for diagnosis).
+     */
     synchronized CompletableFuture<Void> finish() {
         queues.forEach((kind, queue) -> {
             Pad queueSink = queue.getStaticPad("sink");
@@ -102,10 +106,20 @@ final class RecordingSegment {
                 queueSink.sendEvent(new EOSEvent());
                 return;
             }
+            java.util.concurrent.atomic.AtomicBoolean ended = new java.util.concurrent.atomic.AtomicBoolean();
             teePad.addProbe(PadProbeType.IDLE, (pad, info) -> {
-                pad.unlink(queueSink);
-                queueSink.sendEvent(new EOSEvent());
+                if (ended.compareAndSet(false, true)) {
+                    pad.unlink(queueSink);
+                    queueSink.sendEvent(new EOSEvent());
+                }
                 return PadProbeReturn.REMOVE;
+            });
+            CompletableFuture.delayedExecutor(1, java.util.concurrent.TimeUnit.SECONDS).execute(() -> {
+                if (ended.compareAndSet(false, true)) {
+                    System.out.println("recording " + file.file().getFileName() + ": " + kind + " tee never idle; EOS sent directly");
+                    System.out.flush();
+                    queueSink.sendEvent(new EOSEvent());
+                }
             });
         });
         return written;

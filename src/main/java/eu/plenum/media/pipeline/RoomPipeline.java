@@ -150,6 +150,9 @@ public final class RoomPipeline {
             file.written().get(FINISH_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
             return true;
         } catch (TimeoutException | ExecutionException e) {
+            System.out.println("recording " + file.segment().file().file().getFileName() + " not finalised within "
+                    + FINISH_TIMEOUT.toSeconds() + " s: catalogued as interrupted");
+            System.out.flush();
             return false;
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
