@@ -53,16 +53,7 @@ final class GstNative {
      * answer carries only candidates a browser will use.
      */
     static void gatherUdpOnly(Element webrtcbin) {
-        PointerByReference agent = new PointerByReference();
-        GObjectLibrary.INSTANCE.g_object_get(Natives.getRawPointer(webrtcbin), "ice-agent", agent, Pointer.NULL);
-        if (agent.getValue() == null) {
-            throw new MediaPipelineException("webrtcbin has no ICE agent");
-        }
-        try {
-            GObjectLibrary.INSTANCE.g_object_set(agent.getValue(), "ice-tcp", 0, Pointer.NULL);
-        } finally {
-            GObjectLibrary.INSTANCE.g_object_unref(agent.getValue());
-        }
+        withIceAgent(webrtcbin, agent -> GObjectLibrary.INSTANCE.g_object_set(agent, "ice-tcp", 0, Pointer.NULL));
     }
 
     /**
@@ -70,17 +61,24 @@ final class GstNative {
      * Must run before the local description is set.
      */
     static void gatherOnlyOn(Element webrtcbin, String address) {
+        withIceAgent(webrtcbin, agent -> {
+            IntByReference added = new IntByReference();
+            GObjectLibrary.INSTANCE.g_signal_emit_by_name(agent, "add-local-ip-address", address, added);
+            if (added.getValue() == 0) {
+                throw new MediaPipelineException("ICE agent refused local address " + address);
+            }
+        });
+    }
+
+    /** Runs {@code use} with webrtcbin's ICE agent (a reference we own, released afterwards). */
+    private static void withIceAgent(Element webrtcbin, java.util.function.Consumer<Pointer> use) {
         PointerByReference agent = new PointerByReference();
         GObjectLibrary.INSTANCE.g_object_get(Natives.getRawPointer(webrtcbin), "ice-agent", agent, Pointer.NULL);
         if (agent.getValue() == null) {
             throw new MediaPipelineException("webrtcbin has no ICE agent");
         }
         try {
-            IntByReference added = new IntByReference();
-            GObjectLibrary.INSTANCE.g_signal_emit_by_name(agent.getValue(), "add-local-ip-address", address, added);
-            if (added.getValue() == 0) {
-                throw new MediaPipelineException("ICE agent refused local address " + address);
-            }
+            use.accept(agent.getValue());
         } finally {
             GObjectLibrary.INSTANCE.g_object_unref(agent.getValue());
         }

@@ -17,7 +17,14 @@ public final class RangeResponses {
     private RangeResponses() {
     }
 
-    public static Response of(Path file, String type, String range, String downloadName) {
+    /** A recording of the host's tenant: its file with the container's media type, optionally as a download. */
+    public static Response ofRecording(eu.plenum.media.rooms.RoomDesk desk, java.util.UUID recordingId, String range, boolean download) {
+        var recording = desk.recording(recordingId);
+        return of(desk.recordingFile(recordingId), "webm".equals(recording.container()) ? "video/webm" : "video/x-matroska",
+                range, download ? "recording-" + recordingId + "." + recording.container() : null);
+    }
+
+    static Response of(Path file, String type, String range, String downloadName) {
         long size;
         try {
             size = Files.size(file);

@@ -43,8 +43,6 @@ public class RecordingResource {
     @Operation(summary = "The file, whole or a byte range (206); ?download=true asks the browser to save it")
     public Response media(@PathParam("recordingId") UUID recordingId, @HeaderParam("Range") String range,
             @QueryParam("download") boolean download) {
-        RecordingView recording = desk.recording(recordingId);
-        return RangeResponses.of(desk.recordingFile(recordingId), "webm".equals(recording.container()) ? "video/webm" : "video/x-matroska",
-                range, download ? "recording-" + recordingId + "." + recording.container() : null);
+        return RangeResponses.ofRecording(desk, recordingId, range, download);
     }
 }

@@ -58,7 +58,7 @@ public class WhipResource {
             throw new MediaException(413, "offer-too-large", "An SDP offer is at most " + SdpOffer.MAX_BYTES + " bytes.");
         }
         authorize(roomId, authorization);
-        SdpOffer parsed = parse(offer);
+        SdpOffer parsed = SdpOffer.parseOrRefuse(offer);
         LiveRooms.Published published = rooms.publish(roomId, parsed, offer);
         return cors(Response.created(URI.create("/api/rooms/" + roomId + "/whip/" + published.publisherId()))
                 .type(SDP).entity(published.answerSdp())).build();
@@ -121,14 +121,5 @@ public class WhipResource {
             throw new MediaException(403, "not-a-host", "Only hosts publish into live rooms.");
         }
         desk.get().requireOwn(roomId);
-    }
-
-    private static SdpOffer parse(String offer) {
-        try {
-            return SdpOffer.parse(offer);
-        } catch (SdpOffer.Refused refused) {
-            throw new MediaException(refused.unsupportedMedia() ? 422 : 400,
-                    refused.unsupportedMedia() ? "unsupported-media" : "malformed-sdp", refused.getMessage());
-        }
     }
 }

@@ -1,7 +1,6 @@
 package eu.plenum.media.web;
 
 import eu.plenum.identity.PlenumRoles;
-import eu.plenum.media.MediaException;
 import eu.plenum.media.rooms.LiveRooms;
 import eu.plenum.media.rooms.RoomDesk;
 import eu.plenum.media.rooms.RoomSignals;
@@ -75,13 +74,7 @@ public class StudioPage {
     @Produces("application/sdp")
     public Response publish(@PathParam("roomId") UUID roomId, String offer) {
         desk.requireOwn(roomId);
-        SdpOffer parsed;
-        try {
-            parsed = SdpOffer.parse(offer);
-        } catch (SdpOffer.Refused refused) {
-            throw new MediaException(refused.unsupportedMedia() ? 422 : 400, "offer-refused", refused.getMessage());
-        }
-        LiveRooms.Published published = rooms.publish(roomId, parsed, offer);
+        LiveRooms.Published published = rooms.publish(roomId, SdpOffer.parseOrRefuse(offer), offer);
         return Response.created(URI.create("/host/studio/rooms/" + roomId + "/whip/" + published.publisherId()))
                 .type("application/sdp").entity(published.answerSdp()).build();
     }
@@ -117,10 +110,7 @@ public class StudioPage {
     @Produces({"video/webm", "video/x-matroska"})
     public Response recording(@PathParam("recordingId") UUID recordingId, @jakarta.ws.rs.HeaderParam("Range") String range,
             @QueryParam("download") boolean download) {
-        var recording = desk.recording(recordingId);
-        return eu.plenum.media.rest.RangeResponses.of(desk.recordingFile(recordingId),
-                "webm".equals(recording.container()) ? "video/webm" : "video/x-matroska", range,
-                download ? "recording-" + recordingId + "." + recording.container() : null);
+        return eu.plenum.media.rest.RangeResponses.ofRecording(desk, recordingId, range, download);
     }
 
     @GET

@@ -53,6 +53,16 @@ public record SdpOffer(Optional<String> videoCodec, Optional<String> audioCodec)
         return String.join(",", tracks);
     }
 
+    /** Parses an offer for an HTTP caller: malformed SDP is a 400, media we do not record a 422 (problem+json). */
+    public static SdpOffer parseOrRefuse(String sdp) {
+        try {
+            return parse(sdp);
+        } catch (Refused refused) {
+            throw new eu.plenum.media.MediaException(refused.unsupportedMedia() ? 422 : 400,
+                    refused.unsupportedMedia() ? "unsupported-media" : "malformed-sdp", refused.getMessage());
+        }
+    }
+
     public static SdpOffer parse(String sdp) {
         if (sdp == null || sdp.isBlank()) {
             throw new Refused("The request body is empty; send the SDP offer.", false);
