@@ -1,5 +1,6 @@
 package eu.plenum.media;
 
+import eu.plenum.media.pipeline.RecordedFile;
 import eu.plenum.media.pipeline.RoomPipeline;
 import eu.plenum.media.pipeline.TrackKind;
 import java.nio.file.Files;
@@ -12,7 +13,9 @@ import java.util.concurrent.atomic.AtomicInteger;
 /**
  * The body of {@link NegotiationUnderGcStressTest}, run in a JVM of its own with a small heap: a
  * native fault kills that JVM only (and shows as a signal), and each forced collection is quick.
- * Prints one line per answer checked, then "ANSWERED n COLLECTIONS m"; exits 1 on a wrong answer.
+ * Every publisher also starts and stops a recording: no media flows here (nobody answers the ICE
+ * checks), so each file must come back at once as empty and be removed — never wait for a muxer.
+ * Prints "ANSWERED n EMPTY e COLLECTIONS m"; exits 1 on a wrong answer or a wrong recording end.
  */
 public final class GcStressRun {
 
@@ -39,6 +42,7 @@ public final class GcStressRun {
         }, "gc-stress");
         collector.start();
         int answered = 0;
+        int empty = 0;
         try {
             for (int i = 0; i < negotiations; i++) {
                 String answer = room.publish("p" + i, offer, EnumSet.of(TrackKind.VIDEO, TrackKind.AUDIO), false);
@@ -47,15 +51,23 @@ public final class GcStressRun {
                     System.out.println("WRONG ANSWER " + i + ": " + problem + "\n" + answer);
                     System.exit(1);
                 }
-                room.unpublish("p" + i);
                 answered++;
+                List<RecordedFile> started = room.startRecording();
+                for (RecordedFile file : room.stopRecording()) {
+                    if (!file.empty() || Files.exists(file.file()) || started.stream().noneMatch(s -> s.file().equals(file.file()))) {
+                        System.out.println("WRONG RECORDING END " + i + ": " + file);
+                        System.exit(1);
+                    }
+                    empty++;
+                }
+                room.unpublish("p" + i);
             }
         } finally {
             running.set(false);
             collector.join();
             room.close();
         }
-        System.out.println("ANSWERED " + answered + " COLLECTIONS " + collections.get());
+        System.out.println("ANSWERED " + answered + " EMPTY " + empty + " COLLECTIONS " + collections.get());
         System.exit(0);
     }
 

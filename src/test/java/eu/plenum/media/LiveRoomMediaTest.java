@@ -66,7 +66,9 @@ class LiveRoomMediaTest {
         assertTrue(String.valueOf(third.get("body")).contains("publisher-limit"), String.valueOf(third));
         assertEquals("LIVE", room(room.id()).getString("status"));
 
-        publishers.page().waitForTimeout(10_000);
+        publishers.page().waitForTimeout(5_000);
+        assertMirroredToTheBackupSiteWhileRecording(room.id());
+        publishers.page().waitForTimeout(5_000);
         Map<String, Object> stopped = publishers.unpublish((String) camera.get("location"));
         assertEquals(200, stopped.get("status"));
         publishers.unpublish((String) screen.get("location"));
@@ -228,6 +230,29 @@ class LiveRoomMediaTest {
         Path copy = java.nio.file.Files.createTempFile("recording-" + recordingId, ".mkv");
         java.nio.file.Files.write(copy, body);
         return copy;
+    }
+
+    /** A recording still being written already has a growing, playable mirror at the backup site. */
+    private static void assertMirroredToTheBackupSiteWhileRecording(String roomId) throws Exception {
+        String recordingId = room(roomId).getString("recordings.find { it.status == 'RECORDING' }.id");
+        Instant deadline = Instant.now().plusSeconds(5);
+        JsonPath recording;
+        do {
+            Thread.sleep(250);
+            recording = given().auth().oauth2(Tokens.accessToken(Tokens.HOST)).get("/api/recordings/" + recordingId)
+                    .then().statusCode(200).extract().jsonPath();
+        } while (recording.getLong("copies.find { it.backup }.sizeBytes") == 0 && Instant.now().isBefore(deadline));
+        assertEquals("RECORDING", recording.getString("status"));
+        assertEquals("GROWING", recording.getString("copies.find { it.backup }.status"), recording.prettify());
+        assertEquals("eu-sxb", recording.getString("copies.find { it.backup }.region"));
+        assertTrue(recording.getLong("copies.find { it.backup }.sizeBytes") > 0, "bytes mirrored while recording: " + recording.prettify());
+        Path mirror;
+        try (var files = java.nio.file.Files.walk(eu.plenum.testsupport.ProjectPaths.target("test-storage", "eu-sxb-backup-of-fra"))) {
+            mirror = files.filter(path -> path.toString().contains(roomId) && path.toString().endsWith(".webm.growing"))
+                    .findFirst().orElseThrow(() -> new AssertionError("no growing mirror of room " + roomId + " at the backup site"));
+        }
+        assertTrue(MediaProbe.of(mirror).codecs().containsAll(List.of("video/vp8", "audio/opus")),
+                "the mirror of a recording in progress is playable: " + mirror);
     }
 
     /** The finished recording is copied to the backup site (Strasbourg) and verified by SHA-256. */

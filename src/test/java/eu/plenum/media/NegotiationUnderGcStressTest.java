@@ -13,7 +13,8 @@ import org.junit.jupiter.api.Test;
  * answers or crashed the JVM this way). GStreamer runs in a JVM of its own ({@link GcStressRun},
  * 64 MB heap, so each forced collection is quick): a native fault shows as a crashed child, not a
  * dead test run. Gathering happens on loopback only; no remote candidate is ever given, so no
- * packet is sent.
+ * packet is sent. Each publisher also starts and stops a recording that never gets media: it must
+ * end at once, empty, with no file left.
  */
 class NegotiationUnderGcStressTest {
 
@@ -39,9 +40,10 @@ class NegotiationUnderGcStressTest {
         assertTrue(run.waitFor(120, java.util.concurrent.TimeUnit.SECONDS), "the stress run did not end: " + output);
         assertEquals(0, run.exitValue(), "exit " + run.exitValue() + (run.exitValue() > 128 ? " (signal " + (run.exitValue() - 128)
                 + ": the JVM crashed)" : "") + "\n" + output);
-        java.util.regex.Matcher result = java.util.regex.Pattern.compile("ANSWERED (\\d+) COLLECTIONS (\\d+)").matcher(output);
+        java.util.regex.Matcher result = java.util.regex.Pattern.compile("ANSWERED (\\d+) EMPTY (\\d+) COLLECTIONS (\\d+)").matcher(output);
         assertTrue(result.find(), output);
         assertEquals(NEGOTIATIONS, Integer.parseInt(result.group(1)));
-        assertTrue(Integer.parseInt(result.group(2)) > NEGOTIATIONS, "the GC ran throughout: " + result.group(2) + " collections");
+        assertEquals(NEGOTIATIONS, Integer.parseInt(result.group(2)), "each publisher's recording without media ended empty: " + output);
+        assertTrue(Integer.parseInt(result.group(3)) > NEGOTIATIONS, "the GC ran throughout: " + result.group(3) + " collections");
     }
 }

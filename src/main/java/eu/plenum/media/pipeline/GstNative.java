@@ -9,8 +9,8 @@ import org.freedesktop.gstreamer.Element;
 import org.freedesktop.gstreamer.glib.Natives;
 
 /**
- * The two native calls gst1-java-core has no Java type for: telling webrtcbin's ICE agent which
- * local address to gather on, and asking a sender for a key frame.
+ * The native calls gst1-java-core has no Java type for: telling webrtcbin's ICE agent which local
+ * address to gather on, asking a sender for a key frame, and asking a pad whether EOS went through.
  */
 final class GstNative {
 
@@ -43,6 +43,10 @@ final class GstNative {
         Pointer gst_element_get_static_pad(Pointer element, String name);
 
         void gst_object_unref(Pointer object);
+
+        Pointer gst_pad_get_sticky_event(Pointer pad, int type, int index);
+
+        void gst_mini_object_unref(Pointer miniObject);
     }
 
     private GstNative() {
@@ -121,5 +125,20 @@ final class GstNative {
         } finally {
             GstLibrary.INSTANCE.gst_object_unref(rtpbin);
         }
+    }
+
+    /**
+     * Whether EOS reached this sink pad: EOS is sticky, so it stays on the pad once the element has
+     * handled it. Read from GStreamer's own state, not from a Java probe callback, whose lifetime
+     * gst1-java-core ties to the Java wrapper of the pad (an end-of-file probe was lost that way).
+     */
+    static boolean reachedEndOfStream(org.freedesktop.gstreamer.Pad pad) {
+        Pointer event = GstLibrary.INSTANCE.gst_pad_get_sticky_event(Natives.getRawPointer(pad),
+                org.freedesktop.gstreamer.event.EventType.EOS.intValue(), 0);
+        if (event == null) {
+            return false;
+        }
+        GstLibrary.INSTANCE.gst_mini_object_unref(event);
+        return true;
     }
 }

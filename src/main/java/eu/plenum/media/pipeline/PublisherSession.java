@@ -24,6 +24,18 @@ import org.freedesktop.gstreamer.webrtc.WebRTCBin;
 final class PublisherSession {
 
     private static final Duration GATHERING_TIMEOUT = Duration.ofSeconds(2);
+    /**
+     * A PLI can be lost (RTCP is unreliable) or ignored by an encoder that just sent a key frame, so
+     * it is repeated this often until the new file has its key frame, at most {@link #KEY_FRAME_REQUESTS} times.
+     */
+    private static final Duration KEY_FRAME_REPEAT = Duration.ofMillis(700);
+    private static final int KEY_FRAME_REQUESTS = 15;
+    private static final java.util.concurrent.ScheduledExecutorService KEY_FRAME_TIMER =
+            java.util.concurrent.Executors.newSingleThreadScheduledExecutor(runnable -> {
+                Thread thread = new Thread(runnable, "key-frame-requests");
+                thread.setDaemon(true);
+                return thread;
+            });
 
     private final String id;
     private final Bin pipeline;
@@ -72,8 +84,22 @@ final class PublisherSession {
         segment = new RecordingSegment(pipeline, id, ++segments, directory, kinds, matroska);
         tees.forEach(segment::attach);
         if (videoSsrc >= 0) {
+            requestKeyFrameFor(segment, 1);
+        }
+    }
+
+    /** Asks the publisher for a key frame until {@code waiting} has one, has ended, or the requests run out. */
+    private void requestKeyFrameFor(RecordingSegment waiting, int attempt) {
+        synchronized (this) {
+            if (segment != waiting || waiting.started()) {
+                return;
+            }
             GstNative.requestKeyFrame(webrtc, videoSsrc, videoPayloadType);
-            log("key frame requested (PLI) for recording file " + segments);
+        }
+        log("key frame requested (PLI " + attempt + ") for recording file " + waiting.file().segment());
+        if (attempt < KEY_FRAME_REQUESTS) {
+            KEY_FRAME_TIMER.schedule(() -> requestKeyFrameFor(waiting, attempt + 1),
+                    KEY_FRAME_REPEAT.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS);
         }
     }
 

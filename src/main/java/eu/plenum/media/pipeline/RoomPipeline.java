@@ -26,6 +26,8 @@ public final class RoomPipeline {
     private static final Duration FINISH_TIMEOUT = Duration.ofSeconds(10);
 
     private final Pipeline pipeline;
+    /** Held for the pipeline's life: the error callback lives in this Java object (gst1-java-core drops it with a collected Bus). */
+    private final org.freedesktop.gstreamer.Bus bus;
     private final Path directory;
     private final List<String> iceAddresses;
     private final Map<String, PublisherSession> publishers = new LinkedHashMap<>();
@@ -48,7 +50,8 @@ public final class RoomPipeline {
             throw new MediaPipelineException("cannot create the recording folder", e);
         }
         pipeline = new Pipeline("room-" + roomId);
-        pipeline.getBus().connect((org.freedesktop.gstreamer.Bus.ERROR) (source, code, message) ->
+        bus = pipeline.getBus();
+        bus.connect((org.freedesktop.gstreamer.Bus.ERROR) (source, code, message) ->
                 fault.compareAndSet(null, source.getName() + ": " + message));
         pipeline.play();
     }
@@ -139,10 +142,24 @@ public final class RoomPipeline {
             boolean written = await(file);
             file.segment().dispose();
             RecordedFile recorded = file.segment().file();
-            files.add(written ? recorded : new RecordedFile(recorded.publisherId(), recorded.segment(),
-                    recorded.file(), recorded.container(), false));
+            if (file.segment().empty()) {
+                deleteEmpty(recorded.file());
+                files.add(recorded.ended(true, true));
+            } else {
+                files.add(recorded.ended(written, false));
+            }
         }
         return files;
+    }
+
+    /** A file that never got a frame holds at most a header: it is not kept, the catalogue says it is empty. */
+    private static void deleteEmpty(Path file) {
+        try {
+            Files.deleteIfExists(file);
+        } catch (java.io.IOException e) {
+            System.out.println("recording " + file.getFileName() + " is empty but could not be removed: " + e.getMessage());
+            System.out.flush();
+        }
     }
 
     private static boolean await(PublisherSession.PendingFile file) {

@@ -20,6 +20,9 @@ public final class RangeResponses {
     /** A recording of the host's tenant: its file with the container's media type, optionally as a download. */
     public static Response ofRecording(eu.plenum.media.rooms.RoomDesk desk, java.util.UUID recordingId, String range, boolean download) {
         var recording = desk.recording(recordingId);
+        if ("EMPTY".equals(recording.status())) {
+            throw new MediaException(404, "recording-empty", "Nothing was received while this recording ran; it has no file.");
+        }
         return of(desk.recordingFile(recordingId), "webm".equals(recording.container()) ? "video/webm" : "video/x-matroska",
                 range, download ? "recording-" + recordingId + "." + recording.container() : null);
     }

@@ -14,7 +14,8 @@ import java.util.UUID;
 @Table(name = "recording")
 public class Recording {
 
-    public enum Status { RECORDING, COMPLETE, INTERRUPTED }
+    /** EMPTY: the recording ended before any media arrived; there is no file. */
+    public enum Status { RECORDING, COMPLETE, INTERRUPTED, EMPTY }
 
     @Id
     private UUID id;

@@ -11,12 +11,16 @@ import java.io.Serializable;
 import java.time.Instant;
 import java.util.UUID;
 
-/** A recording's file at one storage place (site): present and verified, still to copy, or failing. */
+/**
+ * A recording's file at one storage place (site): mirrored as it grows, still to copy whole,
+ * present and verified, or failing.
+ */
 @Entity
 @Table(name = "recording_copy")
 public class RecordingCopy {
 
-    public enum Status { PENDING, VERIFIED, FAILED }
+    /** GROWING: a backup of a recording still being written, {@code sizeBytes} copied so far. */
+    public enum Status { GROWING, PENDING, VERIFIED, FAILED }
 
     @Embeddable
     public record Key(@Column(name = "recording_id") UUID recordingId, @Column(name = "place") String place) implements Serializable {
@@ -53,6 +57,32 @@ public class RecordingCopy {
         this.backup = backup;
         this.status = Status.PENDING;
         this.requestedAt = Instant.now();
+    }
+
+    /** A backup that follows a recording while it is written. */
+    static RecordingCopy growing(UUID recordingId, String place, String region) {
+        RecordingCopy copy = new RecordingCopy(recordingId, place, region, true);
+        copy.status = Status.GROWING;
+        copy.sizeBytes = 0L;
+        return copy;
+    }
+
+    void grew(long copiedBytes) {
+        this.sizeBytes = copiedBytes;
+    }
+
+    /** The recording ended: the mirror is made whole and verified next (the copy lag counts from now). */
+    void recordingEnded() {
+        if (status == Status.GROWING) {
+            status = Status.PENDING;
+            requestedAt = Instant.now();
+        }
+    }
+
+    /** Refused before a byte moved (e.g. by the transfer guard): no retry makes it allowed. */
+    void refused(String reason) {
+        status = Status.FAILED;
+        lastError = reason == null || reason.length() <= 300 ? reason : reason.substring(0, 300);
     }
 
     void verified(String sha256, long sizeBytes) {
@@ -94,6 +124,10 @@ public class RecordingCopy {
 
     public String sha256() {
         return sha256;
+    }
+
+    public Long sizeBytes() {
+        return sizeBytes;
     }
 
     public Instant requestedAt() {

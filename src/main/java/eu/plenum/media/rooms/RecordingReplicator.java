@@ -4,6 +4,7 @@ import eu.plenum.identity.TenantDirectory;
 import eu.plenum.media.RecordingArchive;
 import eu.plenum.residency.DeclaredPlace;
 import eu.plenum.residency.DeclaredPlaces;
+import eu.plenum.residency.TransferRefusedException;
 import eu.plenum.shared.NodeConfig;
 import eu.plenum.shared.NodeRole;
 import io.quarkus.narayana.jta.QuarkusTransaction;
@@ -20,10 +21,13 @@ import java.util.Optional;
 import org.jboss.logging.Logger;
 
 /**
- * Copies finished recordings to the backup site. Every finished recording gets one catalogue row
- * per storage place: its home-region file (verified at once, the catalogue's SHA-256 was computed
- * from it) and one per declared backup, copied through the transfer guard and verified by SHA-256.
- * Runs on every app node; a row is claimed with SKIP LOCKED, so each copy is made once.
+ * Copies recordings to the backup site. While a recording is written it is mirrored to each
+ * declared backup as it grows (authorised by the transfer guard once, then appended on every run),
+ * so losing the primary site mid-session leaves the backup with all but the last seconds. Every
+ * finished recording gets one catalogue row per storage place: its home-region file (verified at
+ * once, the catalogue's SHA-256 was computed from it) and one per declared backup, copied whole
+ * through the transfer guard and verified by SHA-256. Runs on every app node; rows are claimed
+ * with SKIP LOCKED, so each copy is made once.
  */
 @ApplicationScoped
 public class RecordingReplicator {
@@ -52,6 +56,7 @@ public class RecordingReplicator {
             return;
         }
         QuarkusTransaction.requiringNew().run(this::planCopies);
+        QuarkusTransaction.requiringNew().run(this::mirrorGrowing);
         while (QuarkusTransaction.requiringNew().call(this::copyOne)) {
             // one copy per transaction, until none is due
         }
@@ -71,15 +76,61 @@ public class RecordingReplicator {
     }
 
     private void planCopies() {
-        List<Recording> finished = em().createQuery("from Recording r where r.status <> ?1 and r.sha256 is not null "
+        List<Recording> growing = em().createQuery("from Recording r where r.status = ?1 "
                 + "and not exists (select 1 from RecordingCopy c where c.key.recordingId = r.id)", Recording.class)
+                .setParameter(1, Recording.Status.RECORDING).setMaxResults(100).getResultList();
+        for (Recording recording : growing) {
+            for (DeclaredPlace place : backupsFor(recording)) {
+                RecordingCopy mirror = RecordingCopy.growing(recording.id(), place.name(), place.region().code());
+                try {
+                    archive.authorizeLiveCopy(place, recording.tenantId());
+                } catch (TransferRefusedException refused) {
+                    mirror.refused(refused.getMessage());
+                }
+                em().persist(mirror);
+            }
+        }
+        List<Recording> finished = em().createQuery("from Recording r where r.status <> ?1 and r.sha256 is not null "
+                + "and not exists (select 1 from RecordingCopy c where c.key.recordingId = r.id and c.backup = false)", Recording.class)
                 .setParameter(1, Recording.Status.RECORDING).setMaxResults(100).getResultList();
         for (Recording recording : finished) {
             RecordingCopy home = new RecordingCopy(recording.id(), recording.storagePlace(), recording.storageRegion(), false);
             home.verified(recording.sha256(), recording.sizeBytes() == null ? 0 : recording.sizeBytes());
             em().persist(home);
-            backupsFor(recording).forEach(place ->
-                    em().persist(new RecordingCopy(recording.id(), place.name(), place.region().code(), true)));
+            for (DeclaredPlace place : backupsFor(recording)) {
+                RecordingCopy backup = em().find(RecordingCopy.class, new RecordingCopy.Key(recording.id(), place.name()));
+                if (backup == null) {
+                    em().persist(new RecordingCopy(recording.id(), place.name(), place.region().code(), true));
+                } else {
+                    backup.recordingEnded();
+                }
+            }
+        }
+        // A recording that ended with nothing in it (EMPTY) has no file to mirror or copy.
+        em().createQuery("delete from RecordingCopy c where c.status = ?1 and exists (select 1 from Recording r "
+                + "where r.id = c.key.recordingId and r.status <> ?2 and r.sha256 is null)")
+                .setParameter(1, RecordingCopy.Status.GROWING).setParameter(2, Recording.Status.RECORDING).executeUpdate();
+    }
+
+    /** Appends what each recording being written gained since the last run to its backup mirrors. */
+    private void mirrorGrowing() {
+        List<RecordingCopy> mirrors = em().createQuery("from RecordingCopy c where c.status = ?1", RecordingCopy.class)
+                .setParameter(1, RecordingCopy.Status.GROWING).setMaxResults(100)
+                .setLockMode(LockModeType.PESSIMISTIC_WRITE)
+                .setHint("jakarta.persistence.lock.timeout", -2) // SKIP LOCKED
+                .getResultList();
+        for (RecordingCopy mirror : mirrors) {
+            Recording recording = em().find(Recording.class, mirror.recordingId());
+            Optional<DeclaredPlace> place = places.all().stream().filter(candidate -> candidate.name().equals(mirror.place())).findFirst();
+            if (recording.status() != Recording.Status.RECORDING || place.isEmpty()) {
+                continue; // ended meanwhile: the next run copies it whole
+            }
+            try {
+                mirror.grew(archive.appendLiveCopy(place.get(), recording.tenantId(), recording.roomId().toString(),
+                        Path.of(recording.filePath()), mirror.sizeBytes() == null ? 0 : mirror.sizeBytes()));
+            } catch (RuntimeException e) {
+                LOG.warnf("Live copy of recording %s to %s failed: %s", recording.id(), mirror.place(), e.getMessage());
+            }
         }
     }
 

@@ -8,10 +8,11 @@ public record RecordingView(UUID id, UUID roomId, UUID sessionId, String status,
         Long sizeBytes, Long durationMs, String sha256, String storagePlace, String storageRegion,
         Instant startedAt, Instant endedAt, String mediaUrl, java.util.List<Copy> copies) {
 
-    /** The file at one storage place (site): VERIFIED, PENDING or FAILED. */
-    public record Copy(String place, String region, boolean backup, String status, String sha256, Instant verifiedAt) {
+    /** The file at one storage place (site): GROWING (bytes copied so far), PENDING, VERIFIED or FAILED. */
+    public record Copy(String place, String region, boolean backup, String status, Long sizeBytes, String sha256, Instant verifiedAt) {
         static Copy of(RecordingCopy copy) {
-            return new Copy(copy.place(), copy.region(), copy.backup(), copy.status().name(), copy.sha256(), copy.verifiedAt());
+            return new Copy(copy.place(), copy.region(), copy.backup(), copy.status().name(), copy.sizeBytes(), copy.sha256(),
+                    copy.verifiedAt());
         }
     }
 

@@ -101,12 +101,20 @@ public class RoomStore {
         }
     }
 
-    /** Closes catalogue entries of files that ended: complete when the muxer finalised them, interrupted otherwise. */
+    /**
+     * Closes catalogue entries of files that ended: complete when the muxer finalised them,
+     * interrupted otherwise, empty when no media arrived before the end (the worker removed the file).
+     */
     public void recordingsEnded(UUID roomId, List<WorkerProtocol.File> files, Function<Path, RecordingFacts> facts) {
         for (WorkerProtocol.File file : files) {
-            recordingsInProgress(roomId).stream().filter(recording -> recording.filePath().equals(file.path())).forEach(recording ->
+            recordingsInProgress(roomId).stream().filter(recording -> recording.filePath().equals(file.path())).forEach(recording -> {
+                if (file.empty()) {
+                    recording.finished(Recording.Status.EMPTY, new RecordingFacts(0, null, null));
+                } else {
                     recording.finished(file.finalised() ? Recording.Status.COMPLETE : Recording.Status.INTERRUPTED,
-                            facts.apply(Path.of(file.path()))));
+                            facts.apply(Path.of(file.path())));
+                }
+            });
         }
     }
 

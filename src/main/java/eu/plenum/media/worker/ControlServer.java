@@ -123,7 +123,7 @@ final class ControlServer {
     }
 
     private static WorkerProtocol.File file(RecordedFile file) {
-        return new WorkerProtocol.File(file.publisherId(), file.segment(), file.file().toString(), file.container(), file.finalised());
+        return new WorkerProtocol.File(file.publisherId(), file.segment(), file.file().toString(), file.container(), file.finalised(), file.empty());
     }
 
     private io.vertx.core.Future<Object> blocking(HttpServerRequest request, int status, Callable<Object> work) {

@@ -28,7 +28,8 @@ public final class WorkerProtocol {
     public record Publish(String sdp, boolean video, boolean audio, boolean matroska) {
     }
 
-    public record File(String publisherId, int segment, String path, String container, boolean finalised) {
+    /** A recording file; {@code empty}: it ended before any media arrived and was removed. */
+    public record File(String publisherId, int segment, String path, String container, boolean finalised, boolean empty) {
     }
 
     public record Answer(String sdp, List<File> recording) {
