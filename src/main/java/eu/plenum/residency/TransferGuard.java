@@ -38,10 +38,12 @@ public class TransferGuard {
         Optional<Region> destination = catalogue.find(transfer.toRegion());
         ResidencyPolicy.Decision decision = destination
                 .map(region -> ResidencyPolicy.mayHoldPersonalData(region, allowance(region, transfer)))
-                .orElse(new ResidencyPolicy.Decision(false, null, "an unknown region '" + transfer.toRegion() + "'"));
+                .orElse(new ResidencyPolicy.Decision(false, null, transfer.toRegion() == null
+                        ? "it is not a declared place" : "an unknown region '" + transfer.toRegion() + "'"));
         record(transfer, decision);
         if (!decision.allowed()) {
-            String where = destination.map(Region::label).orElse(String.valueOf(transfer.toRegion()));
+            String where = destination.map(Region::label)
+                    .orElse(transfer.toRegion() == null ? "no declared region" : transfer.toRegion());
             LOG.warnf("Refused %s transfer to %s in %s", transfer.category(), transfer.destination(), where);
             throw new TransferRefusedException("Personal data may not go to '" + transfer.destination() + "' in "
                     + where + ": " + decision.reason() + ".");

@@ -32,15 +32,20 @@ class ReplicationHealthCheck implements HealthCheck {
             return response.up().withData("role", "none").build();
         }
         ReplicationState replication = state.get();
-        response.up().withData("role", replication.role()).withData("synchronous", replication.synchronous())
+        response.up().withData("role", replication.role()).withData("primary site", replication.role().equals("primary")
+                        ? replication.site() : "unknown (connected to standby " + replication.site() + ")")
+                .withData("synchronous", replication.synchronous())
                 .withData("synchronous_standby_names", replication.synchronousStandbyNames())
                 .withData("standbys", replication.standbys().size())
                 .withData("policy on standby loss", guard.policy().name().toLowerCase())
                 .withData("mode", guard.mode().name());
         guard.since().ifPresent(since -> response.withData("mode since", since.toString()));
+        response.withData("last failover", replication.lastFailover() == null ? "none"
+                : replication.lastFailover().at() + ": " + replication.lastFailover().primarySite() + " promoted, timeline "
+                + replication.lastFailover().timeline());
         for (ReplicationState.Standby standby : replication.standbys()) {
             response.withData("standby." + standby.name(), standby.syncState() + ", " + standby.state() + ", lag "
-                    + standby.lagBytes() + " bytes");
+                    + standby.lagBytes() + " bytes" + (standby.replayLagSeconds() == null ? "" : ", " + standby.replayLagSeconds() + " s"));
         }
         return response.build();
     }

@@ -21,9 +21,11 @@ import java.util.Optional;
 public class ReplicationMonitor {
 
     private final Instance<AgroalDataSource> dataSource;
+    private final TimelineWatch timelines;
 
-    ReplicationMonitor(Instance<AgroalDataSource> dataSource, MeterRegistry metrics) {
+    ReplicationMonitor(Instance<AgroalDataSource> dataSource, TimelineWatch timelines, MeterRegistry metrics) {
         this.dataSource = dataSource;
+        this.timelines = timelines;
         Gauge.builder("plenum.replication.standbys", this, monitor -> monitor.current().map(s -> s.standbys().size()).orElse(-1))
                 .description("Standbys connected to the primary (-1: unknown)").register(metrics);
         Gauge.builder("plenum.replication.synchronous", this, monitor -> monitor.current().map(s -> s.synchronous() ? 1 : 0).orElse(-1))
@@ -31,6 +33,13 @@ public class ReplicationMonitor {
         Gauge.builder("plenum.replication.lag.bytes", this, monitor -> monitor.current()
                         .flatMap(s -> s.standbys().stream().map(ReplicationState.Standby::lagBytes).max(Long::compare)).orElse(-1L))
                 .description("Largest replay lag of a standby in bytes (-1: none)").baseUnit("bytes").register(metrics);
+        Gauge.builder("plenum.replication.lag.seconds", this, monitor -> monitor.current()
+                        .flatMap(s -> s.standbys().stream().map(ReplicationState.Standby::replayLagSeconds)
+                                .filter(java.util.Objects::nonNull).max(Double::compare)).orElse(-1.0))
+                .description("Largest replay lag of a standby in seconds (-1: none)").baseUnit("seconds").register(metrics);
+        Gauge.builder("plenum.replication.last.failover", timelines, watch -> watch.lastFailover()
+                        .map(failover -> failover.at().getEpochSecond()).orElse(0L))
+                .description("When the database was last promoted (epoch seconds; 0: never)").baseUnit("seconds").register(metrics);
     }
 
     /** The state now, or empty when this node has no database or it cannot be reached. */
@@ -40,9 +49,12 @@ public class ReplicationMonitor {
         }
         try (Connection connection = dataSource.get().getConnection(); Statement statement = connection.createStatement()) {
             String role;
-            try (ResultSet rows = statement.executeQuery("SELECT pg_is_in_recovery()")) {
+            String site;
+            try (ResultSet rows = statement.executeQuery("SELECT pg_is_in_recovery(), COALESCE(NULLIF(current_setting('cluster_name'), ''),"
+                    + " host(inet_server_addr()) || ':' || inet_server_port(), 'local')")) {
                 rows.next();
                 role = rows.getBoolean(1) ? "standby" : "primary";
+                site = rows.getString(2);
             }
             String names;
             try (ResultSet rows = statement.executeQuery("SELECT current_setting('synchronous_standby_names')")) {
@@ -61,7 +73,7 @@ public class ReplicationMonitor {
                             rows.getString("sync_state"), rows.getLong("lag_bytes"), rows.wasNull() ? null : lag));
                 }
             }
-            return Optional.of(new ReplicationState(role, names, standbys));
+            return Optional.of(new ReplicationState(role, site, names, standbys, timelines.lastFailover().orElse(null)));
         } catch (SQLException | RuntimeException e) {
             return Optional.empty();
         }

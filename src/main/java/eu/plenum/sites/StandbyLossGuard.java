@@ -6,9 +6,6 @@ import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
-import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
@@ -36,10 +33,7 @@ public class StandbyLossGuard {
 
     private final SitesConfig config;
     private final boolean enabled;
-    private final Optional<String> url;
-    private final Optional<String> user;
-    private final Optional<String> password;
-    private Connection connection;
+    private final OwnDatabaseConnection database;
     private volatile Mode mode = Mode.NOT_APPLICABLE;
     private volatile Instant since;
     private String namesBeforeDegrading;
@@ -50,9 +44,7 @@ public class StandbyLossGuard {
             @ConfigProperty(name = "quarkus.datasource.password") Optional<String> password) {
         this.config = config;
         this.enabled = node.plays(NodeRole.APP) && url.isPresent();
-        this.url = url;
-        this.user = user;
-        this.password = password;
+        this.database = new OwnDatabaseConnection(url.orElse(""), user, password);
         Gauge.builder("plenum.replication.degraded", this, guard -> guard.mode == Mode.DEGRADED_ASYNCHRONOUS ? 1 : 0)
                 .description("1 while the primary runs asynchronously because its synchronous standby was lost").register(metrics);
     }
@@ -75,19 +67,19 @@ public class StandbyLossGuard {
         if (!enabled) {
             return;
         }
-        try (Statement statement = connection().createStatement()) {
-            if (queryBoolean(statement, "SELECT pg_is_in_recovery()")) {
+        try (Statement statement = database.statement()) {
+            if (OwnDatabaseConnection.queryBoolean(statement, "SELECT pg_is_in_recovery()")) {
                 set(Mode.NOT_APPLICABLE);
                 return;
             }
-            String names = queryString(statement, "SELECT current_setting('synchronous_standby_names')");
-            boolean confirming = queryBoolean(statement,
+            String names = OwnDatabaseConnection.queryString(statement, "SELECT current_setting('synchronous_standby_names')");
+            boolean confirming = OwnDatabaseConnection.queryBoolean(statement,
                     "SELECT count(*) > 0 FROM pg_stat_replication WHERE state = 'streaming' AND sync_state IN ('sync', 'quorum')");
-            boolean caughtUp = queryBoolean(statement, "SELECT count(*) > 0 FROM pg_stat_replication WHERE state = 'streaming'"
+            boolean caughtUp = OwnDatabaseConnection.queryBoolean(statement, "SELECT count(*) > 0 FROM pg_stat_replication WHERE state = 'streaming'"
                     + " AND pg_wal_lsn_diff(pg_current_wal_lsn(), replay_lsn) = 0");
             decide(statement, names, confirming, caughtUp);
         } catch (SQLException e) {
-            closeConnection();
+            database.reset();
         }
     }
 
@@ -140,38 +132,5 @@ public class StandbyLossGuard {
     private static void setStandbyNames(Statement statement, String names) throws SQLException {
         statement.execute("ALTER SYSTEM SET synchronous_standby_names = '" + names.replace("'", "''") + "'");
         statement.execute("SELECT pg_reload_conf()");
-    }
-
-    private Connection connection() throws SQLException {
-        if (connection == null || connection.isClosed()) {
-            connection = DriverManager.getConnection(url.orElseThrow(), user.orElse(null), password.orElse(null));
-            connection.setAutoCommit(true);
-        }
-        return connection;
-    }
-
-    private void closeConnection() {
-        try {
-            if (connection != null) {
-                connection.close();
-            }
-        } catch (SQLException ignored) {
-            // already broken
-        }
-        connection = null;
-    }
-
-    private static boolean queryBoolean(Statement statement, String sql) throws SQLException {
-        try (ResultSet rows = statement.executeQuery(sql)) {
-            rows.next();
-            return rows.getBoolean(1);
-        }
-    }
-
-    private static String queryString(Statement statement, String sql) throws SQLException {
-        try (ResultSet rows = statement.executeQuery(sql)) {
-            rows.next();
-            return rows.getString(1);
-        }
     }
 }

@@ -41,7 +41,7 @@ class PrimaryFailoverIT {
             String url = "jdbc:postgresql://127.0.0.1:" + primary.port() + ",127.0.0.1:" + standby.port()
                     + "/plenum?targetServerType=primary&connectTimeout=2&socketTimeout=10";
             try (PackagedJar app = PackagedJar.start("failover-app", Map.of("QUARKUS_DATASOURCE_JDBC_URL", url,
-                    "QUARKUS_DATASOURCE_USERNAME", "postgres"), Map.of())) {
+                    "QUARKUS_DATASOURCE_USERNAME", "postgres"), PostgresServer.declaredStandby("siteb"))) {
                 assertEquals(200, app.awaitReady(), app.output());
                 UUID webinar = seed(primary);
                 HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
@@ -57,6 +57,7 @@ class PrimaryFailoverIT {
                 String before = health(client, app);
                 assertTrue(before.contains("\"standby.siteb\": \"sync, streaming"), before);
                 assertTrue(before.contains("\"synchronous\": true"), before);
+                assertTrue(before.contains("\"primary site\": \"primary\"") && before.contains("\"last failover\": \"none\""), before);
                 primary.kill();
                 Instant killed = Instant.now();
                 Thread.sleep(1000); // the operator (or automation) notices and promotes
@@ -88,8 +89,19 @@ class PrimaryFailoverIT {
                 assertEquals(Set.of(), lost, "acknowledged registrations lost (RPO must be 0)");
                 assertTrue(app.process().isAlive(), "the app restarted or died");
                 String after = health(client, app);
+                Instant noticed = Instant.now().plusSeconds(10); // the timeline watch runs every second
+                while (!after.contains("siteb promoted") && Instant.now().isBefore(noticed)) {
+                    Thread.sleep(200);
+                    after = health(client, app);
+                }
                 assertTrue(after.contains("\"role\": \"primary\"") && after.contains("\"synchronous\": false")
                         && after.contains("\"standbys\": 0"), "degraded state must be visible: " + after);
+                assertTrue(after.contains("\"primary site\": \"siteb\""), "the site now primary is named: " + after);
+                assertTrue(after.matches("(?s).*\"last failover\": \"[^\"]*: siteb promoted, timeline 2\".*"), "the failover is recorded: " + after);
+                String metrics = client.send(HttpRequest.newBuilder(URI.create(app.url("/q/metrics"))).build(),
+                        HttpResponse.BodyHandlers.ofString()).body();
+                assertTrue(metrics.lines().anyMatch(line -> line.startsWith("plenum_replication_last_failover_seconds ")
+                        && !line.endsWith(" 0.0")), "last failover is a metric");
             }
         }
     }

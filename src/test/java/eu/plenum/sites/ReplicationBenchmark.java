@@ -1,5 +1,6 @@
 package eu.plenum.sites;
 
+import eu.plenum.testsupport.DelayedLink;
 import eu.plenum.testsupport.PostgresServer;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -36,7 +37,22 @@ class ReplicationBenchmark {
                 print("synchronous (remote flush)", commitLatencies(connection, "on"));
                 print("asynchronous (local flush)", commitLatencies(connection, "local"));
             }
-            lagUnderLoad(primary);
+            lagUnderLoad(primary, "no added link latency");
+        }
+    }
+
+    /** The same over a link with 10 ms round trip (5 ms each way, {@link DelayedLink}: this kernel has no netem). */
+    @Test
+    void overALinkWith10MillisecondsRoundTrip() throws Exception {
+        try (PostgresServer primary = PostgresServer.primary("siteb"); DelayedLink link = DelayedLink.to(primary.port(), 5);
+                PostgresServer standby = PostgresServer.standbyOf(primary, "siteb", link.port())) {
+            primary.awaitSynchronousStandby();
+            try (Connection connection = primary.connect("postgres")) {
+                connection.createStatement().execute("CREATE TABLE bench (id bigserial PRIMARY KEY, payload text)");
+                print("synchronous (remote flush), link RTT +10 ms", commitLatencies(connection, "on"));
+                print("asynchronous (local flush), link RTT +10 ms", commitLatencies(connection, "local"));
+            }
+            lagUnderLoad(primary, "link RTT +10 ms");
         }
     }
 
@@ -86,7 +102,7 @@ class ReplicationBenchmark {
         return millis;
     }
 
-    private static void lagUnderLoad(PostgresServer primary) throws Exception {
+    private static void lagUnderLoad(PostgresServer primary, String link) throws Exception {
         AtomicBoolean running = new AtomicBoolean(true);
         ExecutorService writers = Executors.newFixedThreadPool(4);
         List<Future<Integer>> done = new ArrayList<>();
@@ -124,8 +140,8 @@ class ReplicationBenchmark {
             commits += writer.get();
         }
         writers.shutdown();
-        System.out.printf("BENCH replication under load (4 writers, synchronous, 10 s, no added link latency): %d commits (%.0f/s),"
-                + " standby replay lag max %d bytes, %.3f s%n", commits, commits / 10.0, maxBytes, maxSeconds);
+        System.out.printf("BENCH replication under load (4 writers, synchronous, 10 s, %s): %d commits (%.0f/s),"
+                + " standby replay lag max %d bytes, %.3f s%n", link, commits, commits / 10.0, maxBytes, maxSeconds);
     }
 
     private static void print(String kind, List<Double> millis) {

@@ -81,7 +81,7 @@ class StandbyLossIT {
                 "QUARKUS_DATASOURCE_JDBC_URL", primary.jdbcUrl("plenum") + "?connectTimeout=2",
                 "QUARKUS_DATASOURCE_USERNAME", "postgres", "PLENUM_SITES_ON_STANDBY_LOSS", policy,
                 "PLENUM_SITES_DEGRADE_AFTER", "3s", "PLENUM_SITES_CHECK_EVERY", "250ms",
-                "PLENUM_MEDIA_POOL_SIZE", "0"), Map.of());
+                "PLENUM_MEDIA_POOL_SIZE", "0"), PostgresServer.declaredStandby("siteb"));
         assertEquals(200, app.awaitReady(), app.output());
         return app;
     }

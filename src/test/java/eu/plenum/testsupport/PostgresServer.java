@@ -32,7 +32,7 @@ public final class PostgresServer implements AutoCloseable {
         Path dir = freshDir("primary");
         int port = FreePorts.next();
         run(List.of(BIN.resolve("initdb").toString(), "-D", dir.toString(), "-U", "postgres", "--auth=trust", "-E", "UTF8"));
-        append(dir.resolve("postgresql.conf"), String.join("\n", "listen_addresses = '127.0.0.1'", "port = " + port,
+        append(dir.resolve("postgresql.conf"), String.join("\n", "listen_addresses = '127.0.0.1'", "port = " + port, "cluster_name = 'primary'",
                 "wal_level = replica", "max_wal_senders = 5", "max_replication_slots = 5", "synchronous_commit = on", ""));
         append(dir.resolve("pg_hba.conf"), "host replication postgres 127.0.0.1/32 trust\n");
         PostgresServer server = new PostgresServer(dir, port);
@@ -44,15 +44,34 @@ public final class PostgresServer implements AutoCloseable {
         return server;
     }
 
+    /**
+     * The {@code -D} properties that declare a standby with this application name as the residency
+     * place "database-standby" in Strasbourg: the app's replication guard ends WAL senders of standbys
+     * that are not declared.
+     */
+    public static java.util.Map<String, String> declaredStandby(String name) {
+        return java.util.Map.of("plenum.residency.places.database-standby.kind", "database",
+                "plenum.residency.places.database-standby.region", "eu-sxb",
+                "plenum.residency.places.database-standby.target", name);
+    }
+
     /** A streaming standby of {@code primary}, made with pg_basebackup and a replication slot. */
     public static PostgresServer standbyOf(PostgresServer primary, String name) {
+        return standbyOf(primary, name, primary.port);
+    }
+
+    /**
+     * A streaming standby of {@code primary} that streams through {@code linkPort} (e.g. a
+     * {@link DelayedLink} to the primary); the base backup is taken directly.
+     */
+    public static PostgresServer standbyOf(PostgresServer primary, String name, int linkPort) {
         Path dir = freshDir("standby");
         int port = FreePorts.next();
         run(List.of(BIN.resolve("pg_basebackup").toString(), "-h", "127.0.0.1", "-p", String.valueOf(primary.port), "-U", "postgres",
                 "-D", dir.toString(), "-R", "-X", "stream", "-C", "-S", name, "--checkpoint=fast"));
-        append(dir.resolve("postgresql.auto.conf"), "primary_conninfo = 'host=127.0.0.1 port=" + primary.port
+        append(dir.resolve("postgresql.auto.conf"), "primary_conninfo = 'host=127.0.0.1 port=" + linkPort
                 + " user=postgres application_name=" + name + "'\n");
-        append(dir.resolve("postgresql.conf"), "port = " + port + "\n");
+        append(dir.resolve("postgresql.conf"), "port = " + port + "\ncluster_name = '" + name + "'\n");
         PostgresServer server = new PostgresServer(dir, port);
         server.start();
         return server;

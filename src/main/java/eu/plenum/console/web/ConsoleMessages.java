@@ -106,6 +106,18 @@ public interface ConsoleMessages {
     @Message("Role of the database")
     String replication_role();
 
+    @Message("Site of that server")
+    String replication_site();
+
+    @Message("Last failover")
+    String replication_last_failover();
+
+    @Message("none since this database was first seen")
+    String replication_no_failover();
+
+    @Message("promoted, timeline")
+    String replication_promoted();
+
     @Message("Commits confirmed by a synchronous standby")
     String replication_synchronous();
 
