@@ -43,22 +43,32 @@ public class WebhookDelivery {
     }
 
     Outcome deliver(WebhookEndpoint endpoint, String eventType, String json) {
-        guard.authorize(new PersonalDataTransfer("webhook-event", "webhook event " + eventType, endpoint.tenantId(),
+        return send(endpoint, "webhook-event", "webhook event " + eventType, eventType, "application/json", json);
+    }
+
+    /** Pushes a webinar's registrant list (CSV) to an endpoint: an export, guarded and logged as one. */
+    Outcome deliverRegistrantExport(WebhookEndpoint endpoint, UUID webinarId, String csv) {
+        return send(endpoint, "registrant-list", "export of the registrant list of webinar " + webinarId,
+                "registrants.exported", "text/csv;charset=utf-8", csv);
+    }
+
+    private Outcome send(WebhookEndpoint endpoint, String category, String purpose, String eventType, String contentType, String body) {
+        guard.authorize(new PersonalDataTransfer(category, purpose, endpoint.tenantId(),
                 "webhook " + endpoint.id() + " (" + endpoint.url().getHost() + ")", endpoint.regionCode(),
                 allowances.legalBasis(endpoint.tenantId(), endpoint.regionCode()).orElse(null)));
         UUID deliveryId = UUID.randomUUID();
         HttpRequest request = HttpRequest.newBuilder(endpoint.url()).timeout(TIMEOUT)
-                .header("Content-Type", "application/json")
+                .header("Content-Type", contentType)
                 .header("X-Plenum-Event", eventType)
                 .header("X-Plenum-Delivery", deliveryId.toString())
-                .header("X-Plenum-Signature", "sha256=" + sign(endpoint.signingKey(), json))
-                .POST(HttpRequest.BodyPublishers.ofString(json, StandardCharsets.UTF_8))
+                .header("X-Plenum-Signature", "sha256=" + sign(endpoint.signingKey(), body))
+                .POST(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8))
                 .build();
         try {
             int status = http.send(request, HttpResponse.BodyHandlers.discarding()).statusCode();
             return new Outcome(deliveryId, status >= 200 && status < 300, status, null);
         } catch (IOException e) {
-            LOG.infof("Webhook delivery %s to endpoint %s failed: %s", deliveryId, endpoint.id(), e.getClass().getSimpleName());
+            LOG.infof("Delivery %s (%s) to endpoint %s failed: %s", deliveryId, eventType, endpoint.id(), e.getClass().getSimpleName());
             return new Outcome(deliveryId, false, 0, "the receiver could not be reached");
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();

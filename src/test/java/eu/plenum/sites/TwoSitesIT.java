@@ -55,7 +55,9 @@ class TwoSitesIT {
         env.putAll(Map.of("PLENUM_SITES_NAME", name, "PLENUM_SITES_DIR", "/tmp/" + name + "-two-sites",
                 "PLENUM_JAR", System.getProperty("plenum.runner.jar", ProjectPaths.target("quarkus-app", "quarkus-run.jar").toString()),
                 "PLENUM_SITE_A_HTTP", String.valueOf(httpA), "PLENUM_SITE_A_PG", String.valueOf(pgA),
-                "PLENUM_SITE_B_HTTP", String.valueOf(FreePorts.next()), "PLENUM_SITE_B_PG", String.valueOf(FreePorts.next())));
+                "PLENUM_SITE_B_HTTP", String.valueOf(FreePorts.next()), "PLENUM_SITE_B_PG", String.valueOf(FreePorts.next()),
+                // This JVM's own java: JAVA_HOME in a test fork names the loopback wrapper.
+                "PLENUM_JAVA", Path.of(System.getProperty("java.home"), "bin", "java").toString()));
         try {
             String up = script(180, "up");
             assertTrue(up.contains("up: site A http://127.0.0.1:" + httpA), up);

@@ -31,7 +31,9 @@ public final class WebhookReceiver implements AutoCloseable {
             server.createContext("/", exchange -> {
                 String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
                 receiver.deliveries.add(new Delivery(exchange.getRequestHeaders(), body));
-                exchange.sendResponseHeaders(204, -1);
+                // "/fail/<status>" plays a receiver that does not take the request.
+                String path = exchange.getRequestURI().getPath();
+                exchange.sendResponseHeaders(path.startsWith("/fail/") ? Integer.parseInt(path.substring(6)) : 204, -1);
                 exchange.close();
             });
             server.start();
