@@ -65,9 +65,12 @@ class RegistrantExportTest {
         return id;
     }
 
+    /** The newest export entry of the transfer log (mails of the registrations are logged too). */
     private static Map<String, Object> latestTransfer() {
-        return as(Tokens.ADMIN).queryParam("tenant", "acme").queryParam("limit", 1)
-                .when().get("/api/compliance/transfers").then().statusCode(200).extract().path("[0]");
+        List<Map<String, Object>> entries = as(Tokens.ADMIN).queryParam("tenant", "acme").queryParam("limit", 50)
+                .when().get("/api/compliance/transfers").then().statusCode(200).extract().path("");
+        return entries.stream().filter(entry -> "registrant-list".equals(entry.get("category"))).findFirst()
+                .orElseThrow(() -> new AssertionError("no export in the transfer log: " + entries));
     }
 
     @Test
@@ -89,7 +92,6 @@ class RegistrantExportTest {
         assertTrue(delivery.headers().get("Content-type").get(0).startsWith("text/csv"));
         assertTrue(delivery.headers().get("X-plenum-signature").get(0).startsWith("sha256="));
         Map<String, Object> transfer = latestTransfer();
-        assertEquals("registrant-list", transfer.get("category"));
         assertEquals("ALLOWED", transfer.get("outcome"));
         assertEquals("eu-fra", transfer.get("toRegion"));
         assertTrue(String.valueOf(transfer.get("purpose")).contains(webinar), String.valueOf(transfer));
@@ -105,8 +107,8 @@ class RegistrantExportTest {
                 .body("detail", containsString("us-vin (Vint Hill, US)"));
         assertEquals(0, receiver.deliveries().size(), "the registrant list left for a third country");
         Map<String, Object> transfer = latestTransfer();
-        assertEquals("registrant-list", transfer.get("category"));
         assertEquals("REFUSED", transfer.get("outcome"));
+        assertEquals("us-vin", transfer.get("toRegion"));
     }
 
     @Test
