@@ -22,6 +22,13 @@ public class WebinarDirectory {
     public record Entry(String tenantId, WebinarView webinar, long registrations) {
     }
 
+    /** A tenant's webinars, by start, for the compliance console (at most {@code limit}). */
+    public java.util.List<Entry> ofTenant(String tenantId, int limit) {
+        return webinars.allOfTenant(tenantId).stream().limit(limit)
+                .map(webinar -> new Entry(webinar.tenantId(), WebinarView.of(webinar), registrations.count("webinarId", webinar.id())))
+                .toList();
+    }
+
     public Entry get(UUID id) {
         var webinar = webinars.findByIdOptional(id).orElseThrow(() -> new NotFoundException("There is no webinar " + id + "."));
         return new Entry(webinar.tenantId(), WebinarView.of(webinar), registrations.count("webinarId", id));

@@ -53,6 +53,7 @@ class SignInJourneyTest extends BrowserJourney {
 
     @Test
     void adminSignsInToTheConsole() {
+        String audited = eu.plenum.testsupport.Webinars.create(Tokens.HOST, eu.plenum.testsupport.Webinars.sample("Audited webinar"));
         Page page = signIn(Tokens.ADMIN, "en-GB");
         page.waitForURL(url -> url.endsWith("/console"));
         assertThat(page.getByTestId("console-title")).hasText("Console");
@@ -62,6 +63,12 @@ class SignInJourneyTest extends BrowserJourney {
         assertThat(page.getByTestId("home-region")).hasText("eu-fra");
         assertThat(page.locator("[data-testid=data-location-table] tr[data-place=database]")).containsText("EU");
         Browser.screenshot(page, "data-location-acme");
+        page.navigate(home + "console/tenants/acme/data-location"); // reloaded: the webinar below is new
+        page.locator("a[data-webinar='" + audited + "']").click();
+        assertThat(page.getByTestId("webinar-data-location-title")).containsText("Audited webinar");
+        assertThat(page.locator("[data-testid=data-location-table] tr[data-place=database]")).containsText("EU");
+        assertThat(page.locator("a[href='/api/compliance/webinars/" + audited + "/data-location']")).isVisible();
+        Browser.screenshot(page, "data-location-webinar");
         page.navigate(home + "console");
         page.getByTestId("replication-link").click();
         assertThat(page.getByTestId("replication-title")).hasText("Database replication");

@@ -109,6 +109,27 @@ public interface ConsoleMessages {
     @Message("Site of that server")
     String replication_site();
 
+    @Message("Webinars")
+    String dl_webinars();
+
+    @Message("Webinar")
+    String dl_webinar();
+
+    @Message("registrations")
+    String dl_registrations();
+
+    @Message("Media processing of the live sessions")
+    String dl_media();
+
+    @Message("No live session of this webinar has been processed yet.")
+    String dl_no_media();
+
+    @Message("Session")
+    String dl_session();
+
+    @Message("Node and worker")
+    String dl_node();
+
     @Message("Last failover")
     String replication_last_failover();
 

@@ -5,6 +5,7 @@ import eu.plenum.identity.TenantDirectory;
 import eu.plenum.identity.TenantRef;
 import eu.plenum.residency.DataLocationReport;
 import eu.plenum.residency.DataLocationReports;
+import eu.plenum.scheduling.WebinarDirectory;
 import eu.plenum.shared.Pages;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
@@ -15,23 +16,25 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 
-/** The data-location report of one tenant, readable by admins and compliance officers. */
+/** The data-location report of one tenant, with links to its webinars' reports; for admins and compliance officers. */
 @Path("/console/tenants/{id}/data-location")
 @RolesAllowed({PlenumRoles.ADMIN, PlenumRoles.COMPLIANCE})
 public class DataLocationPage {
 
     @CheckedTemplate(basePath = "console")
     static class Templates {
-        static native TemplateInstance dataLocation(DataLocationReport report);
+        static native TemplateInstance dataLocation(DataLocationReport report, java.util.List<WebinarDirectory.Entry> webinars);
     }
 
     private final TenantDirectory tenants;
     private final DataLocationReports reports;
+    private final WebinarDirectory webinars;
     private final Pages pages;
 
-    DataLocationPage(TenantDirectory tenants, DataLocationReports reports, Pages pages) {
+    DataLocationPage(TenantDirectory tenants, DataLocationReports reports, WebinarDirectory webinars, Pages pages) {
         this.tenants = tenants;
         this.reports = reports;
+        this.webinars = webinars;
         this.pages = pages;
     }
 
@@ -39,6 +42,7 @@ public class DataLocationPage {
     @Produces(MediaType.TEXT_HTML)
     public String report(@PathParam("id") String id) {
         TenantRef tenant = tenants.get(id);
-        return pages.render(Templates.dataLocation(reports.forTenant(tenant.id(), tenant.name(), tenant.homeRegionCode())));
+        return pages.render(Templates.dataLocation(reports.forTenant(tenant.id(), tenant.name(), tenant.homeRegionCode()),
+                webinars.ofTenant(tenant.id(), 200)));
     }
 }

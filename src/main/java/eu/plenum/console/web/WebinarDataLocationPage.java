@@ -1,0 +1,53 @@
+package eu.plenum.console.web;
+
+import eu.plenum.identity.PlenumRoles;
+import eu.plenum.identity.TenantDirectory;
+import eu.plenum.identity.TenantRef;
+import eu.plenum.residency.DataLocationReport;
+import eu.plenum.residency.DataLocationReports;
+import eu.plenum.scheduling.WebinarDirectory;
+import eu.plenum.shared.Pages;
+import io.quarkus.qute.CheckedTemplate;
+import io.quarkus.qute.TemplateInstance;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import java.util.UUID;
+
+/**
+ * The data-location report of one webinar, readable: where its registrations, mails, recordings
+ * and webhook events are, which media nodes and sites processed its live sessions, its transfers.
+ */
+@Path("/console/webinars/{id}/data-location")
+@RolesAllowed({PlenumRoles.ADMIN, PlenumRoles.COMPLIANCE})
+public class WebinarDataLocationPage {
+
+    @CheckedTemplate(basePath = "console")
+    static class Templates {
+        static native TemplateInstance webinarDataLocation(WebinarDirectory.Entry entry, DataLocationReport report);
+    }
+
+    private final TenantDirectory tenants;
+    private final WebinarDirectory webinars;
+    private final DataLocationReports reports;
+    private final Pages pages;
+
+    WebinarDataLocationPage(TenantDirectory tenants, WebinarDirectory webinars, DataLocationReports reports, Pages pages) {
+        this.tenants = tenants;
+        this.webinars = webinars;
+        this.reports = reports;
+        this.pages = pages;
+    }
+
+    @GET
+    @Produces(MediaType.TEXT_HTML)
+    public String report(@PathParam("id") UUID id) {
+        WebinarDirectory.Entry entry = webinars.get(id);
+        TenantRef tenant = tenants.get(entry.tenantId());
+        return pages.render(Templates.webinarDataLocation(entry,
+                reports.forWebinar(tenant.id(), tenant.name(), tenant.homeRegionCode(), id, entry.webinar().title())));
+    }
+}
