@@ -28,32 +28,34 @@ import org.jboss.logging.Logger;
  * The transfer guard for replication: every WAL sender on the primary (a streaming standby, or a
  * {@code pg_basebackup} copying the whole database) is a transfer of all personal data to wherever
  * that client is. Each new one is put to the {@link TransferGuard} as the database place whose
- * {@code target} names it — {@code <application_name>} or {@code <application_name>@<client address>}
- * — and logged; one that matches no declared database place, or whose place the policy refuses, is
+ * {@code target} names it ({@link StandbyIdentity}: application name, optionally with the client's
+ * address or network) and logged; one that matches no declared database place, or whose place the policy refuses, is
  * ended at once with {@code pg_terminate_backend}. This is the run-time check; the barrier in front
  * of it is the primary's {@code pg_hba.conf}, which should admit replication only from the declared
  * standbys (a client can claim any application name, so a declared address makes the match strict).
  */
 @ApplicationScoped
+@io.quarkus.runtime.Startup
 public class ReplicationTargetGuard {
 
     private static final Logger LOG = Logger.getLogger(ReplicationTargetGuard.class);
     private static final String CATEGORY = "database-replica";
     private static final String PURPOSE = "streaming replication of the platform database (all personal data) to a standby";
 
-    private final DeclaredPlaces places;
+    private final Map<DeclaredPlace, StandbyIdentity> standbys;
     private final TransferGuard guard;
     private final boolean enabled;
     private final OwnDatabaseConnection database;
     private final Counter refusals;
     /** WAL sender process ids already decided: true allowed, false refused (and terminated). */
     private final Map<Integer, Boolean> decided = new HashMap<>();
+    private boolean warnedUnseeable;
 
     ReplicationTargetGuard(DeclaredPlaces places, TransferGuard guard, NodeConfig node, MeterRegistry metrics,
             @ConfigProperty(name = "quarkus.datasource.jdbc.url") Optional<String> url,
             @ConfigProperty(name = "quarkus.datasource.username") Optional<String> user,
             @ConfigProperty(name = "quarkus.datasource.password") Optional<String> password) {
-        this.places = places;
+        this.standbys = standbys(places);
         this.guard = guard;
         this.enabled = node.plays(NodeRole.APP) && url.isPresent();
         this.database = new OwnDatabaseConnection(url.orElse(""), user, password);
@@ -71,6 +73,10 @@ public class ReplicationTargetGuard {
         try (Statement statement = database.statement()) {
             if (OwnDatabaseConnection.queryBoolean(statement, "SELECT pg_is_in_recovery()")) {
                 decided.clear();
+                return;
+            }
+            if (!OwnDatabaseConnection.queryBoolean(statement, "SELECT pg_has_role(current_user, 'pg_read_all_stats', 'USAGE')")) {
+                unseeable(); // this role does not see who streams: nothing to decide on, and nothing to end
                 return;
             }
             Set<Integer> seen = new HashSet<>();
@@ -94,6 +100,14 @@ public class ReplicationTargetGuard {
         }
     }
 
+    private void unseeable() {
+        if (!warnedUnseeable) {
+            warnedUnseeable = true;
+            LOG.error("ALERT: replication targets cannot be checked: the app's database role does not see who streams"
+                    + " (grant it pg_monitor, and pg_signal_backend to end refused standbys)");
+        }
+    }
+
     /** True when the standby is a declared database place the policy allows; the decision is in the transfer log. */
     private boolean authorize(String applicationName, String address) {
         Optional<DeclaredPlace> place = declaredAs(applicationName, address);
@@ -111,11 +125,24 @@ public class ReplicationTargetGuard {
     }
 
     private Optional<DeclaredPlace> declaredAs(String applicationName, String address) {
-        return places.ofKind(PlaceKind.DATABASE).stream().filter(place -> place.target().filter(target -> {
-            int at = target.indexOf('@');
-            return at < 0 ? target.equals(applicationName)
-                    : target.substring(0, at).equals(applicationName) && target.substring(at + 1).equals(address);
-        }).isPresent()).findFirst();
+        return standbys.entrySet().stream().filter(entry -> entry.getValue().matches(applicationName, address))
+                .map(Map.Entry::getKey).findFirst();
+    }
+
+    /** The standbys each database place stands for; a target that cannot be read stops the start-up. */
+    private static Map<DeclaredPlace, StandbyIdentity> standbys(DeclaredPlaces places) {
+        Map<DeclaredPlace, StandbyIdentity> standbys = new java.util.LinkedHashMap<>();
+        for (DeclaredPlace place : places.ofKind(PlaceKind.DATABASE)) {
+            place.target().ifPresent(target -> {
+                try {
+                    standbys.put(place, StandbyIdentity.parse(target));
+                } catch (IllegalArgumentException e) {
+                    throw new IllegalStateException("plenum.residency.places." + place.name() + ".target '" + target
+                            + "' is not <application_name>[@<address>[/<prefix>]]: " + e.getMessage(), e);
+                }
+            });
+        }
+        return standbys;
     }
 
     /** Ends a refused WAL sender; it is tried on every check while the process lives (the standby may reconnect as a new one). */

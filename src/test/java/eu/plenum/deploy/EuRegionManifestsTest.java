@@ -106,6 +106,27 @@ class EuRegionManifestsTest {
         }
     }
 
+    /** The app's replication guard ends WAL senders of undeclared standbys: the other site's network must be declared. */
+    @Test
+    void everySiteDeclaresTheStandbysAcrossItsPrivateLink() throws IOException {
+        for (Path region : regionFolders()) {
+            if (!Files.exists(region.resolve("private-link.yaml"))) {
+                continue;
+            }
+            List<String> targets = residency(region).entrySet().stream()
+                    .filter(entry -> entry.getKey().toString().startsWith("plenum.residency.places.")
+                            && entry.getKey().toString().endsWith(".target"))
+                    .map(entry -> entry.getValue().toString()).toList();
+            List<String> linkNetworks = documents(region).stream().filter(doc -> doc.path("kind").asText().equals("NetworkPolicy"))
+                    .flatMap(doc -> doc.findValues("cidr").stream()).map(JsonNode::asText).distinct().toList();
+            assertTrue(!linkNetworks.isEmpty(), "private link of " + region.getFileName());
+            for (String network : linkNetworks) {
+                assertTrue(targets.stream().anyMatch(target -> target.endsWith("@" + network)),
+                        region.getFileName() + " declares no standby in " + network + " (targets " + targets + ")");
+            }
+        }
+    }
+
     @Test
     void thirdCountryEntryPointRunsOnlyTheEdgeRoleWithoutSecrets() throws IOException {
         for (Path region : regionFolders()) {
