@@ -3,6 +3,9 @@ package eu.plenum.sites;
 import eu.plenum.shared.NodeConfig;
 import eu.plenum.shared.NodeRole;
 import io.agroal.api.AgroalDataSource;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.MultiGauge;
+import io.micrometer.core.instrument.Tags;
 import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Instance;
@@ -11,6 +14,7 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
@@ -34,12 +38,17 @@ public class TimelineWatch {
     private final Instance<AgroalDataSource> dataSource;
     private final boolean enabled;
     private final String nodeId;
+    /** {@code plenum_replication_primary{site="…"} 1}: which site's server is primary, as last seen. */
+    private final MultiGauge primarySite;
 
-    TimelineWatch(Instance<AgroalDataSource> dataSource, NodeConfig node,
+    TimelineWatch(Instance<AgroalDataSource> dataSource, NodeConfig node, MeterRegistry metrics,
             @ConfigProperty(name = "plenum.node-id", defaultValue = "local") String nodeId) {
         this.dataSource = dataSource;
         this.enabled = node.plays(NodeRole.APP);
         this.nodeId = nodeId;
+        this.primarySite = MultiGauge.builder("plenum.replication.primary")
+                .description("1 for the site whose database server is primary (label site: its cluster_name or address)")
+                .register(metrics);
     }
 
     @Scheduled(every = "${plenum.sites.check-every:1s}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
@@ -54,6 +63,7 @@ public class TimelineWatch {
             if (primary.isEmpty()) {
                 return;
             }
+            primarySite.register(List.of(MultiGauge.Row.of(Tags.of("site", primary.get()[1]), 1)), true);
             try (PreparedStatement insert = connection.prepareStatement("INSERT INTO database_timeline (timeline, primary_site, seen_by)"
                     + " VALUES (?, ?, ?) ON CONFLICT (timeline) DO NOTHING")) {
                 insert.setInt(1, Integer.parseInt(primary.get()[0], 16));

@@ -102,6 +102,7 @@ class PrimaryFailoverIT {
                         HttpResponse.BodyHandlers.ofString()).body();
                 assertTrue(metrics.lines().anyMatch(line -> line.startsWith("plenum_replication_last_failover_seconds ")
                         && !line.endsWith(" 0.0")), "last failover is a metric");
+                assertTrue(metrics.contains("plenum_replication_primary{site=\"siteb\"} 1.0"), "the primary site is a metric");
             }
         }
     }
