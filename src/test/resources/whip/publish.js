@@ -1,9 +1,14 @@
 // Publishes the fake camera and microphone to a WHIP endpoint, non-trickle, and waits until
 // ICE/DTLS is connected. Returns {status, location, goLiveMs} or {status, body} on refusal.
+// Width 0 plays a host whose camera is off: video is negotiated (to be turned on later) but never sent.
 async ([whipUrl, credential, width, height]) => {
-  const stream = await navigator.mediaDevices.getUserMedia({video: {width, height}, audio: true});
+  const cameraOff = width === 0;
+  const stream = await navigator.mediaDevices.getUserMedia(cameraOff ? {audio: true} : {video: {width, height}, audio: true});
   const pc = new RTCPeerConnection();
   stream.getTracks().forEach(track => pc.addTransceiver(track, {direction: 'sendonly', streams: [stream]}));
+  if (cameraOff) {
+    pc.addTransceiver('video', {direction: 'sendonly'});
+  }
   await pc.setLocalDescription(await pc.createOffer());
   await new Promise(resolve => {
     if (pc.iceGatheringState === 'complete') { resolve(); return; }

@@ -185,6 +185,86 @@ class LiveRoomMediaTest {
         publishers.page().context().close();
     }
 
+    /**
+     * Recording stopped and started again while publishing: each new file asks the publisher for a
+     * key frame. The browser's own statistics show the PLI arrived and a key frame was encoded for
+     * it, and the new file's video decodes from its first frame.
+     */
+    @Test
+    void aRestartedRecordingGetsItsKeyFrameFromThePublisher() throws Exception {
+        Room room = openRoom("Restarted recording");
+        WhipPublishers publishers = new WhipPublishers(browser, APP + "/");
+        Map<String, Object> camera = publishers.publish(room.whipUrl(), room.key(), 640, 480);
+        assertEquals(201, camera.get("status"), String.valueOf(camera));
+        String location = (String) camera.get("location");
+        publishers.page().waitForTimeout(2_000);
+        List<List<Map<String, Number>>> observed = new java.util.ArrayList<>();
+        for (int restart = 1; restart <= 3; restart++) {
+            switchRecording(room.id(), false);
+            Map<String, Number> before = publishers.videoStats(location);
+            switchRecording(room.id(), true);
+            Map<String, Number> after = before;
+            Instant deadline = Instant.now().plusSeconds(5);
+            while (after.get("keyFramesEncoded").longValue() == before.get("keyFramesEncoded").longValue()
+                    && Instant.now().isBefore(deadline)) {
+                publishers.page().waitForTimeout(100);
+                after = publishers.videoStats(location);
+            }
+            observed.add(List.of(before, after));
+            publishers.page().waitForTimeout(1_500);
+        }
+        System.out.println("key frames on restart (before -> after): " + observed);
+        publishers.unpublish(location);
+        JsonPath ended = given().auth().oauth2(Tokens.accessToken(Tokens.HOST)).post("/api/rooms/" + room.id() + "/end")
+                .then().statusCode(200).extract().jsonPath();
+        List<Map<String, Object>> recordings = ended.getList("recordings");
+        assertEquals(4, recordings.size(), "the first file and one per restart: " + recordings);
+        for (List<Map<String, Number>> restart : observed) {
+            assertTrue(restart.get(1).get("pliCount").longValue() > restart.get(0).get("pliCount").longValue(),
+                    "the PLI reached the browser: " + observed);
+            assertTrue(restart.get(1).get("keyFramesEncoded").longValue() > restart.get(0).get("keyFramesEncoded").longValue(),
+                    "a key frame answered it: " + observed);
+        }
+        for (Map<String, Object> recording : recordings) {
+            assertEquals("COMPLETE", recording.get("status"), String.valueOf(recording));
+            Map<String, Long> frames = MediaProbe.decodedFrames(recordingFile(room.id(), (String) recording.get("id")));
+            assertTrue(frames.getOrDefault("video", 0L) > 10, "video decodes from the first frame: " + frames + " " + recording);
+        }
+        publishers.page().context().close();
+    }
+
+    private static void switchRecording(String roomId, boolean on) {
+        given().auth().oauth2(Tokens.accessToken(Tokens.HOST)).contentType(ContentType.JSON).body(Map.of("recording", on))
+                .post("/api/rooms/" + roomId + "/recording").then().statusCode(200);
+    }
+
+    /**
+     * A host with the camera off: video negotiated but never sent. After the grace for the first
+     * video key frame the file is written with the audio from the start; nothing is lost.
+     */
+    @Test
+    void aHostWithTheCameraOffIsRecordedWithAllTheirAudio() throws Exception {
+        Room room = openRoom("Camera off");
+        WhipPublishers publishers = new WhipPublishers(browser, APP + "/");
+        Map<String, Object> voice = publishers.publish(room.whipUrl(), room.key(), 0, 0);
+        assertEquals(201, voice.get("status"), String.valueOf(voice));
+        publishers.page().waitForTimeout(8_000);
+        Map<String, Object> stopped = publishers.unpublish((String) voice.get("location"));
+        assertEquals(200, stopped.get("status"));
+        JsonPath ended = given().auth().oauth2(Tokens.accessToken(Tokens.HOST)).post("/api/rooms/" + room.id() + "/end")
+                .then().statusCode(200).extract().jsonPath();
+        Map<String, Object> recording = ended.<Map<String, Object>>getList("recordings").get(0);
+        assertEquals("COMPLETE", recording.get("status"), String.valueOf(recording));
+        Path file = recordingFile(room.id(), (String) recording.get("id"));
+        Map<String, Long> frames = MediaProbe.decodedFrames(file);
+        double published = ((Number) stopped.get("publishedMs")).doubleValue() / 1000;
+        // Opus frames are 20 ms: the whole publish, not just what came after the grace, is in the file.
+        assertTrue(frames.getOrDefault("audio", 0L) * 0.020 >= published - 1.0,
+                "audio of " + published + " s published: " + frames + " (" + recording + ")");
+        assertEquals(0L, frames.getOrDefault("video", 0L), "no video was sent");
+        publishers.page().context().close();
+    }
+
     record Room(String id, String whipUrl, String key, String webinarId) {
     }
 

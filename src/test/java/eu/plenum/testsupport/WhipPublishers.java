@@ -13,6 +13,7 @@ public final class WhipPublishers {
 
     private static final String PUBLISH = script("publish.js");
     private static final String UNPUBLISH = script("unpublish.js");
+    private static final String VIDEO_STATS = script("video-stats.js");
 
     private final Page page;
 
@@ -32,6 +33,12 @@ public final class WhipPublishers {
     @SuppressWarnings("unchecked")
     public Map<String, Object> unpublish(String location) {
         return (Map<String, Object>) page.evaluate(UNPUBLISH, location);
+    }
+
+    /** The browser's own count of PLIs received and key frames encoded for a publisher's video. */
+    @SuppressWarnings("unchecked")
+    public Map<String, Number> videoStats(String location) {
+        return (Map<String, Number>) page.evaluate(VIDEO_STATS, location);
     }
 
     public Page page() {

@@ -10,12 +10,10 @@ import org.freedesktop.gstreamer.glib.Natives;
 
 /**
  * The native calls gst1-java-core has no Java type for: telling webrtcbin's ICE agent which local
- * address to gather on, asking a sender for a key frame, and asking a pad whether EOS went through.
+ * address to gather on, asking a sender for a key frame, tuning the RTP session's RTCP interval,
+ * and asking a pad whether EOS went through.
  */
 final class GstNative {
-
-    /** GST_EVENT_CUSTOM_UPSTREAM: type 256, flag UPSTREAM (gstevent.h). */
-    private static final int CUSTOM_UPSTREAM = (256 << 8) | 1;
 
     private interface GObjectLibrary extends Library {
         GObjectLibrary INSTANCE = Native.load("gobject-2.0", GObjectLibrary.class);
@@ -32,22 +30,25 @@ final class GstNative {
     private interface GstLibrary extends Library {
         GstLibrary INSTANCE = Native.load("gstreamer-1.0", GstLibrary.class);
 
-        Pointer gst_structure_new_from_string(String text);
-
-        Pointer gst_event_new_custom(int type, Pointer structure);
-
-        int gst_pad_send_event(Pointer pad, Pointer event);
-
         Pointer gst_bin_get_by_name(Pointer bin, String name);
-
-        Pointer gst_element_get_static_pad(Pointer element, String name);
 
         void gst_object_unref(Pointer object);
 
         Pointer gst_pad_get_sticky_event(Pointer pad, int type, int index);
 
+        int gst_element_send_event(Pointer element, Pointer event);
+
         void gst_mini_object_unref(Pointer miniObject);
     }
+
+    private interface GstVideoLibrary extends Library {
+        GstVideoLibrary INSTANCE = Native.load("gstvideo-1.0", GstVideoLibrary.class);
+
+        Pointer gst_video_event_new_upstream_force_key_unit(long runningTime, int allHeaders, int count);
+    }
+
+    /** GST_CLOCK_TIME_NONE: "as soon as possible" for a force-key-unit request. */
+    private static final long CLOCK_TIME_NONE = -1L;
 
     private GstNative() {
     }
@@ -89,14 +90,30 @@ final class GstNative {
     }
 
     /**
-     * Asks the publisher for a key frame of the stream with the given SSRC and payload type (both
-     * required by the RTP session), so that a new recording
-     * file starts decodable: a force-key-unit event handed straight to webrtcbin's RTP session,
-     * which sends an RTCP PLI. {@code all-headers=false} asks for a PLI: a FIR (all-headers=true)
-     * went unanswered by Chromium. The session also passes the event on upstream, where nobody
-     * takes it, so the send result says nothing and is not reported.
+     * Asks the publisher for a key frame of a video track, so that a new recording file starts
+     * decodable: the standard upstream force-key-unit event, sent from the track's depayloader. On
+     * its way up rtpptdemux and rtpssrcdemux add the payload type and SSRC, and the RTP session
+     * turns it into an RTCP PLI (the browser's own statistics count it: {@code pliCount}). The
+     * same event handed directly to the session's pad was never answered — measured with those
+     * statistics — so only this way is used.
      */
-    static void requestKeyFrame(Element webrtcbin, long ssrc, int payloadType) {
+    static void requestKeyFrame(Element depayloader) {
+        Pointer event = GstVideoLibrary.INSTANCE.gst_video_event_new_upstream_force_key_unit(CLOCK_TIME_NONE, 0, 0);
+        GstLibrary.INSTANCE.gst_element_send_event(Natives.getRawPointer(depayloader), event);
+    }
+
+    /**
+     * Sets the RTP session's minimum interval between regular RTCP packets (default 5 s). A PLI is
+     * sent as early feedback, but only one early packet is allowed until the next regular one: with
+     * the default a second request could wait seconds, and the new file with it.
+     */
+    static void shortenRtcpInterval(Element webrtcbin, java.time.Duration interval) {
+        withRtpSession(webrtcbin, session ->
+                GObjectLibrary.INSTANCE.g_object_set(session, "rtcp-min-interval", interval.toNanos(), Pointer.NULL));
+    }
+
+    /** Runs {@code use} with session 0 of webrtcbin's rtpbin (references we own, released afterwards); nothing before negotiation. */
+    private static void withRtpSession(Element webrtcbin, java.util.function.Consumer<Pointer> use) {
         Pointer rtpbin = GstLibrary.INSTANCE.gst_bin_get_by_name(Natives.getRawPointer(webrtcbin), "rtpbin");
         if (rtpbin == null) {
             return;
@@ -108,17 +125,7 @@ final class GstNative {
                 return;
             }
             try {
-                Pointer pad = GstLibrary.INSTANCE.gst_element_get_static_pad(session.getValue(), "recv_rtp_src");
-                if (pad == null) {
-                    return;
-                }
-                try {
-                    Pointer structure = GstLibrary.INSTANCE.gst_structure_new_from_string(
-                            "GstForceKeyUnit, all-headers=(boolean)false, ssrc=(uint)" + ssrc + ", payload=(uint)" + payloadType);
-                    GstLibrary.INSTANCE.gst_pad_send_event(pad, GstLibrary.INSTANCE.gst_event_new_custom(CUSTOM_UPSTREAM, structure));
-                } finally {
-                    GstLibrary.INSTANCE.gst_object_unref(pad);
-                }
+                use.accept(session.getValue());
             } finally {
                 GstLibrary.INSTANCE.gst_object_unref(session.getValue());
             }

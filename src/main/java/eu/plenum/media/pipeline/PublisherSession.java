@@ -30,6 +30,8 @@ final class PublisherSession {
      */
     private static final Duration KEY_FRAME_REPEAT = Duration.ofMillis(700);
     private static final int KEY_FRAME_REQUESTS = 15;
+    /** Regular RTCP at least this often, so that a repeated PLI is not held back for the 5 s default. */
+    private static final Duration RTCP_INTERVAL = Duration.ofMillis(500);
     private static final java.util.concurrent.ScheduledExecutorService KEY_FRAME_TIMER =
             java.util.concurrent.Executors.newSingleThreadScheduledExecutor(runnable -> {
                 Thread thread = new Thread(runnable, "key-frame-requests");
@@ -47,8 +49,6 @@ final class PublisherSession {
     private final Map<TrackKind, Element> depayloaders = new EnumMap<>(TrackKind.class);
     private final java.util.concurrent.atomic.AtomicInteger candidates = new java.util.concurrent.atomic.AtomicInteger();
     private RecordingSegment segment;
-    private volatile long videoSsrc = -1;
-    private volatile int videoPayloadType;
     private int segments;
 
     PublisherSession(String id, Bin pipeline, Set<TrackKind> kinds, boolean matroska, Path directory, List<String> iceAddresses) {
@@ -74,7 +74,9 @@ final class PublisherSession {
     }
 
     String negotiate(String offerSdp) {
-        return WebRtcNegotiation.answer(webrtc, offerSdp, GATHERING_TIMEOUT, candidates::get);
+        String answer = WebRtcNegotiation.answer(webrtc, offerSdp, GATHERING_TIMEOUT, candidates::get);
+        GstNative.shortenRtcpInterval(webrtc, RTCP_INTERVAL);
+        return answer;
     }
 
     synchronized void startRecording() {
@@ -83,7 +85,7 @@ final class PublisherSession {
         }
         segment = new RecordingSegment(pipeline, id, ++segments, directory, kinds, matroska);
         tees.forEach(segment::attach);
-        if (videoSsrc >= 0) {
+        if (depayloaders.containsKey(TrackKind.VIDEO)) {
             requestKeyFrameFor(segment, 1);
         }
     }
@@ -91,10 +93,10 @@ final class PublisherSession {
     /** Asks the publisher for a key frame until {@code waiting} has one, has ended, or the requests run out. */
     private void requestKeyFrameFor(RecordingSegment waiting, int attempt) {
         synchronized (this) {
-            if (segment != waiting || waiting.started()) {
+            if (segment != waiting || !waiting.awaitsVideoKeyFrame()) {
                 return;
             }
-            GstNative.requestKeyFrame(webrtc, videoSsrc, videoPayloadType);
+            GstNative.requestKeyFrame(depayloaders.get(TrackKind.VIDEO));
         }
         log("key frame requested (PLI " + attempt + ") for recording file " + waiting.file().segment());
         if (attempt < KEY_FRAME_REQUESTS) {
@@ -139,9 +141,6 @@ final class PublisherSession {
         String media = rtp.getString("media");
         String encoding = rtp.getString("encoding-name");
         TrackKind kind = "video".equals(media) ? TrackKind.VIDEO : TrackKind.AUDIO;
-        if (kind == TrackKind.VIDEO) {
-            rememberVideoStream(caps.toString());
-        }
         List<String> chain = switch (encoding) {
             case "VP8" -> List.of("rtpvp8depay");
             case "VP9" -> List.of("rtpvp9depay");
@@ -180,18 +179,6 @@ final class PublisherSession {
             if (segment != null) {
                 segment.attach(kind, tee);
             }
-        }
-    }
-
-    /** SSRC and payload type of the video stream, read from the caps text (gst1-java-core cannot read uint fields). */
-    private void rememberVideoStream(String caps) {
-        java.util.regex.Matcher ssrc = java.util.regex.Pattern.compile("ssrc=\\(uint\\)(\\d+)").matcher(caps);
-        java.util.regex.Matcher payload = java.util.regex.Pattern.compile("payload=\\(int\\)(\\d+)").matcher(caps);
-        if (ssrc.find() && payload.find()) {
-            videoSsrc = Long.parseLong(ssrc.group(1));
-            videoPayloadType = Integer.parseInt(payload.group(1));
-        } else {
-            log("video caps without ssrc or payload: key frames cannot be requested (" + caps + ")");
         }
     }
 

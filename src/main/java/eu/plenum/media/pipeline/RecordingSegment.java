@@ -39,13 +39,26 @@ final class RecordingSegment {
     private static final long END_CHECK_MILLIS = 20;
     private final RecordedFile file;
     /**
-     * WAITING until the first frame the file can start with (a video key frame, or audio in an
-     * audio-only file) went in; audio waits for the video key frame, so the muxer never stalls.
-     * EMPTY when the file ended before that frame came: nothing ever reaches the muxer then.
+     * WAITING until the first media went in (audio, or a video key frame: video waits for one so
+     * the file starts decodable). EMPTY when the file ended before that: nothing reached the muxer.
      */
     private final AtomicReference<Start> start = new AtomicReference<>(Start.WAITING);
+    /** Set when the first video key frame went in. */
+    private volatile boolean videoIn;
+    /** Set when no key frame came within {@link #VIDEO_GRACE}: the file goes on with audio only. */
+    private volatile boolean videoAbandoned;
+    private boolean finishing;
+    private final java.util.concurrent.atomic.AtomicBoolean graceStarted = new java.util.concurrent.atomic.AtomicBoolean();
 
     private enum Start { WAITING, STARTED, EMPTY }
+
+    /**
+     * How long a file whose audio is in waits for its first video key frame before it is written
+     * without video (camera off, or a publisher that negotiated video and never sends it). The muxer writes
+     * nothing until every track has data, so the audio queue holds more than this meanwhile.
+     */
+    static final java.time.Duration VIDEO_GRACE = java.time.Duration.ofSeconds(5);
+    private static final long AUDIO_QUEUE_NANOS = 3 * VIDEO_GRACE.toNanos();
 
     RecordingSegment(Bin pipeline, String publisherId, int number, Path directory, Set<TrackKind> kinds, boolean matroska) {
         this.pipeline = pipeline;
@@ -60,6 +73,12 @@ final class RecordingSegment {
         Element.linkMany(muxer, sink);
         for (TrackKind kind : kinds) {
             Element queue = ElementFactory.make("queue", null);
+            if (kind == TrackKind.AUDIO) {
+                // Audio goes in at once and waits here while the muxer waits for the first video key frame.
+                queue.set("max-size-time", AUDIO_QUEUE_NANOS);
+                queue.set("max-size-buffers", 0);
+                queue.set("max-size-bytes", 0);
+            }
             pipeline.add(queue);
             queue.getStaticPad("src").link(muxer.getRequestPad(kind.muxerPad()));
             queues.put(kind, queue);
@@ -69,6 +88,33 @@ final class RecordingSegment {
         sink.syncStateWithParent();
         muxer.syncStateWithParent();
         queues.values().forEach(Element::syncStateWithParent);
+    }
+
+    /** Audio is in: from now on the video has {@link #VIDEO_GRACE} to send its first key frame. */
+    private void audioArrived() {
+        if (queues.containsKey(TrackKind.VIDEO) && !videoIn && graceStarted.compareAndSet(false, true)) {
+            CompletableFuture.delayedExecutor(VIDEO_GRACE.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS)
+                    .execute(this::abandonVideoIfNoneCame);
+        }
+    }
+
+    /** Ends the video track of a file whose video never started, so the muxer writes the audio it holds. */
+    private synchronized void abandonVideoIfNoneCame() {
+        if (videoIn || finishing) {
+            return;
+        }
+        videoAbandoned = true;
+        Pad queueSink = queueSinks.get(TrackKind.VIDEO);
+        // Unlinked first: a pad that has seen EOS answers later pushes with EOS, which would stop the
+        // publisher's video branch for good (the tee passes it upstream); unlinked, the tee ignores it.
+        Pad teePad = teePads.get(TrackKind.VIDEO);
+        if (teePad != null) {
+            teePad.unlink(queueSink);
+        }
+        queueSink.sendEvent(new EOSEvent());
+        System.out.println("recording " + file.file().getFileName() + ": no video key frame within "
+                + VIDEO_GRACE.toSeconds() + " s; the file goes on with audio only");
+        System.out.flush();
     }
 
     RecordedFile file() {
@@ -86,21 +132,28 @@ final class RecordingSegment {
             return;
         }
         Pad queueSink = queueSinks.get(kind);
-        boolean startsFile = kind == TrackKind.VIDEO || !queues.containsKey(TrackKind.VIDEO);
         queueSink.addProbe(PadProbeType.BUFFER, (pad, info) -> {
-            if (startsFile && (kind != TrackKind.VIDEO || !info.getBuffer().getFlags().contains(BufferFlags.DELTA_UNIT))) {
-                start.compareAndSet(Start.WAITING, Start.STARTED);
+            if (kind == TrackKind.VIDEO && (videoAbandoned || info.getBuffer().getFlags().contains(BufferFlags.DELTA_UNIT))) {
+                return PadProbeReturn.DROP;
             }
-            return start.get() == Start.STARTED ? PadProbeReturn.REMOVE : PadProbeReturn.DROP;
+            if (!start.compareAndSet(Start.WAITING, Start.STARTED) && start.get() != Start.STARTED) {
+                return PadProbeReturn.DROP; // the file ended empty
+            }
+            if (kind == TrackKind.VIDEO) {
+                videoIn = true;
+            } else {
+                audioArrived(); // never blocks: only schedules the grace check
+            }
+            return PadProbeReturn.REMOVE;
         });
         Pad teePad = tee.getRequestPad("src_%u");
         teePad.link(queueSink);
         teePads.put(kind, teePad);
     }
 
-    /** Whether the file has media: false until its first frame went in, and for ever once it ended without one. */
-    boolean started() {
-        return start.get() == Start.STARTED;
+    /** Whether the file still waits for a video key frame (the publisher is asked for one meanwhile). */
+    boolean awaitsVideoKeyFrame() {
+        return queues.containsKey(TrackKind.VIDEO) && !videoIn && !videoAbandoned && start.get() != Start.EMPTY;
     }
 
     /** Whether the file ended before any frame it could start with arrived: it holds no media. */
@@ -115,6 +168,7 @@ final class RecordingSegment {
      * is done at once: its muxer got nothing, so there is nothing to finalise or wait for.
      */
     synchronized CompletableFuture<Void> finish() {
+        finishing = true;
         if (start.compareAndSet(Start.WAITING, Start.EMPTY)) {
             return CompletableFuture.completedFuture(null);
         }
@@ -137,6 +191,7 @@ final class RecordingSegment {
                 if (ended.compareAndSet(false, true)) {
                     System.out.println("recording " + file.file().getFileName() + ": " + kind + " tee never idle; EOS sent directly");
                     System.out.flush();
+                    teePad.unlink(queueSink);
                     queueSink.sendEvent(new EOSEvent());
                 }
             });
