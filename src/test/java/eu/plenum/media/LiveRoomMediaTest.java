@@ -265,6 +265,42 @@ class LiveRoomMediaTest {
         publishers.page().context().close();
     }
 
+    /**
+     * The camera comes on after the recording went on with audio only: that file ends and a new
+     * one starts with video (the supervisor learns of it from the worker's heartbeat).
+     */
+    @Test
+    void switchingTheCameraOnLaterStartsAFileWithVideo() throws Exception {
+        Room room = openRoom("Camera on later");
+        WhipPublishers publishers = new WhipPublishers(browser, APP + "/");
+        Map<String, Object> voice = publishers.publish(room.whipUrl(), room.key(), 0, 0);
+        assertEquals(201, voice.get("status"), String.valueOf(voice));
+        String location = (String) voice.get("location");
+        publishers.page().waitForTimeout(7_000); // past the grace: the first file goes on with audio only
+        publishers.cameraOn(location, 640, 480);
+        JsonPath rolled = awaitRoom(room.id(), state -> state.getList("recordings").size() == 2, Duration.ofSeconds(10));
+        assertEquals(2, rolled.getList("recordings").size(), "a second file started when the camera came on: " + rolled.prettify());
+        publishers.page().waitForTimeout(4_000);
+        publishers.unpublish(location);
+        JsonPath ended = given().auth().oauth2(Tokens.accessToken(Tokens.HOST)).post("/api/rooms/" + room.id() + "/end")
+                .then().statusCode(200).extract().jsonPath();
+        List<Map<String, Object>> recordings = ended.getList("recordings");
+        assertEquals(2, recordings.size(), String.valueOf(recordings));
+        recordings = recordings.stream().sorted(java.util.Comparator.comparing(r -> String.valueOf(r.get("startedAt")))).toList();
+        for (Map<String, Object> recording : recordings) {
+            assertEquals("COMPLETE", recording.get("status"), String.valueOf(recording));
+        }
+        Map<String, Long> voiceOnly = MediaProbe.decodedFrames(recordingFile(room.id(), (String) recordings.get(0).get("id")));
+        Map<String, Long> withVideo = MediaProbe.decodedFrames(recordingFile(room.id(), (String) recordings.get(1).get("id")));
+        assertTrue(voiceOnly.getOrDefault("audio", 0L) * 0.020 >= 6.0 && voiceOnly.getOrDefault("video", 0L) == 0,
+                "the first file has the audio from the start: " + voiceOnly);
+        assertTrue(withVideo.getOrDefault("video", 0L) > 20 && withVideo.getOrDefault("audio", 0L) > 100,
+                "the second file has the video, decodable from its first frame: " + withVideo);
+        List<String> history = ended.getList("history.detail");
+        assertTrue(history.contains("video started: a new file has it"), history.toString());
+        publishers.page().context().close();
+    }
+
     record Room(String id, String whipUrl, String key, String webinarId) {
     }
 

@@ -14,6 +14,7 @@ public final class WhipPublishers {
     private static final String PUBLISH = script("publish.js");
     private static final String UNPUBLISH = script("unpublish.js");
     private static final String VIDEO_STATS = script("video-stats.js");
+    private static final String CAMERA_ON = script("camera-on.js");
 
     private final Page page;
 
@@ -33,6 +34,11 @@ public final class WhipPublishers {
     @SuppressWarnings("unchecked")
     public Map<String, Object> unpublish(String location) {
         return (Map<String, Object>) page.evaluate(UNPUBLISH, location);
+    }
+
+    /** Switches the camera on for a publisher that went live with it off (width 0 in {@link #publish}). */
+    public void cameraOn(String location, int width, int height) {
+        page.evaluate(CAMERA_ON, java.util.List.of(location, width, height));
     }
 
     /** The browser's own count of PLIs received and key frames encoded for a publisher's video. */

@@ -48,11 +48,14 @@ final class PublisherSession {
     private final Map<TrackKind, Element> tees = new EnumMap<>(TrackKind.class);
     private final Map<TrackKind, Element> depayloaders = new EnumMap<>(TrackKind.class);
     private final java.util.concurrent.atomic.AtomicInteger candidates = new java.util.concurrent.atomic.AtomicInteger();
+    private final java.util.function.Consumer<PendingFile> rolled;
     private RecordingSegment segment;
     private int segments;
 
-    PublisherSession(String id, Bin pipeline, Set<TrackKind> kinds, boolean matroska, Path directory, List<String> iceAddresses) {
+    PublisherSession(String id, Bin pipeline, Set<TrackKind> kinds, boolean matroska, Path directory, List<String> iceAddresses,
+            java.util.function.Consumer<PendingFile> rolled) {
         this.id = id;
+        this.rolled = rolled;
         this.pipeline = pipeline;
         this.kinds = Set.copyOf(kinds);
         this.matroska = matroska;
@@ -83,7 +86,10 @@ final class PublisherSession {
         if (segment != null) {
             return;
         }
-        segment = new RecordingSegment(pipeline, id, ++segments, directory, kinds, matroska);
+        RecordingSegment[] created = new RecordingSegment[1];
+        segment = new RecordingSegment(pipeline, id, ++segments, directory, kinds, matroska,
+                () -> KEY_FRAME_TIMER.execute(() -> rollForLateVideo(created[0])));
+        created[0] = segment;
         tees.forEach(segment::attach);
         if (depayloaders.containsKey(TrackKind.VIDEO)) {
             requestKeyFrameFor(segment, 1);
@@ -103,6 +109,25 @@ final class PublisherSession {
             KEY_FRAME_TIMER.schedule(() -> requestKeyFrameFor(waiting, attempt + 1),
                     KEY_FRAME_REPEAT.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS);
         }
+    }
+
+    /**
+     * Video came after the file went on without it (camera switched on later): that file ends and a
+     * new one starts, which waits for a key frame like any new file. The ended file goes to
+     * {@code rolled}; the supervisor learns of both through the worker's heartbeat.
+     */
+    private void rollForLateVideo(RecordingSegment stale) {
+        PendingFile ended;
+        synchronized (this) {
+            if (segment != stale) {
+                return;
+            }
+            ended = stopRecording().orElseThrow();
+            startRecording();
+        }
+        log("video started after the recording went on without it: file " + stale.file().segment()
+                + " ends, file " + segments + " has the video");
+        rolled.accept(ended);
     }
 
     synchronized RecordedFile startRecordingAndDescribe() {

@@ -60,8 +60,14 @@ final class RecordingSegment {
     static final java.time.Duration VIDEO_GRACE = java.time.Duration.ofSeconds(5);
     private static final long AUDIO_QUEUE_NANOS = 3 * VIDEO_GRACE.toNanos();
 
-    RecordingSegment(Bin pipeline, String publisherId, int number, Path directory, Set<TrackKind> kinds, boolean matroska) {
+    /** Called (once, from a streaming thread: it must only hand over) when video starts after the file gave up on it. */
+    private final Runnable lateVideo;
+    private final java.util.concurrent.atomic.AtomicBoolean lateVideoTold = new java.util.concurrent.atomic.AtomicBoolean();
+
+    RecordingSegment(Bin pipeline, String publisherId, int number, Path directory, Set<TrackKind> kinds, boolean matroska,
+            Runnable lateVideo) {
         this.pipeline = pipeline;
+        this.lateVideo = lateVideo;
         String container = matroska ? "mkv" : "webm";
         Path path = directory.resolve(publisherId + "-" + number + "." + container);
         this.file = new RecordedFile(publisherId, number, path, container, true, false);
@@ -104,9 +110,11 @@ final class RecordingSegment {
             return;
         }
         videoAbandoned = true;
+        // Unlinked before the EOS, and never linked again: a tee pushes a new stream's sticky events
+        // (stream-start, caps) before any buffer, past every buffer probe; a stream-start clears a
+        // pad's EOS, and caps reaching a muxer that already wrote its header are a fatal error
+        // ("Could not multiplex stream"). The unlinked pad's probe still sees late video.
         Pad queueSink = queueSinks.get(TrackKind.VIDEO);
-        // Unlinked first: a pad that has seen EOS answers later pushes with EOS, which would stop the
-        // publisher's video branch for good (the tee passes it upstream); unlinked, the tee ignores it.
         Pad teePad = teePads.get(TrackKind.VIDEO);
         if (teePad != null) {
             teePad.unlink(queueSink);
@@ -125,15 +133,24 @@ final class RecordingSegment {
         return queues.containsKey(kind);
     }
 
-    /** Connects a track's tee; video waits for its first key frame so that the file starts decodable. */
+    /**
+     * Connects a track's tee; video waits for its first key frame so that the file starts decodable.
+     * The gate sits on the tee's pad, before the push: a buffer it drops never reaches the queue.
+     * Once the file went on without video, a video tee pad is not linked at all (see
+     * {@link #abandonVideoIfNoneCame}); its gate then only notices the late video.
+     */
     synchronized void attach(TrackKind kind, Element tee) {
         Element queue = queues.get(kind);
         if (queue == null || teePads.containsKey(kind)) {
             return;
         }
-        Pad queueSink = queueSinks.get(kind);
-        queueSink.addProbe(PadProbeType.BUFFER, (pad, info) -> {
+        Pad teePad = tee.getRequestPad("src_%u");
+        teePad.addProbe(PadProbeType.BUFFER, (pad, info) -> {
             if (kind == TrackKind.VIDEO && (videoAbandoned || info.getBuffer().getFlags().contains(BufferFlags.DELTA_UNIT))) {
+                if (videoAbandoned && !info.getBuffer().getFlags().contains(BufferFlags.DELTA_UNIT)
+                        && lateVideoTold.compareAndSet(false, true)) {
+                    lateVideo.run(); // the camera came on: the publisher starts a new file that has it
+                }
                 return PadProbeReturn.DROP;
             }
             if (!start.compareAndSet(Start.WAITING, Start.STARTED) && start.get() != Start.STARTED) {
@@ -146,8 +163,9 @@ final class RecordingSegment {
             }
             return PadProbeReturn.REMOVE;
         });
-        Pad teePad = tee.getRequestPad("src_%u");
-        teePad.link(queueSink);
+        if (!(kind == TrackKind.VIDEO && videoAbandoned)) {
+            teePad.link(queueSinks.get(kind));
+        }
         teePads.put(kind, teePad);
     }
 

@@ -33,6 +33,14 @@ public final class RoomPipeline {
     private final Map<String, PublisherSession> publishers = new LinkedHashMap<>();
     private final AtomicReference<String> fault = new AtomicReference<>();
     private boolean recording;
+    /** Files a publisher ended on its own (video came late) and how many such rolls there were. */
+    private final List<RecordedFile> rolledFiles = new java.util.concurrent.CopyOnWriteArrayList<>();
+    private final java.util.concurrent.atomic.AtomicInteger rolls = new java.util.concurrent.atomic.AtomicInteger();
+    private final java.util.concurrent.ExecutorService settler = java.util.concurrent.Executors.newSingleThreadExecutor(runnable -> {
+        Thread thread = new Thread(runnable, "rolled-files");
+        thread.setDaemon(true);
+        return thread;
+    });
 
     /**
      * @param directory   where recording files go (the tenant's home-region storage)
@@ -76,7 +84,7 @@ public final class RoomPipeline {
             if (publishers.containsKey(publisherId)) {
                 throw new MediaPipelineException("publisher " + publisherId + " exists");
             }
-            session = new PublisherSession(publisherId, pipeline, kinds, matroska, directory, iceAddresses);
+            session = new PublisherSession(publisherId, pipeline, kinds, matroska, directory, iceAddresses, this::rolled);
             publishers.put(publisherId, session);
             if (recording) {
                 session.startRecording();
@@ -125,9 +133,34 @@ public final class RoomPipeline {
         return started;
     }
 
-    /** Finalises every recording and stops the pipeline. */
+    /** A file a publisher ended on its own is finalised off the streaming and control threads. */
+    private void rolled(PublisherSession.PendingFile pending) {
+        settler.execute(() -> {
+            rolledFiles.addAll(settle(List.of(pending)));
+            rolls.incrementAndGet();
+        });
+    }
+
+    /** How many files publishers ended on their own so far; the worker's heartbeat reports it. */
+    public int rolls() {
+        return rolls.get();
+    }
+
+    /** The files publishers ended on their own, finalised. */
+    public List<RecordedFile> rolledFiles() {
+        return List.copyOf(rolledFiles);
+    }
+
+    /** Finalises every recording (those ended on their own included) and stops the pipeline. */
     public List<RecordedFile> close() {
-        List<RecordedFile> files = stopRecording();
+        List<RecordedFile> files = new ArrayList<>(stopRecording());
+        settler.shutdown();
+        try {
+            settler.awaitTermination(FINISH_TIMEOUT.toSeconds() + 1, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        files.addAll(rolledFiles);
         synchronized (this) {
             publishers.values().forEach(PublisherSession::dispose);
             publishers.clear();

@@ -6,6 +6,7 @@ import eu.plenum.media.supervisor.MediaConfig;
 import eu.plenum.media.supervisor.NoWorkerException;
 import eu.plenum.media.supervisor.WorkerControlClient;
 import eu.plenum.media.supervisor.WorkerControlClient.ControlException;
+import eu.plenum.media.supervisor.FilesRolled;
 import eu.plenum.media.supervisor.WorkerLost;
 import eu.plenum.media.supervisor.WorkerPool;
 import eu.plenum.media.supervisor.WorkerProcess;
@@ -115,8 +116,9 @@ public class LiveRooms {
             WorkerProcess worker = workers.get(roomId);
             List<WorkerProtocol.File> files = worker == null ? List.of()
                     : control.delete(worker, "/publishers/" + publisherId, WorkerProtocol.Files.class).files();
+            DeclaredPlace storage = storageFor(roomId);
             store.change(roomId, room -> {
-                store.recordingsEnded(roomId, files, RecordingFiles::describe);
+                catalogueEnded(room, files, storage);
                 store.publisher(roomId, publisherId).ifPresent(RoomPublisher::ended);
                 store.append(room, RoomEvent.Kind.PUBLISHER_LEFT, null);
                 return null;
@@ -136,8 +138,9 @@ public class LiveRooms {
             List<WorkerProtocol.File> files = control.post(worker, "/close", null, WorkerProtocol.Files.class).files();
             workers.remove(roomId);
             pool.retire(worker);
+            DeclaredPlace storage = storageFor(roomId);
             store.change(roomId, room -> {
-                store.recordingsEnded(roomId, files, RecordingFiles::describe);
+                catalogueEnded(room, files, storage);
                 store.interruptAll(roomId, RecordingFiles::describe);
                 store.endPublishers(roomId, publisher -> { });
                 room.ended(LiveRoom.EndReason.HOST_ENDED);
@@ -163,10 +166,39 @@ public class LiveRooms {
                 if (on) {
                     store.recordingsStarted(room, files, storage.name(), storage.region().code());
                 } else {
-                    store.recordingsEnded(roomId, files, RecordingFiles::describe);
+                    catalogueEnded(room, files, storage);
                 }
                 room.recording(on);
                 store.append(room, on ? RoomEvent.Kind.RECORDING_STARTED : RoomEvent.Kind.RECORDING_STOPPED, null);
+                return null;
+            });
+            signal(roomId);
+            return null;
+        });
+    }
+
+    /**
+     * Closes the catalogue entries of files a worker ended. A file the catalogue does not know yet
+     * (started by the worker on its own moments before, see {@link #filesRolled}) is entered first.
+     */
+    private void catalogueEnded(LiveRoom room, List<WorkerProtocol.File> files, DeclaredPlace storage) {
+        store.recordingsStarted(room, files, storage.name(), storage.region().code());
+        store.recordingsEnded(room.id(), files, RecordingFiles::describe);
+    }
+
+    /** A publisher's video came late: the worker ended the audio-only file and started one with video. */
+    @ActivateRequestContext
+    void filesRolled(@jakarta.enterprise.event.ObservesAsync FilesRolled rolled) {
+        UUID roomId = UUID.fromString(rolled.roomId());
+        locked(roomId, () -> {
+            if (store.read(roomId, LiveRoom::status) != LiveRoom.Status.LIVE) {
+                return null; // ended meanwhile: its end catalogued every file the worker reported
+            }
+            DeclaredPlace storage = storageFor(roomId);
+            store.change(roomId, room -> {
+                store.recordingsStarted(room, rolled.current(), storage.name(), storage.region().code());
+                catalogueEnded(room, rolled.rolled(), storage);
+                store.append(room, RoomEvent.Kind.RECORDING_STARTED, "video started: a new file has it");
                 return null;
             });
             signal(roomId);

@@ -93,9 +93,13 @@ public class RoomStore {
                 .getResultList();
     }
 
-    /** Catalogues the files a worker reports as started. */
+    /** Catalogues the files a worker reports as started; a file already in the catalogue is left as it is. */
     public void recordingsStarted(LiveRoom room, List<WorkerProtocol.File> files, String place, String region) {
         for (WorkerProtocol.File file : files) {
+            if (em().createQuery("select count(r) from Recording r where r.roomId = ?1 and r.filePath = ?2", Long.class)
+                    .setParameter(1, room.id()).setParameter(2, file.path()).getSingleResult() > 0) {
+                continue;
+            }
             RoomPublisher publisher = em().find(RoomPublisher.class, UUID.fromString(file.publisherId()));
             em().persist(new Recording(room, publisher.id(), publisher.tracks(), file.container(), place, region, file.path()));
         }

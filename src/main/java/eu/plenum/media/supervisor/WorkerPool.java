@@ -39,6 +39,7 @@ public class WorkerPool {
     private final WorkerLauncher launcher;
     private final WorkerControlClient control;
     private final Event<WorkerLost> lost;
+    private final Event<FilesRolled> rolled;
     private final boolean enabled;
     private final Deque<WorkerProcess> idle = new ArrayDeque<>();
     private final Set<WorkerProcess> starting = new LinkedHashSet<>();
@@ -50,7 +51,9 @@ public class WorkerPool {
     private String lastStartFailure;
     private volatile boolean stopping;
 
-    WorkerPool(MediaConfig config, WorkerLauncher launcher, WorkerControlClient control, Event<WorkerLost> lost, NodeConfig node) {
+    WorkerPool(MediaConfig config, WorkerLauncher launcher, WorkerControlClient control, Event<WorkerLost> lost,
+            Event<FilesRolled> rolled, NodeConfig node) {
+        this.rolled = rolled;
         this.config = config;
         this.launcher = launcher;
         this.control = control;
@@ -274,6 +277,9 @@ public class WorkerPool {
             }
             control.heartbeat(worker, config.heartbeatTimeout()).thenAccept(beat -> {
                 worker.heartbeatSeen();
+                if (beat.roomId() != null && worker.newRolls(beat.rolls())) {
+                    rolled.fireAsync(new FilesRolled(worker.id(), beat.roomId(), beat.current(), beat.rolled()));
+                }
                 if (beat.fault() != null && worker.phase() == WorkerProcess.Phase.BUSY) {
                     worker.kill();
                     died(worker, "pipeline error: " + beat.fault());

@@ -28,6 +28,8 @@ public final class WorkerProcess {
     private final java.util.concurrent.CountDownLatch outputEnded = new java.util.concurrent.CountDownLatch(1);
     private volatile Phase phase = Phase.STARTING;
     private volatile Instant lastHeartbeat = Instant.now();
+    /** Rolled files the supervisor has been told of (see WorkerProtocol.Heartbeat#rolls). */
+    private final java.util.concurrent.atomic.AtomicInteger rollsSeen = new java.util.concurrent.atomic.AtomicInteger();
     private volatile String roomId;
     private volatile Instant readyAt;
 
@@ -106,6 +108,12 @@ public final class WorkerProcess {
 
     public Instant lastHeartbeat() {
         return lastHeartbeat;
+    }
+
+    /** True once for each new roll count the worker reports. */
+    boolean newRolls(int rolls) {
+        int seen = rollsSeen.get();
+        return rolls > seen && rollsSeen.compareAndSet(seen, rolls);
     }
 
     void heartbeatSeen() {

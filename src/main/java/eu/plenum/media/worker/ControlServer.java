@@ -60,7 +60,10 @@ final class ControlServer {
         if (method == HttpMethod.GET && path.equals("/heartbeat")) {
             RoomPipeline current = room;
             reply(request, 200, new Heartbeat(state, roomId, current == null ? 0 : current.publisherCount(),
-                    current != null && current.recording(), current == null ? null : current.fault().orElse(null)));
+                    current != null && current.recording(), current == null ? null : current.fault().orElse(null),
+                    current == null ? 0 : current.rolls(),
+                    current == null ? List.of() : current.currentFiles().stream().map(ControlServer::file).toList(),
+                    current == null ? List.of() : current.rolledFiles().stream().map(ControlServer::file).toList()));
         } else if (method == HttpMethod.POST && path.equals("/room")) {
             blocking(request, 204, () -> assign(read(body, Assign.class)));
         } else if (method == HttpMethod.POST && path.startsWith("/publishers/")) {

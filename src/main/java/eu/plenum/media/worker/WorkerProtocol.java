@@ -18,7 +18,13 @@ public final class WorkerProtocol {
 
     public enum State { IDLE, LIVE, CLOSING }
 
-    public record Heartbeat(State state, String roomId, int publishers, boolean recording, String fault) {
+    /**
+     * A worker's state. {@code rolls} counts the files its publishers ended on their own (video that
+     * came late starts a new file); when it grows, the supervisor catalogues {@code current} and
+     * {@code rolled} (both idempotent by path).
+     */
+    public record Heartbeat(State state, String roomId, int publishers, boolean recording, String fault,
+            int rolls, List<File> current, List<File> rolled) {
     }
 
     /** Binds the worker to a room; files go to {@code directory}. */
