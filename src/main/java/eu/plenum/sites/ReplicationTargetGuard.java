@@ -21,7 +21,6 @@ import java.util.HashSet;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
 /**
@@ -52,13 +51,11 @@ public class ReplicationTargetGuard {
     private boolean warnedUnseeable;
 
     ReplicationTargetGuard(DeclaredPlaces places, TransferGuard guard, NodeConfig node, MeterRegistry metrics,
-            @ConfigProperty(name = "quarkus.datasource.jdbc.url") Optional<String> url,
-            @ConfigProperty(name = "quarkus.datasource.username") Optional<String> user,
-            @ConfigProperty(name = "quarkus.datasource.password") Optional<String> password) {
+            OwnDatabaseConnection database) {
         this.standbys = standbys(places);
         this.guard = guard;
-        this.enabled = node.plays(NodeRole.APP) && url.isPresent();
-        this.database = new OwnDatabaseConnection(url.orElse(""), user, password);
+        this.enabled = node.plays(NodeRole.APP) && database.configured();
+        this.database = database;
         this.refusals = Counter.builder("plenum.replication.targets.refused")
                 .description("Replication connections ended because their destination is not an allowed database place")
                 .register(metrics);
@@ -70,33 +67,29 @@ public class ReplicationTargetGuard {
         if (!enabled) {
             return;
         }
-        try (Statement statement = database.statement()) {
-            if (OwnDatabaseConnection.queryBoolean(statement, "SELECT pg_is_in_recovery()")) {
-                decided.clear();
-                return;
-            }
-            if (!OwnDatabaseConnection.queryBoolean(statement, "SELECT pg_has_role(current_user, 'pg_read_all_stats', 'USAGE')")) {
-                unseeable(); // this role does not see who streams: nothing to decide on, and nothing to end
-                return;
-            }
-            Set<Integer> seen = new HashSet<>();
-            try (ResultSet senders = statement.executeQuery(
-                    "SELECT pid, application_name, host(client_addr) AS address FROM pg_stat_replication")) {
-                while (senders.next()) {
-                    seen.add(senders.getInt("pid"));
-                    if (!decided.containsKey(senders.getInt("pid"))) {
-                        decided.put(senders.getInt("pid"), authorize(senders.getString("application_name"), senders.getString("address")));
-                    }
+        database.check(this::checkSenders, decided::clear);
+    }
+
+    private void checkSenders(Statement statement) throws SQLException {
+        if (!OwnDatabaseConnection.queryBoolean(statement, "SELECT pg_has_role(current_user, 'pg_read_all_stats', 'USAGE')")) {
+            unseeable(); // this role does not see who streams: nothing to decide on, and nothing to end
+            return;
+        }
+        Set<Integer> seen = new HashSet<>();
+        try (ResultSet senders = statement.executeQuery(
+                "SELECT pid, application_name, host(client_addr) AS address FROM pg_stat_replication")) {
+            while (senders.next()) {
+                seen.add(senders.getInt("pid"));
+                if (!decided.containsKey(senders.getInt("pid"))) {
+                    decided.put(senders.getInt("pid"), authorize(senders.getString("application_name"), senders.getString("address")));
                 }
             }
-            decided.keySet().retainAll(seen);
-            for (Map.Entry<Integer, Boolean> sender : decided.entrySet()) {
-                if (!sender.getValue()) {
-                    terminate(sender.getKey());
-                }
+        }
+        decided.keySet().retainAll(seen);
+        for (Map.Entry<Integer, Boolean> sender : decided.entrySet()) {
+            if (!sender.getValue()) {
+                terminate(sender.getKey());
             }
-        } catch (SQLException e) {
-            database.reset();
         }
     }
 

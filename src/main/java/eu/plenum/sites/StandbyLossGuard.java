@@ -11,7 +11,6 @@ import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
 /**
@@ -38,13 +37,10 @@ public class StandbyLossGuard {
     private volatile Instant since;
     private String namesBeforeDegrading;
 
-    StandbyLossGuard(SitesConfig config, NodeConfig node, MeterRegistry metrics,
-            @ConfigProperty(name = "quarkus.datasource.jdbc.url") Optional<String> url,
-            @ConfigProperty(name = "quarkus.datasource.username") Optional<String> user,
-            @ConfigProperty(name = "quarkus.datasource.password") Optional<String> password) {
+    StandbyLossGuard(SitesConfig config, NodeConfig node, MeterRegistry metrics, OwnDatabaseConnection database) {
         this.config = config;
-        this.enabled = node.plays(NodeRole.APP) && url.isPresent();
-        this.database = new OwnDatabaseConnection(url.orElse(""), user, password);
+        this.enabled = node.plays(NodeRole.APP) && database.configured();
+        this.database = database;
         Gauge.builder("plenum.replication.degraded", this, guard -> guard.mode == Mode.DEGRADED_ASYNCHRONOUS ? 1 : 0)
                 .description("1 while the primary runs asynchronously because its synchronous standby was lost").register(metrics);
     }
@@ -67,20 +63,14 @@ public class StandbyLossGuard {
         if (!enabled) {
             return;
         }
-        try (Statement statement = database.statement()) {
-            if (OwnDatabaseConnection.queryBoolean(statement, "SELECT pg_is_in_recovery()")) {
-                set(Mode.NOT_APPLICABLE);
-                return;
-            }
+        database.check(statement -> {
             String names = OwnDatabaseConnection.queryString(statement, "SELECT current_setting('synchronous_standby_names')");
             boolean confirming = OwnDatabaseConnection.queryBoolean(statement,
                     "SELECT count(*) > 0 FROM pg_stat_replication WHERE state = 'streaming' AND sync_state IN ('sync', 'quorum')");
             boolean caughtUp = OwnDatabaseConnection.queryBoolean(statement, "SELECT count(*) > 0 FROM pg_stat_replication WHERE state = 'streaming'"
                     + " AND pg_wal_lsn_diff(pg_current_wal_lsn(), replay_lsn) = 0");
             decide(statement, names, confirming, caughtUp);
-        } catch (SQLException e) {
-            database.reset();
-        }
+        }, () -> set(Mode.NOT_APPLICABLE));
     }
 
     private void decide(Statement statement, String names, boolean confirming, boolean caughtUp) throws SQLException {

@@ -40,6 +40,7 @@ public class TimelineWatch {
     private final String nodeId;
     /** {@code plenum_replication_primary{site="…"} 1}: which site's server is primary, as last seen. */
     private final MultiGauge primarySite;
+    private volatile Optional<Failover> lastFailover = Optional.empty();
 
     TimelineWatch(Instance<AgroalDataSource> dataSource, NodeConfig node, MeterRegistry metrics,
             @ConfigProperty(name = "plenum.node-id", defaultValue = "local") String nodeId) {
@@ -69,7 +70,9 @@ public class TimelineWatch {
                 insert.setInt(1, Integer.parseInt(primary.get()[0], 16));
                 insert.setString(2, primary.get()[1]);
                 insert.setString(3, nodeId);
-                if (insert.executeUpdate() == 1 && lastFailover(connection).isPresent()) {
+                boolean newTimeline = insert.executeUpdate() == 1;
+                lastFailover = lastFailover(connection); // any node may have recorded it
+                if (newTimeline && lastFailover.isPresent()) {
                     LOG.warnf("Promotion noticed: site %s is primary on timeline %d", primary.get()[1], Integer.parseInt(primary.get()[0], 16));
                 }
             }
@@ -78,16 +81,12 @@ public class TimelineWatch {
         }
     }
 
-    /** The last promotion, if the database was ever promoted since the app first saw it. */
+    /**
+     * The last promotion, if the database was ever promoted since the app first saw it, as of the
+     * last check: health checks and metric scrapes read it without a query of their own.
+     */
     public Optional<Failover> lastFailover() {
-        if (!dataSource.isResolvable()) {
-            return Optional.empty();
-        }
-        try (Connection connection = dataSource.get().getConnection()) {
-            return lastFailover(connection);
-        } catch (SQLException | RuntimeException e) {
-            return Optional.empty();
-        }
+        return lastFailover;
     }
 
     /** Hex timeline (from the current WAL file's name) and site of a primary; empty on a standby. */

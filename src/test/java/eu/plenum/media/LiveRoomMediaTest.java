@@ -72,8 +72,7 @@ class LiveRoomMediaTest {
         Map<String, Object> stopped = publishers.unpublish((String) camera.get("location"));
         assertEquals(200, stopped.get("status"));
         publishers.unpublish((String) screen.get("location"));
-        JsonPath ended = given().auth().oauth2(Tokens.accessToken(Tokens.HOST)).post("/api/rooms/" + room.id() + "/end")
-                .then().statusCode(200).extract().jsonPath();
+        JsonPath ended = endRoom(room.id());
 
         assertEquals("ENDED", ended.getString("status"));
         assertEquals("HOST_ENDED", ended.getString("endedReason"));
@@ -139,8 +138,7 @@ class LiveRoomMediaTest {
         publishers.page().waitForTimeout(3_000);
         Map<String, Object> stopped = publishers.unpublish((String) kept.get("location"));
         assertEquals(200, stopped.get("status"), "the other room kept running");
-        JsonPath ended = given().auth().oauth2(Tokens.accessToken(Tokens.HOST)).post("/api/rooms/" + survivor.id() + "/end")
-                .then().statusCode(200).extract().jsonPath();
+        JsonPath ended = endRoom(survivor.id());
         Map<String, Object> whole = ended.<Map<String, Object>>getList("recordings").get(0);
         assertEquals("COMPLETE", whole.get("status"));
         double[] spanAndGap = MediaProbe.videoSpanAndLargestGap(recordingFile(survivor.id(), (String) whole.get("id")));
@@ -215,8 +213,7 @@ class LiveRoomMediaTest {
         }
         System.out.println("key frames on restart (before -> after): " + observed);
         publishers.unpublish(location);
-        JsonPath ended = given().auth().oauth2(Tokens.accessToken(Tokens.HOST)).post("/api/rooms/" + room.id() + "/end")
-                .then().statusCode(200).extract().jsonPath();
+        JsonPath ended = endRoom(room.id());
         List<Map<String, Object>> recordings = ended.getList("recordings");
         assertEquals(4, recordings.size(), "the first file and one per restart: " + recordings);
         for (List<Map<String, Number>> restart : observed) {
@@ -251,8 +248,7 @@ class LiveRoomMediaTest {
         publishers.page().waitForTimeout(8_000);
         Map<String, Object> stopped = publishers.unpublish((String) voice.get("location"));
         assertEquals(200, stopped.get("status"));
-        JsonPath ended = given().auth().oauth2(Tokens.accessToken(Tokens.HOST)).post("/api/rooms/" + room.id() + "/end")
-                .then().statusCode(200).extract().jsonPath();
+        JsonPath ended = endRoom(room.id());
         Map<String, Object> recording = ended.<Map<String, Object>>getList("recordings").get(0);
         assertEquals("COMPLETE", recording.get("status"), String.valueOf(recording));
         Path file = recordingFile(room.id(), (String) recording.get("id"));
@@ -282,8 +278,7 @@ class LiveRoomMediaTest {
         assertEquals(2, rolled.getList("recordings").size(), "a second file started when the camera came on: " + rolled.prettify());
         publishers.page().waitForTimeout(4_000);
         publishers.unpublish(location);
-        JsonPath ended = given().auth().oauth2(Tokens.accessToken(Tokens.HOST)).post("/api/rooms/" + room.id() + "/end")
-                .then().statusCode(200).extract().jsonPath();
+        JsonPath ended = endRoom(room.id());
         List<Map<String, Object>> recordings = ended.getList("recordings");
         assertEquals(2, recordings.size(), String.valueOf(recordings));
         recordings = recordings.stream().sorted(java.util.Comparator.comparing(r -> String.valueOf(r.get("startedAt")))).toList();
@@ -312,6 +307,12 @@ class LiveRoomMediaTest {
                 .post("/api/webinars/" + webinarId + "/sessions/" + sessionId + "/room")
                 .then().statusCode(201).extract().jsonPath();
         return new Room(opened.getString("room.id"), opened.getString("room.whipUrl"), opened.getString("streamKey"), webinarId);
+    }
+
+    /** The host ends the room; its state afterwards, with the recordings and the history. */
+    private static JsonPath endRoom(String roomId) {
+        return given().auth().oauth2(Tokens.accessToken(Tokens.HOST)).post("/api/rooms/" + roomId + "/end")
+                .then().statusCode(200).extract().jsonPath();
     }
 
     static JsonPath room(String roomId) {

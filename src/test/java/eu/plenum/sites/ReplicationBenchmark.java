@@ -31,13 +31,7 @@ class ReplicationBenchmark {
     @Test
     void synchronousVersusAsynchronousCommitsAndLagUnderLoad() throws Exception {
         try (PostgresServer primary = PostgresServer.primary("siteb"); PostgresServer standby = PostgresServer.standbyOf(primary, "siteb")) {
-            primary.awaitSynchronousStandby();
-            try (Connection connection = primary.connect("postgres")) {
-                connection.createStatement().execute("CREATE TABLE bench (id bigserial PRIMARY KEY, payload text)");
-                print("synchronous (remote flush)", commitLatencies(connection, "on"));
-                print("asynchronous (local flush)", commitLatencies(connection, "local"));
-            }
-            lagUnderLoad(primary, "no added link latency");
+            measure(primary, "no added link latency");
         }
     }
 
@@ -46,14 +40,19 @@ class ReplicationBenchmark {
     void overALinkWith10MillisecondsRoundTrip() throws Exception {
         try (PostgresServer primary = PostgresServer.primary("siteb"); DelayedLink link = DelayedLink.to(primary.port(), 5);
                 PostgresServer standby = PostgresServer.standbyOf(primary, "siteb", link.port())) {
-            primary.awaitSynchronousStandby();
-            try (Connection connection = primary.connect("postgres")) {
-                connection.createStatement().execute("CREATE TABLE bench (id bigserial PRIMARY KEY, payload text)");
-                print("synchronous (remote flush), link RTT +10 ms", commitLatencies(connection, "on"));
-                print("asynchronous (local flush), link RTT +10 ms", commitLatencies(connection, "local"));
-            }
-            lagUnderLoad(primary, "link RTT +10 ms");
+            measure(primary, "link RTT +10 ms");
         }
+    }
+
+    /** Commit latency synchronous vs. asynchronous, then the standby's lag under load, over the given link. */
+    private static void measure(PostgresServer primary, String link) throws Exception {
+        primary.awaitSynchronousStandby();
+        try (Connection connection = primary.connect("postgres")) {
+            connection.createStatement().execute("CREATE TABLE bench (id bigserial PRIMARY KEY, payload text)");
+            print("synchronous (remote flush), " + link, commitLatencies(connection, "on"));
+            print("asynchronous (local flush), " + link, commitLatencies(connection, "local"));
+        }
+        lagUnderLoad(primary, link);
     }
 
     @Test
