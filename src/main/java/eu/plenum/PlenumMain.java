@@ -1,5 +1,6 @@
 package eu.plenum;
 
+import eu.plenum.identity.IdentityStartupCheck;
 import eu.plenum.media.MediaWorkerProcess;
 import eu.plenum.residency.ResidencyConfig;
 import eu.plenum.residency.ResidencyStartupCheck;
@@ -15,8 +16,9 @@ import java.util.Set;
 
 /**
  * Launcher of the packaged application and of dev mode. Before Quarkus boots, and so before
- * anything connects to a database, it checks the node's roles and the residency declarations,
- * then provides the embedded PostgreSQL when a node that holds personal data has no JDBC URL.
+ * anything connects to a database, it checks the node's roles, the residency declarations and
+ * (outside dev and test) the identity secrets, then provides the embedded PostgreSQL where a local
+ * trial allows it, or refuses a production node that names no database.
  */
 @QuarkusMain
 public final class PlenumMain {
@@ -43,8 +45,19 @@ public final class PlenumMain {
             System.setProperty("quarkus.datasource.active", "false");
             System.setProperty("quarkus.hibernate-orm.active", "false");
             System.setProperty("quarkus.flyway.active", "false");
+            // Nor does anyone sign in there, so it holds no OIDC secrets (a third-country pod must carry none).
+            System.setProperty("quarkus.oidc.tenant-enabled", "false");
+            System.setProperty("quarkus.oidc.api.tenant-enabled", "false");
         } else {
-            EmbeddedDatabase.startUnlessConfigured();
+            List<String> problems = new java.util.ArrayList<>();
+            if (IdentityStartupCheck.appliesTo(config)) {
+                problems.addAll(IdentityStartupCheck.violations(config));
+            }
+            EmbeddedDatabase.missingDatabase(config).ifPresent(problems::add);
+            if (!problems.isEmpty()) {
+                refuse("Plenum refuses to start", problems);
+            }
+            EmbeddedDatabase.startUnlessConfigured(config);
         }
         Quarkus.run(args);
     }

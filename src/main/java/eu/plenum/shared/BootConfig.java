@@ -1,5 +1,6 @@
 package eu.plenum.shared;
 
+import io.quarkus.runtime.LaunchMode;
 import io.smallrye.config.PropertiesConfigSource;
 import io.smallrye.config.SmallRyeConfig;
 import io.smallrye.config.SmallRyeConfigBuilder;
@@ -48,9 +49,10 @@ public final class BootConfig {
         return builder.build();
     }
 
+    /** The profile Quarkus will run with: explicit, else the launch mode's (dev in quarkus:dev, prod in the jar). */
     private static String profile() {
         return Optional.ofNullable(System.getProperty("quarkus.profile"))
                 .or(() -> Optional.ofNullable(System.getenv("QUARKUS_PROFILE")))
-                .orElse("prod");
+                .orElseGet(() -> LaunchMode.current().getDefaultProfile());
     }
 }

@@ -1,5 +1,6 @@
 package eu.plenum.shared;
 
+import io.smallrye.config.SmallRyeConfig;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -13,8 +14,10 @@ import java.util.Optional;
 import org.jboss.logging.Logger;
 
 /**
- * Embedded PostgreSQL for a machine that has no database configured. Production always gives
- * {@code QUARKUS_DATASOURCE_JDBC_URL} (single- or multi-host), and then nothing is started here.
+ * Embedded PostgreSQL for a local trial: dev mode, the tests and {@code ./plenum run} (which sets
+ * {@value #ENABLED_ENV}). Production gives {@code QUARKUS_DATASOURCE_JDBC_URL} (single- or
+ * multi-host) and then nothing is started here; a production node without one is refused, since
+ * a database that silently lives on the node's disk would lose every registration with the pod.
  */
 public final class EmbeddedDatabase {
 
@@ -24,6 +27,9 @@ public final class EmbeddedDatabase {
     /** Where the embedded cluster keeps its files; survives restarts so local data stays. */
     public static final String DATA_DIR_PROPERTY = "plenum.embedded-db.dir";
     public static final String DATA_DIR_ENV = "PLENUM_EMBEDDED_DB_DIR";
+    /** Whether a node without a JDBC URL may start the embedded database: true in dev and test only. */
+    public static final String ENABLED_PROPERTY = "plenum.embedded-db.enabled";
+    public static final String ENABLED_ENV = "PLENUM_EMBEDDED_DB_ENABLED";
     static final String DATABASE = "plenum";
 
     private static final Logger LOG = Logger.getLogger(EmbeddedDatabase.class);
@@ -31,15 +37,27 @@ public final class EmbeddedDatabase {
     private EmbeddedDatabase() {
     }
 
+    /** Why this node cannot have a database: no JDBC URL, and the embedded one is not allowed here. */
+    public static Optional<String> missingDatabase(SmallRyeConfig config) {
+        if (configuredUrl(config).isPresent() || embeddedAllowed(config)) {
+            return Optional.empty();
+        }
+        return Optional.of("No database configured: set " + URL_PROPERTY + " (env " + URL_ENV + ") to the PostgreSQL"
+                + " server of this site. The embedded PostgreSQL is for local trials only (dev mode, tests,"
+                + " ./plenum run); to use it anyway set " + ENABLED_PROPERTY + "=true (env " + ENABLED_ENV + ")");
+    }
+
     /** Starts the embedded server and points the datasource at it, unless a JDBC URL is configured. */
-    public static void startUnlessConfigured() {
-        if (configuredUrl().isPresent()) {
+    public static void startUnlessConfigured(SmallRyeConfig config) {
+        if (configuredUrl(config).isPresent()) {
             LOG.info("Using the configured external PostgreSQL; no embedded database is started");
             return;
         }
-        Path dataDir = Path.of(Optional.ofNullable(System.getProperty(DATA_DIR_PROPERTY))
-                .or(() -> Optional.ofNullable(System.getenv(DATA_DIR_ENV)))
-                .orElse(".plenum/pgdata")).toAbsolutePath();
+        if (!embeddedAllowed(config)) {
+            throw new IllegalStateException(missingDatabase(config).orElseThrow());
+        }
+        Path dataDir = Path.of(config.getOptionalValue(DATA_DIR_PROPERTY, String.class).orElse(".plenum/pgdata"))
+                .toAbsolutePath();
         EmbeddedPostgres postgres = start(dataDir);
         System.setProperty(URL_PROPERTY, jdbcUrl(postgres));
         System.setProperty("quarkus.datasource.username", "postgres");
@@ -70,10 +88,12 @@ public final class EmbeddedDatabase {
         return "jdbc:postgresql://127.0.0.1:" + postgres.getPort() + "/" + DATABASE;
     }
 
-    static Optional<String> configuredUrl() {
-        return Optional.ofNullable(System.getProperty(URL_PROPERTY))
-                .or(() -> Optional.ofNullable(System.getenv(URL_ENV)))
-                .filter(url -> !url.isBlank());
+    static Optional<String> configuredUrl(SmallRyeConfig config) {
+        return config.getOptionalValue(URL_PROPERTY, String.class).filter(url -> !url.isBlank());
+    }
+
+    private static boolean embeddedAllowed(SmallRyeConfig config) {
+        return config.getOptionalValue(ENABLED_PROPERTY, Boolean.class).orElse(false);
     }
 
     private static void createDatabaseIfMissing(EmbeddedPostgres postgres) {

@@ -148,6 +148,33 @@ class EuRegionManifestsTest {
         }
     }
 
+    /** Production has no default secrets: every app container takes them from Kubernetes Secrets, never from a literal. */
+    @Test
+    void appNodesTakeTheirSecretsFromKubernetesSecrets() throws IOException {
+        List<String> required = List.of("QUARKUS_OIDC_CREDENTIALS_SECRET", "QUARKUS_OIDC_TOKEN_STATE_MANAGER_ENCRYPTION_SECRET",
+                "PLENUM_LINKS_KEY", "QUARKUS_DATASOURCE_PASSWORD");
+        List<JsonNode> apps = documents(DEPLOY.resolve("base")).stream()
+                .filter(doc -> doc.path("kind").asText().equals("Deployment")).toList();
+        assertFalse(apps.isEmpty(), "no app Deployment in base");
+        for (JsonNode app : apps) {
+            for (JsonNode container : app.path("spec").path("template").path("spec").path("containers")) {
+                Map<String, JsonNode> env = new java.util.HashMap<>();
+                container.path("env").forEach(variable -> env.put(variable.path("name").asText(), variable));
+                for (String name : required) {
+                    assertTrue(env.containsKey(name), name + " missing in " + app.path("metadata").path("name"));
+                    assertTrue(env.get(name).path("valueFrom").has("secretKeyRef"), name + " is not a Secret reference");
+                    assertFalse(env.get(name).has("value"), name + " has a literal value");
+                }
+            }
+        }
+        for (Path region : regionFolders()) {
+            if (CATALOGUE.require("folder", region.getFileName().toString()).jurisdiction() != Jurisdiction.THIRD_COUNTRY) {
+                assertTrue(Files.readString(region.resolve("kustomization.yaml")).contains("../base"),
+                        region.getFileName() + " must run the base app with its Secret references");
+            }
+        }
+    }
+
     @Test
     void eachSitesDeclarationsPassThePlenumStartupCheck() throws IOException {
         for (Path region : regionFolders()) {

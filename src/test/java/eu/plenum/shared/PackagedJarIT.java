@@ -18,7 +18,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The packaged production jar: with a JDBC URL it uses that database (single- or multi-host) and
- * starts no embedded one; with an unknown role it refuses to start and says why.
+ * starts no embedded one; without one it refuses (the embedded database is for local trials, when
+ * asked for); with an unknown role it refuses to start and says why.
  */
 class PackagedJarIT {
 
@@ -50,6 +51,32 @@ class PackagedJarIT {
             assertTrue(app.output().contains("Using the configured external PostgreSQL"), app.output());
             assertFalse(app.output().contains("Started embedded PostgreSQL"), app.output());
             assertTrue(external.tableExists("tenant"), "Flyway did not migrate the external database");
+        }
+    }
+
+    @Test
+    void refusesToStartWithoutAJdbcUrlInsteadOfStartingAnEmbeddedDatabase() throws Exception {
+        Path embeddedDir = Files.createTempDirectory("plenum-no-url").resolve("pgdata");
+        try (PackagedJar app = PackagedJar.start("packaged-jar-no-url", Map.of("PLENUM_ROLES", "app",
+                "PLENUM_EMBEDDED_DB_DIR", embeddedDir.toString()), Map.of())) {
+            assertNotEquals(0, app.awaitExit(), "exit code must signal the refusal");
+            String output = app.output();
+            assertTrue(output.contains("Plenum refuses to start:\n  - No database configured: set quarkus.datasource.jdbc.url"
+                    + " (env QUARKUS_DATASOURCE_JDBC_URL)"), output);
+            assertFalse(output.contains("Started embedded PostgreSQL"), output);
+            assertFalse(Files.exists(embeddedDir), "embedded database files were created");
+        }
+    }
+
+    /** What ./plenum run does: the embedded database only because it is asked for. */
+    @Test
+    void startsTheEmbeddedDatabaseWhenExplicitlyEnabled() throws Exception {
+        Path embeddedDir = Files.createTempDirectory("plenum-embedded").resolve("pgdata");
+        try (PackagedJar app = PackagedJar.start("packaged-jar-embedded", Map.of("PLENUM_EMBEDDED_DB_ENABLED", "true",
+                "PLENUM_EMBEDDED_DB_DIR", embeddedDir.toString()), Map.of())) {
+            assertEquals(200, app.awaitReady(), app.output());
+            assertTrue(app.output().contains("Started embedded PostgreSQL"), app.output());
+            assertTrue(Files.isDirectory(embeddedDir.resolve("base")), "no cluster in " + embeddedDir);
         }
     }
 

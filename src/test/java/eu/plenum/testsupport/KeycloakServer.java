@@ -23,10 +23,18 @@ import java.util.stream.Stream;
 public final class KeycloakServer {
 
     public static final String REALM = "plenum";
+    /** The password-grant client of the bundled realm (the web client has no password grant). */
+    public static final String TEST_CLIENT = "plenum-tests";
+    /** What the test profile of the app uses for the plenum-web client (application.properties, %test). */
+    static final String WEB_CLIENT_TEST_SECRET = "plenum-web-dev-secret";
+    private static final String ADMIN_USER = "kcadmin";
     private static final Duration START_TIMEOUT = Duration.ofMinutes(4);
 
     private final Path home;
     private final int port;
+    // Fresh per run, like the per-install secrets of ./plenum run: nothing is shared between machines.
+    private final String testClientSecret = randomSecret();
+    private final String adminPassword = randomSecret();
     private Process process;
 
     private KeycloakServer(Path home, int port) {
@@ -52,8 +60,32 @@ public final class KeycloakServer {
         return url() + "/realms/" + REALM;
     }
 
+    /** Secret of the {@value #TEST_CLIENT} client, generated for this run and handed to the realm import. */
+    public String testClientSecret() {
+        return testClientSecret;
+    }
+
+    /** An access token of the master realm's bootstrap administrator, for the admin REST API. */
+    public String adminAccessToken() {
+        return io.restassured.RestAssured.given()
+                .baseUri(url() + "/realms/master")
+                .formParam("grant_type", "password")
+                .formParam("client_id", "admin-cli")
+                .formParam("username", ADMIN_USER)
+                .formParam("password", adminPassword)
+                .when().post("/protocol/openid-connect/token")
+                .then().statusCode(200)
+                .extract().path("access_token");
+    }
+
     public void stop() {
         ProcessTrees.stop(process);
+    }
+
+    private static String randomSecret() {
+        byte[] bytes = new byte[32];
+        new java.security.SecureRandom().nextBytes(bytes);
+        return java.util.HexFormat.of().formatHex(bytes);
     }
 
     private void launch() {
@@ -70,6 +102,11 @@ public final class KeycloakServer {
                 .redirectOutput(log.toFile());
         builder.environment().put("JAVA_HOME", System.getProperty("java.home"));
         builder.environment().put("JAVA_OPTS_KC_HEAP", "-Xms64m -Xmx640m");
+        // The realm file names its client secrets as placeholders that Keycloak fills from the environment.
+        builder.environment().put("PLENUM_WEB_CLIENT_SECRET", WEB_CLIENT_TEST_SECRET);
+        builder.environment().put("PLENUM_TEST_CLIENT_SECRET", testClientSecret);
+        builder.environment().put("KC_BOOTSTRAP_ADMIN_USERNAME", ADMIN_USER);
+        builder.environment().put("KC_BOOTSTRAP_ADMIN_PASSWORD", adminPassword);
         try {
             process = builder.start();
         } catch (IOException e) {

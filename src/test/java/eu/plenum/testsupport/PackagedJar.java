@@ -18,6 +18,9 @@ import java.util.concurrent.TimeUnit;
 /** The packaged production jar (target/quarkus-app) as an operator starts it, for integration tests. */
 public final class PackagedJar implements AutoCloseable {
 
+    public static final String CLIENT_SECRET_ENV = "QUARKUS_OIDC_CREDENTIALS_SECRET";
+    public static final String COOKIE_SECRET_ENV = "QUARKUS_OIDC_TOKEN_STATE_MANAGER_ENCRYPTION_SECRET";
+
     private final Process process;
     private final Path log;
     private final int port;
@@ -31,7 +34,8 @@ public final class PackagedJar implements AutoCloseable {
     /**
      * Starts the jar on a free port with the given environment and {@code -D} system properties;
      * its output goes to target/{logName}.log. Keycloak is pointed at a closed port: start-up does
-     * not need it.
+     * not need it. Like an operator, the jar gets an OIDC client secret, a cookie-encryption
+     * secret and a link key of its own (random per start); an empty value in {@code env} removes a variable.
      */
     public static PackagedJar start(String logName, Map<String, String> env, Map<String, String> properties) {
         int port = FreePorts.next();
@@ -44,12 +48,27 @@ public final class PackagedJar implements AutoCloseable {
         builder.environment().remove("QUARKUS_DATASOURCE_JDBC_URL");
         builder.environment().put("QUARKUS_HTTP_PORT", String.valueOf(port));
         builder.environment().put("PLENUM_KEYCLOAK_URL", "http://127.0.0.1:" + FreePorts.next());
-        builder.environment().putAll(env);
+        builder.environment().put(CLIENT_SECRET_ENV, randomSecret());
+        builder.environment().put(COOKIE_SECRET_ENV, randomSecret());
+        builder.environment().put("PLENUM_LINKS_KEY", randomSecret());
+        env.forEach((name, value) -> {
+            if (value.isEmpty()) {
+                builder.environment().remove(name);
+            } else {
+                builder.environment().put(name, value);
+            }
+        });
         try {
             return new PackagedJar(builder.start(), log, port);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    private static String randomSecret() {
+        byte[] bytes = new byte[32];
+        new java.security.SecureRandom().nextBytes(bytes);
+        return java.util.HexFormat.of().formatHex(bytes);
     }
 
     public Process process() {

@@ -2,7 +2,10 @@ package eu.plenum.testsupport;
 
 import static io.restassured.RestAssured.given;
 
-/** Real access tokens from the suite's Keycloak, for the sample users of the bundled realm. */
+/**
+ * Real access tokens from the suite's Keycloak, for the sample users of the bundled realm, through
+ * the realm's password-grant test client (the web client does not allow the password grant).
+ */
 public final class Tokens {
 
     public static final String ADMIN = "admin";
@@ -27,8 +30,8 @@ public final class Tokens {
         return given()
                 .baseUri(PlenumTestServers.keycloak().realmUrl())
                 .formParam("grant_type", "password")
-                .formParam("client_id", "plenum-web")
-                .formParam("client_secret", "plenum-web-dev-secret")
+                .formParam("client_id", KeycloakServer.TEST_CLIENT)
+                .formParam("client_secret", PlenumTestServers.keycloak().testClientSecret())
                 .formParam("username", username)
                 .formParam("password", password(username))
                 .formParam("scope", "openid")
