@@ -49,10 +49,31 @@ public final class BootConfig {
         return builder.build();
     }
 
-    /** The profile Quarkus will run with: explicit, else the launch mode's (dev in quarkus:dev, prod in the jar). */
+    /** The profile Quarkus will run with: explicit, else dev under quarkus:dev, else the launch mode's (prod in the jar). */
     private static String profile() {
         return Optional.ofNullable(System.getProperty("quarkus.profile"))
                 .or(() -> Optional.ofNullable(System.getenv("QUARKUS_PROFILE")))
+                .or(BootConfig::bootstrapProfile)
                 .orElseGet(() -> LaunchMode.current().getDefaultProfile());
+    }
+
+    /**
+     * Before Quarkus boots, dev mode has not set the launch mode yet; what tells it is the class
+     * loader that quarkus:dev runs the launcher in, named after its bootstrap mode.
+     */
+    private static Optional<String> bootstrapProfile() {
+        String prefix = "Quarkus Runtime ClassLoader: ";
+        String loader = Optional.ofNullable(BootConfig.class.getClassLoader().getName()).orElse("");
+        if (!loader.startsWith(prefix)) {
+            return Optional.empty();
+        }
+        String mode = loader.substring(prefix.length());
+        if (mode.startsWith("DEV") || mode.startsWith("REMOTE_DEV")) {
+            return Optional.of(LaunchMode.DEV_PROFILE);
+        }
+        if (mode.startsWith("TEST") || mode.startsWith("CONTINUOUS_TEST")) {
+            return Optional.of(LaunchMode.TEST_PROFILE);
+        }
+        return Optional.empty();
     }
 }
