@@ -61,7 +61,7 @@ class RemindersTest {
             given().contentType(ContentType.JSON).body(Map.of("name", who, "email", who + "@example.org", "privacyAcknowledged", true))
                     .post("/api/public/webinars/" + id + "/registrations").then().statusCode(202);
             String token = PlenumTestServers.mailbox().awaitOne(who + "@example.org", "Confirm your registration: " + title).find(CONFIRM);
-            given().redirects().follow(false).get("/r/confirm/" + token).then().statusCode(303);
+            given().redirects().follow(false).post("/r/confirm/" + token).then().statusCode(303);
         }
         List<String> starts = given().auth().oauth2(Tokens.accessToken(Tokens.HOST)).get("/api/webinars/" + id)
                 .then().extract().path("sessions.startsAt");

@@ -13,6 +13,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 
 /** The packaged production jar (target/quarkus-app) as an operator starts it, for integration tests. */
@@ -44,6 +45,9 @@ public final class PackagedJar implements AutoCloseable {
         builder.environment().remove("QUARKUS_DATASOURCE_JDBC_URL");
         builder.environment().put("QUARKUS_HTTP_PORT", String.valueOf(port));
         builder.environment().put("PLENUM_KEYCLOAK_URL", "http://127.0.0.1:" + FreePorts.next());
+        // Production refuses the public dev key; tests drive every request from 127.0.0.1.
+        builder.environment().put("PLENUM_LINKS_KEY", "packaged-jar-test-links-key-" + UUID.randomUUID());
+        builder.environment().put("PLENUM_REGISTRATION_PER_SOURCE_REQUESTS", "100000");
         builder.environment().putAll(env);
         try {
             return new PackagedJar(builder.start(), log, port);

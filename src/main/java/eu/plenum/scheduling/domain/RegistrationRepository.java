@@ -5,20 +5,12 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.util.Optional;
 import java.util.UUID;
 
-/** Registrations; found by webinar and address, or by the hash of a token. */
+/** Registrations; found by webinar and address, or by id (the id a personal link carries). */
 @ApplicationScoped
 public class RegistrationRepository implements PanacheRepositoryBase<Registration, UUID> {
 
     public Optional<Registration> of(UUID webinarId, String emailNormalized) {
         return find("webinarId = ?1 and emailNormalized = ?2", webinarId, emailNormalized).firstResultOptional();
-    }
-
-    public Optional<Registration> byConfirmTokenHash(String hash) {
-        return find("confirmTokenHash", hash).firstResultOptional();
-    }
-
-    public Optional<Registration> byJoinTokenHash(String hash) {
-        return find("joinTokenHash", hash).firstResultOptional();
     }
 
     /** A webinar's registrations, oldest first, optionally those whose name or address contains {@code query}. */
