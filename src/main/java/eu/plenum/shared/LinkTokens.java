@@ -33,11 +33,9 @@ public class LinkTokens {
             "\\[\\[plenum-link:([a-z]+):([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}):([0-9]+)]]");
 
     private final SecretKeySpec key;
-    private final boolean devKey;
 
     LinkTokens(LinkConfig config) {
         String configured = config.key().map(String::strip).filter(value -> !value.isEmpty()).orElse(null);
-        this.devKey = configured == null || configured.equals(LinkConfig.DEV_KEY);
         this.key = new SecretKeySpec((configured == null ? LinkConfig.DEV_KEY : configured).getBytes(StandardCharsets.UTF_8),
                 "HmacSHA256");
         if (configured != null && configured.length() < 32) {
@@ -45,9 +43,12 @@ public class LinkTokens {
         }
     }
 
-    /** Production must not run with a key that is missing or published in this repository. */
-    void refuseDevKeyInProduction(@Observes StartupEvent started) {
-        if (LaunchMode.current() == LaunchMode.NORMAL && devKey) {
+    /** A production app node must not run with a key that is missing or published in this repository. */
+    static void refuseDevKeyInProduction(@Observes StartupEvent started, NodeConfig node, LinkConfig config) {
+        boolean devKey = config.key().map(String::strip).filter(value -> !value.isEmpty() && !value.equals(LinkConfig.DEV_KEY))
+                .isEmpty();
+        // Edge nodes and media workers render and check no personal links.
+        if (LaunchMode.current() == LaunchMode.NORMAL && node.plays(NodeRole.APP) && devKey) {
             throw new IllegalStateException("No key for personal links: set PLENUM_LINKS_KEY (plenum.links.key) to a random "
                     + "secret of at least 32 characters (e.g. `openssl rand -base64 32`). The dev/test default is public "
                     + "and would let anyone forge join links.");

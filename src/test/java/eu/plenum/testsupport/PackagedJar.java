@@ -19,6 +19,10 @@ import java.util.concurrent.TimeUnit;
 /** The packaged production jar (target/quarkus-app) as an operator starts it, for integration tests. */
 public final class PackagedJar implements AutoCloseable {
 
+    /** One key for every jar of this test run: nodes of one installation must derive the same links. */
+    private static final String LINKS_KEY = "packaged-jar-test-links-key-" + UUID.randomUUID();
+
+
     private final Process process;
     private final Path log;
     private final int port;
@@ -46,7 +50,7 @@ public final class PackagedJar implements AutoCloseable {
         builder.environment().put("QUARKUS_HTTP_PORT", String.valueOf(port));
         builder.environment().put("PLENUM_KEYCLOAK_URL", "http://127.0.0.1:" + FreePorts.next());
         // Production refuses the public dev key; tests drive every request from 127.0.0.1.
-        builder.environment().put("PLENUM_LINKS_KEY", "packaged-jar-test-links-key-" + UUID.randomUUID());
+        builder.environment().put("PLENUM_LINKS_KEY", LINKS_KEY);
         builder.environment().put("PLENUM_REGISTRATION_PER_SOURCE_REQUESTS", "100000");
         builder.environment().putAll(env);
         try {
