@@ -75,7 +75,7 @@ public class Registrations {
         Instant now = clock.instant();
         LocalDate today = LocalDate.ofInstant(now, ZoneOffset.UTC);
         int allowance = config.mailsPerAddressPerDay();
-        Optional<Registration> existing = registrations.of(webinarId, normalized);
+        Optional<Registration> existing = registrations.ofForUpdate(webinarId, normalized);
         if (existing.isEmpty()) {
             Registration registration = new Registration(webinar, form.name().strip(), form.email().strip(), normalized,
                     form.recordingConsent(), answers, now);

@@ -9,8 +9,13 @@ import java.util.UUID;
 @ApplicationScoped
 public class RegistrationRepository implements PanacheRepositoryBase<Registration, UUID> {
 
-    public Optional<Registration> of(UUID webinarId, String emailNormalized) {
-        return find("webinarId = ?1 and emailNormalized = ?2", webinarId, emailNormalized).firstResultOptional();
+    /**
+     * A webinar's registration of an address, row-locked: concurrent repeats of one address count
+     * against its mail allowance one at a time.
+     */
+    public Optional<Registration> ofForUpdate(UUID webinarId, String emailNormalized) {
+        return find("webinarId = ?1 and emailNormalized = ?2", webinarId, emailNormalized)
+                .withLock(jakarta.persistence.LockModeType.PESSIMISTIC_WRITE).firstResultOptional();
     }
 
     /** A webinar's registrations, oldest first, optionally those whose name or address contains {@code query}. */
