@@ -79,6 +79,14 @@ public interface ConsoleMessages {
     @Message("not allowed: transfers are refused")
     String dl_refused();
 
+    @Message("declared by the tenant")
+    String dl_declared_by_tenant();
+
+    @Message("Regions of Plenum's own places are declared by the operator and checked when a node starts. "
+            + "The region of a webhook or export receiver is declared by the tenant when registering it: Plenum checks that "
+            + "the region may receive the data and that the receiver's address is public, not where the receiver actually runs.")
+    String dl_region_declarations();
+
     @Message("Transfers")
     String dl_transfers();
 
