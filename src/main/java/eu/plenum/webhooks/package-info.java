@@ -3,6 +3,7 @@
  * delivery passes the residency transfer guard first, because events carry personal data.
  *
  * <p>Owns the {@code webhook_endpoint} table. Uses {@code identity} (current host and tenant),
- * {@code residency} (transfer guard, allowances, catalogue) and {@code shared}.
+ * {@code residency} (transfer guard, allowances, catalogue), {@code scheduling} (registrants to export)
+ * and {@code shared}.
  */
 package eu.plenum.webhooks;
