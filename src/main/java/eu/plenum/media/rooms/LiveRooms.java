@@ -51,15 +51,18 @@ public class LiveRooms {
     private final TenantDirectory tenants;
     private final RoomSignals signals;
     private final String nodeId;
-    private final org.eclipse.microprofile.context.ManagedExecutor executor;
+    /** Where cancelled sessions' rooms are closed: no context of the cancelling request is carried over (it has ended). */
+    private final java.util.concurrent.ExecutorService closer = java.util.concurrent.Executors.newSingleThreadExecutor(runnable -> {
+        Thread thread = new Thread(runnable, "media-room-closer");
+        thread.setDaemon(true);
+        return thread;
+    });
     private final Map<UUID, WorkerProcess> workers = new ConcurrentHashMap<>();
     private final Map<UUID, ReentrantLock> locks = new ConcurrentHashMap<>();
 
     LiveRooms(RoomStore store, WorkerPool pool, WorkerControlClient control, MediaConfig config, DeclaredPlaces places,
             TransferGuard guard, TenantDirectory tenants, RoomSignals signals,
-            @ConfigProperty(name = "plenum.node-id", defaultValue = "local") String nodeId,
-            org.eclipse.microprofile.context.ManagedExecutor executor) {
-        this.executor = executor;
+            @ConfigProperty(name = "plenum.node-id", defaultValue = "local") String nodeId) {
         this.store = store;
         this.pool = pool;
         this.control = control;
@@ -151,11 +154,11 @@ public class LiveRooms {
 
     /**
      * Sessions were cancelled (the transaction that did it committed): their rooms are closed for
-     * good — a live one ends, its files finalised — and their stream keys stop working. Runs on the
-     * managed executor, so that the host's cancel request does not wait for workers to finish files.
+     * good — a live one ends, its files finalised — and their stream keys stop working. Runs on a
+     * thread of its own, so that the host's cancel request does not wait for workers to finish files.
      */
     void sessionsCancelled(@Observes(during = jakarta.enterprise.event.TransactionPhase.AFTER_SUCCESS) SessionsCancelled cancelled) {
-        executor.execute(() -> cancelledSessions(cancelled));
+        closer.execute(() -> cancelledSessions(cancelled));
     }
 
     @ActivateRequestContext
