@@ -38,7 +38,7 @@ class SessionCancellationTest {
 
             JsonPath ended = LiveRoomMediaTest.awaitRoom(room.id(), state -> "ENDED".equals(state.getString("status")),
                     Duration.ofSeconds(60));
-            assertEquals("SESSION_CANCELLED", ended.getString("endedReason"), ended.prettify());
+            assertEquals("CANCELLED", ended.getString("endedReason"), ended.prettify());
             List<Map<String, Object>> recordings = ended.getList("recordings");
             assertEquals("COMPLETE", recordings.get(0).get("status"), "the recording was finalised: " + recordings);
             publishers.page().context().close();

@@ -17,7 +17,7 @@ public class LiveRoom {
 
     public enum Status { READY, STARTING, LIVE, ENDED }
 
-    public enum EndReason { HOST_ENDED, MEDIA_FAILURE, NO_WORKER, SESSION_CANCELLED }
+    public enum EndReason { HOST_ENDED, MEDIA_FAILURE, NO_WORKER, CANCELLED }
 
     @Id
     private UUID id;

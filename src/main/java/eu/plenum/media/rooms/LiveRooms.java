@@ -173,7 +173,7 @@ public class LiveRooms {
                 });
                 WorkerProcess worker = workers.get(roomId);
                 if (worker != null && store.read(roomId, LiveRoom::status) == LiveRoom.Status.LIVE) {
-                    close(roomId, worker, LiveRoom.EndReason.SESSION_CANCELLED, "the session was cancelled");
+                    close(roomId, worker, LiveRoom.EndReason.CANCELLED, "the session was cancelled");
                 }
                 return null;
             }));
