@@ -5,6 +5,7 @@
  * ({@code ReceiverAddressPolicy}), the connection made to the address that was checked.
  *
  * <p>Owns the {@code webhook_endpoint} table. Uses {@code identity} (current host and tenant),
- * {@code residency} (transfer guard, allowances, catalogue) and {@code shared}.
+ * {@code residency} (transfer guard, allowances, catalogue), {@code scheduling} (registrants to export)
+ * and {@code shared}.
  */
 package eu.plenum.webhooks;

@@ -186,6 +186,12 @@ public interface ConsoleMessages {
     @Message("The database cannot be reached from this node.")
     String replication_unknown();
 
+    @Message("Commits wait for a standby that is never allowed")
+    String replication_undeclared_title();
+
+    @Message("Declare the standby as a database place in this node's configuration (then restart), or change synchronous_standby_names:")
+    String replication_undeclared_add();
+
     @Message("yes")
     String yes();
 

@@ -136,27 +136,9 @@ public class ProblemMappers {
         return Response.status(status).type(ProblemDetail.MEDIA_TYPE).entity(problem).build();
     }
 
-    /**
-     * Whether a failure comes from losing the database: connection errors (SQLState class 08),
-     * a server shutting down (57P0x), a write reaching a demoted server (25006), or the pool
-     * giving up on acquiring a connection.
-     */
+    /** Whether a failure comes from losing the database; see {@link DatabaseUnavailability}. */
     static boolean databaseUnavailable(Throwable e) {
-        for (Throwable cause = e; cause != null; cause = cause.getCause() == cause ? null : cause.getCause()) {
-            if (cause instanceof java.sql.SQLTransientConnectionException
-                    || cause instanceof org.hibernate.exception.JDBCConnectionException) {
-                return true;
-            }
-            if (cause instanceof java.sql.SQLException sql) {
-                String state = sql.getSQLState() == null ? "" : sql.getSQLState();
-                String message = sql.getMessage() == null ? "" : sql.getMessage();
-                if (state.startsWith("08") || state.startsWith("57P0") || state.equals("25006")
-                        || message.contains("acquisition timeout")) {
-                    return true;
-                }
-            }
-        }
-        return false;
+        return DatabaseUnavailability.causedBy(e);
     }
 
     /**
