@@ -15,12 +15,22 @@ import com.tngtech.archunit.lang.SimpleConditionEvent;
 import com.tngtech.archunit.lang.syntax.ArchRuleDefinition;
 import jakarta.persistence.Entity;
 import eu.plenum.testsupport.ProjectPaths;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** The context rules of docs/architecture.md, checked on the compiled main code. */
@@ -34,6 +44,80 @@ class ArchitectureTest {
     @Test
     void contextsHaveNoCycles() {
         slices().matching(ROOT + ".(*)..").should().beFreeOfCycles().check(MAIN);
+    }
+
+    /**
+     * Every dependency between two contexts is one the context tree of docs/architecture.md
+     * declares ({@code ├── media ... → identity, residency, scheduling, shared}): the document is
+     * the one declaration of the graph, so a new arrow needs a line of documentation first.
+     */
+    @Test
+    void everyContextDependencyIsDeclaredInTheArchitectureDocument() {
+        Map<String, Set<String>> declared = declaredDependencies();
+        Map<String, Set<String>> undeclared = new TreeMap<>();
+        Map<String, String> example = new TreeMap<>();
+        for (JavaClass origin : MAIN) {
+            String own = context(origin);
+            if (own == null) {
+                continue; // the composition root (PlenumMain) wires contexts together
+            }
+            origin.getDirectDependenciesFromSelf().forEach(dependency -> {
+                String target = context(dependency.getTargetClass());
+                if (target != null && !target.equals(own) && !declared.getOrDefault(own, Set.of()).contains(target)) {
+                    undeclared.computeIfAbsent(own, key -> new TreeSet<>()).add(target);
+                    example.putIfAbsent(own + " -> " + target, dependency.getDescription());
+                }
+            });
+        }
+        assertEquals(Map.of(), undeclared, "context dependencies missing from docs/architecture.md, e.g. " + example);
+        Set<String> contexts = new TreeSet<>(MAIN.stream().map(ArchitectureTest::context).filter(java.util.Objects::nonNull).toList());
+        assertEquals(contexts, new TreeSet<>(declared.keySet()), "contexts in the code vs. in the tree of docs/architecture.md");
+    }
+
+    /** The arrows of the context tree in docs/architecture.md's "Contexts" section: context → contexts it may use. */
+    static Map<String, Set<String>> declaredDependencies() {
+        List<String> lines;
+        try {
+            lines = Files.readAllLines(ProjectPaths.root().resolve("docs/architecture.md"));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        int start = lines.indexOf("## Contexts");
+        assertTrue(start >= 0, "docs/architecture.md has no '## Contexts' section");
+        Pattern entry = Pattern.compile("^[├└]── ([a-z]+)\\s.*");
+        Pattern arrow = Pattern.compile("→\\s*([a-z, ]+)\\s*$");
+        Map<String, Set<String>> declared = new LinkedHashMap<>();
+        String current = null;
+        boolean inBlock = false;
+        for (String line : lines.subList(start + 1, lines.size())) {
+            if (line.startsWith("```")) {
+                if (inBlock) {
+                    break;
+                }
+                inBlock = true;
+                continue;
+            }
+            if (!inBlock) {
+                continue;
+            }
+            Matcher context = entry.matcher(line);
+            if (context.matches()) {
+                current = context.group(1);
+                declared.put(current, new TreeSet<>());
+            } else if (!line.startsWith("│") && !line.startsWith(" ")) {
+                current = null; // a class such as PlenumMain, or the root line
+            }
+            Matcher uses = arrow.matcher(line);
+            if (current != null && uses.find()) {
+                for (String used : uses.group(1).split(",")) {
+                    if (!used.isBlank()) {
+                        declared.get(current).add(used.strip());
+                    }
+                }
+            }
+        }
+        assertTrue(declared.size() >= 5, "context tree of docs/architecture.md not found: " + declared);
+        return declared;
     }
 
     @Test

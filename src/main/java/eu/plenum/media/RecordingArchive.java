@@ -1,7 +1,6 @@
 package eu.plenum.media;
 
 import eu.plenum.residency.DeclaredPlace;
-import eu.plenum.residency.DeclaredPlaces;
 import eu.plenum.residency.PersonalDataTransfer;
 import eu.plenum.residency.TransferGuard;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -16,52 +15,26 @@ import java.nio.file.StandardOpenOption;
 import java.security.DigestInputStream;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
-import java.util.ArrayList;
 import java.util.HexFormat;
-import java.util.List;
-import java.util.regex.Pattern;
 
 /**
- * Stores a finished recording of a tenant: only into recording storage of the tenant's home
- * region and into the storage declared as that region's backup, each copy allowed by the transfer
- * guard and verified by SHA-256. A tenant with no storage in its home region gets no copy anywhere.
+ * Copies a tenant's recordings between declared recording storage places — in practice from the
+ * home-region storage the worker writes to (chosen by {@code LiveRooms}) to the storage declared as
+ * that region's backup — each copy allowed by the transfer guard first and verified by SHA-256.
  */
 @ApplicationScoped
 public class RecordingArchive {
 
     private static final String GROWING = ".growing";
-    private static final Pattern SAFE_NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,120}");
 
-    private final DeclaredPlaces places;
     private final TransferGuard guard;
 
-    RecordingArchive(DeclaredPlaces places, TransferGuard guard) {
-        this.places = places;
+    RecordingArchive(TransferGuard guard) {
         this.guard = guard;
     }
 
     /** One stored, verified copy. */
     public record StoredCopy(String place, String regionCode, Path file, String sha256, long bytes) {
-    }
-
-    public List<StoredCopy> store(String tenantId, String homeRegionCode, String fileName, Path recording) {
-        if (!SAFE_NAME.matcher(fileName).matches()) {
-            throw new IllegalArgumentException("Recording file names are letters, digits, dots, dashes and underscores");
-        }
-        List<DeclaredPlace> targets = places.recordingStorageFor(homeRegionCode);
-        if (targets.stream().noneMatch(place -> place.backupFor().isEmpty())) {
-            throw new IllegalStateException("No recording storage is declared in home region " + homeRegionCode
-                    + "; declare one in plenum.residency.places");
-        }
-        String expected = sha256(recording);
-        List<StoredCopy> copies = new ArrayList<>();
-        for (DeclaredPlace place : targets) {
-            guard.authorize(new PersonalDataTransfer("recording", place.backupFor().isPresent()
-                    ? "backup copy of a recording" : "recording into home-region storage", tenantId,
-                    place.name(), place.region().code(), null));
-            copies.add(copy(place, tenantId, fileName, recording, expected));
-        }
-        return copies;
     }
 
     /**

@@ -4,13 +4,14 @@
  * <ul>
  *   <li>{@code pipeline} — the only GStreamer code (gst1-java-core), run inside worker processes;</li>
  *   <li>{@code worker} — the media worker process: control server and protocol;</li>
- *   <li>{@code supervisor} — the app's warm pool of workers, heartbeats, replacement;</li>
+ *   <li>{@code supervisor} — the app's warm pool of workers, limits, heartbeats, replacement;</li>
  *   <li>{@code rooms} — live rooms, publishers, the recordings catalogue and its copies per site;</li>
  *   <li>{@code whip}, {@code rest}, {@code web} — SDP offer checks, the WHIP and room APIs, the studio page.</li>
  * </ul>
  *
  * <p>Writes recording files only to the storage places residency assigns to a tenant's home region
  * and its backup, each copy through the transfer guard. Uses {@code identity}, {@code residency},
- * {@code scheduling} and {@code shared}; implements residency's {@code MediaProcessingSource}.
+ * {@code scheduling} (it observes {@code SessionsCancelled}) and {@code shared}; implements
+ * residency's {@code MediaProcessingSource}.
  */
 package eu.plenum.media;

@@ -22,9 +22,22 @@ public record DataLocationReport(
             String worker, RegionView region) {
     }
 
-    /** One category of personal data in one place. */
-    public record Line(String category, String place, String placeKind, RegionView region, String legalBasis) {
+    /**
+     * One category of personal data in one place. {@code regionDeclaredBy} says whose word the region
+     * is: the operator's ({@value #DECLARED_BY_OPERATOR}, the node's residency configuration, checked
+     * at start-up) or the tenant's ({@value #DECLARED_BY_TENANT}, e.g. a webhook or export receiver:
+     * Plenum checks where it sends data, not where the receiver runs).
+     */
+    public record Line(String category, String place, String placeKind, RegionView region, String legalBasis,
+            String regionDeclaredBy) {
+
+        public Line(String category, String place, String placeKind, RegionView region, String legalBasis) {
+            this(category, place, placeKind, region, legalBasis, DECLARED_BY_OPERATOR);
+        }
     }
+
+    public static final String DECLARED_BY_OPERATOR = "operator";
+    public static final String DECLARED_BY_TENANT = "tenant";
 
     /** A region as an auditor reads it. */
     public record RegionView(String code, String city, String country, Jurisdiction jurisdiction, String adequacyDecision) {

@@ -10,6 +10,10 @@ public interface MailTexts {
     @Message("Hello {name},")
     String hello(String name);
 
+    /** The greeting of mails to an address nobody confirmed yet: no text the requester chose. */
+    @Message("Hello,")
+    String hello_unconfirmed();
+
     @Message("Plenum — personal data hosted in the European Union")
     String footer();
 

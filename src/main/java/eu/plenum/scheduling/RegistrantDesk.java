@@ -6,7 +6,6 @@ import eu.plenum.scheduling.domain.RegistrationStatus;
 import eu.plenum.scheduling.domain.Webinar;
 import eu.plenum.scheduling.domain.WebinarRepository;
 import eu.plenum.shared.NotFoundException;
-import eu.plenum.shared.SecretTokens;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
@@ -27,13 +26,15 @@ public class RegistrantDesk {
     private final WebinarRepository webinars;
     private final RegistrationRepository registrations;
     private final RegistrationMails mails;
+    private final PersonalLinks links;
 
     RegistrantDesk(WebinarPlanner planner, WebinarRepository webinars, RegistrationRepository registrations,
-            RegistrationMails mails) {
+            RegistrationMails mails, PersonalLinks links) {
         this.planner = planner;
         this.webinars = webinars;
         this.registrations = registrations;
         this.mails = mails;
+        this.links = links;
     }
 
     public List<RegistrantView> list(UUID webinarId, String query) {
@@ -95,8 +96,7 @@ public class RegistrantDesk {
     /** The registrant cancels with their personal join link; the seat goes to the first on the wait list. */
     @Transactional
     public void cancelByRegistrant(String joinToken) {
-        Registration registration = registrations.byJoinTokenHash(SecretTokens.hash(joinToken))
-                .filter(found -> found.status() == RegistrationStatus.REGISTERED && !found.joinRevoked())
+        Registration registration = links.byJoinToken(joinToken).filter(Registration::joinLinkWorks)
                 .orElseThrow(() -> new NotFoundException("This join link is not valid (any more)."));
         Webinar webinar = webinars.findById(registration.webinarId(), LockModeType.PESSIMISTIC_WRITE);
         registration.decided(RegistrationStatus.CANCELLED);
@@ -112,9 +112,8 @@ public class RegistrantDesk {
 
     private void grantSeat(Webinar webinar, Registration registration) {
         registration.decided(RegistrationStatus.REGISTERED);
-        String join = SecretTokens.next();
-        registration.newJoinLink(SecretTokens.hash(join));
-        mails.registered(WebinarView.of(webinar), registration, join);
+        registration.newJoinLink();
+        mails.registered(WebinarView.of(webinar), registration);
     }
 
     private List<Registration> own(UUID webinarId, List<UUID> ids) {

@@ -8,11 +8,16 @@ import java.util.Map;
 
 /**
  * What an attendee enters on the public registration page. Answers are keyed by question id;
- * a multiple-choice answer lists its choices one per line.
+ * a multiple-choice answer lists its choices one per line. The name is a single line with no
+ * control (or bidirectional override) characters.
  */
 public record RegistrationForm(
-        @NotBlank @Size(max = 200) String name,
-        @NotBlank @Size(max = 254) @Email @Pattern(regexp = "^[^@\\s]+@[^@\\s]+\\.[^@\\s]+$", message = "must be an e-mail address")
+        // One line of printable text: names reach mail bodies and iCalendar parameters.
+        @NotBlank @Size(max = 200)
+        @Pattern(regexp = "[^\\p{Cc}\\p{Zl}\\p{Zp}\\x{202A}-\\x{202E}\\x{2066}-\\x{2069}]*",
+                message = "must be one line without control characters")
+        String name,
+        @NotBlank @Size(max = 254) @Email @Pattern(regexp = "^[^@\\s\\p{Cc}]+@[^@\\s\\p{Cc}]+\\.[^@\\s\\p{Cc}]+$", message = "must be an e-mail address")
         String email,
         boolean privacyAcknowledged,
         boolean recordingConsent,

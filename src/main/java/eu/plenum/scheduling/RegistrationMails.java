@@ -24,16 +24,17 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 /**
  * The mails a registrant receives, in the webinar's language (English or German), queued in the
  * outbox within the transaction of the change they report. Invitations ride along where a
- * calendar must follow.
+ * calendar must follow. Personal links are queued as placeholders that the dispatcher renders at
+ * send time, so the outbox never holds a working link.
  */
 @ApplicationScoped
 public class RegistrationMails {
 
     @CheckedTemplate(basePath = "mail")
     static class Templates {
-        static native TemplateInstance confirmText(String name, String title, String link);
+        static native TemplateInstance confirmText(String title, String link);
 
-        static native TemplateInstance confirmHtml(String name, String title, String link);
+        static native TemplateInstance confirmHtml(String title, String link);
 
         static native TemplateInstance registeredText(String name, String title, String zone, List<String> sessions, String link);
 
@@ -66,20 +67,34 @@ public class RegistrationMails {
         this.from = from;
     }
 
-    void confirmLink(Webinar webinar, Registration registration, String token) {
+    /**
+     * The confirmation link, to an address nobody confirmed yet: so it carries no text the
+     * requester chose (not even the name). {@code again} tells a repeated mail of the same link
+     * apart (null for the first).
+     */
+    void confirmLink(Webinar webinar, Registration registration, String again) {
         Locale locale = locale(webinar.language());
-        String link = publicUrl + "/r/confirm/" + token;
-        queue(registration, "confirm:" + registration.id() + ":" + token.substring(0, 12), texts(locale).subject_confirm(webinar.title()),
-                Templates.confirmText(registration.name(), webinar.title(), link),
-                Templates.confirmHtml(registration.name(), webinar.title(), link), locale, null, null);
+        String link = publicUrl + "/r/confirm/" + PersonalLinks.confirmPlaceholder(registration);
+        String key = "confirm:" + registration.id() + ":" + registration.confirmVersion() + (again == null ? "" : ":" + again);
+        queue(registration, key, texts(locale).subject_confirm(webinar.title()),
+                Templates.confirmText(webinar.title(), link), Templates.confirmHtml(webinar.title(), link), locale, null, null);
     }
 
-    void registered(WebinarView webinar, Registration registration, String joinToken) {
+    /** A seat was granted: the new personal join link and the invitation. */
+    void registered(WebinarView webinar, Registration registration) {
+        registered(webinar, registration, "registered:" + registration.id() + ":" + registration.joinVersion());
+    }
+
+    /** The address registered again: the same join link once more (a copy, no new secret). */
+    void registeredAgain(WebinarView webinar, Registration registration, String again) {
+        registered(webinar, registration, "registered:" + registration.id() + ":" + registration.joinVersion() + ":" + again);
+    }
+
+    private void registered(WebinarView webinar, Registration registration, String key) {
         Locale locale = locale(webinar.language());
-        String link = publicUrl + "/join/" + joinToken;
+        String link = publicUrl + "/join/" + PersonalLinks.joinPlaceholder(registration);
         List<String> sessions = sessionLines(webinar, locale);
-        queue(registration, "registered:" + registration.id() + ":" + joinToken.substring(0, 12),
-                texts(locale).subject_registered(webinar.title()),
+        queue(registration, key, texts(locale).subject_registered(webinar.title()),
                 Templates.registeredText(registration.name(), webinar.title(), webinar.timeZone(), sessions, link),
                 Templates.registeredHtml(registration.name(), webinar.title(), webinar.timeZone(), sessions, link), locale,
                 invite(webinar, registration, CalendarInvite.Method.REQUEST), "REQUEST");

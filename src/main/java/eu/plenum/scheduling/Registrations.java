@@ -11,13 +11,14 @@ import eu.plenum.shared.ConflictException;
 import eu.plenum.shared.InvalidInputException;
 import eu.plenum.shared.NotFoundException;
 import eu.plenum.shared.PlenumException.FieldError;
-import eu.plenum.shared.SecretTokens;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
@@ -40,12 +41,17 @@ public class Registrations {
     private final WebinarRepository webinars;
     private final RegistrationRepository registrations;
     private final RegistrationMails mails;
+    private final PersonalLinks links;
+    private final RegistrationConfig config;
     private final Clock clock;
 
-    Registrations(WebinarRepository webinars, RegistrationRepository registrations, RegistrationMails mails, Clock clock) {
+    Registrations(WebinarRepository webinars, RegistrationRepository registrations, RegistrationMails mails, PersonalLinks links,
+            RegistrationConfig config, Clock clock) {
         this.webinars = webinars;
         this.registrations = registrations;
         this.mails = mails;
+        this.links = links;
+        this.config = config;
         this.clock = clock;
     }
 
@@ -55,9 +61,11 @@ public class Registrations {
     }
 
     /**
-     * Takes a registration and mails the confirmation link. The same address again gets a fresh
-     * link (or, once registered, a fresh join link), never a second seat. The caller learns nothing
-     * about whether the address was known.
+     * Takes a registration and mails the confirmation link. The same address again never changes
+     * a link: an unconfirmed registration gets its confirmation link again (a new one only when it
+     * expired), a registered one its existing join link (none when the host revoked it), never a
+     * second seat; at most {@code plenum.registration.mails-per-address-per-day} such mails. The
+     * caller learns nothing about whether the address was known.
      */
     @Transactional
     public void register(UUID webinarId, RegistrationForm form) {
@@ -65,32 +73,48 @@ public class Registrations {
         Map<UUID, String> answers = validAnswers(webinar, form);
         String normalized = form.email().strip().toLowerCase(Locale.ROOT);
         Instant now = clock.instant();
-        Optional<Registration> existing = registrations.of(webinarId, normalized);
+        LocalDate today = LocalDate.ofInstant(now, ZoneOffset.UTC);
+        int allowance = config.mailsPerAddressPerDay();
+        Optional<Registration> existing = registrations.ofForUpdate(webinarId, normalized);
         if (existing.isEmpty()) {
             Registration registration = new Registration(webinar, form.name().strip(), form.email().strip(), normalized,
                     form.recordingConsent(), answers, now);
-            String token = SecretTokens.next();
-            registration.newConfirmation(SecretTokens.hash(token), now.plus(CONFIRMATION_VALIDITY));
+            registration.newConfirmation(now.plus(CONFIRMATION_VALIDITY));
+            registration.takeMailAllowance(today, allowance);
             registrations.persist(registration);
-            mails.confirmLink(webinar, registration, token);
+            mails.confirmLink(webinar, registration, null);
             return;
         }
         Registration registration = existing.get();
         switch (registration.status()) {
             case UNCONFIRMED -> {
-                String token = SecretTokens.next();
-                registration.newConfirmation(SecretTokens.hash(token), now.plus(CONFIRMATION_VALIDITY));
-                mails.confirmLink(webinar, registration, token);
+                if (registration.takeMailAllowance(today, allowance)) {
+                    if (registration.confirmationExpired(now)) {
+                        // the old link opens nothing any more, so a new one takes nothing from anyone
+                        registration.newConfirmation(now.plus(CONFIRMATION_VALIDITY));
+                    }
+                    mails.confirmLink(webinar, registration, today + ":" + registration.mailsToday());
+                }
             }
             case REGISTERED -> {
-                String join = SecretTokens.next();
-                registration.newJoinLink(SecretTokens.hash(join));
-                mails.registered(WebinarView.of(webinar), registration, join);
+                if (!registration.joinRevoked() && registration.takeMailAllowance(today, allowance)) {
+                    mails.registeredAgain(WebinarView.of(webinar), registration, today + ":" + registration.mailsToday());
+                }
             }
             default -> {
                 // wait-listed, pending, denied or cancelled: nothing new to send
             }
         }
+    }
+
+    /** What a confirmation link leads to before anyone acts on it (GET must change nothing). */
+    public record ConfirmationPage(RegistrationStatus status, String title) {
+    }
+
+    /** Looks a confirmation link up without confirming: mail scanners open links too. */
+    public ConfirmationPage confirmationPage(String token) {
+        Registration registration = links.byConfirmToken(token).orElseThrow(Registrations::unknownConfirmation);
+        return new ConfirmationPage(registration.status(), webinars.findById(registration.webinarId()).title());
     }
 
     /** What confirming did: the status, and the personal join token when a seat was granted right now. */
@@ -99,8 +123,7 @@ public class Registrations {
 
     @Transactional
     public Confirmation confirm(String token) {
-        Registration registration = registrations.byConfirmTokenHash(SecretTokens.hash(token))
-                .orElseThrow(() -> new NotFoundException("This confirmation link is not valid. Register again to get a new one."));
+        Registration registration = links.byConfirmToken(token).orElseThrow(Registrations::unknownConfirmation);
         if (registration.status() != RegistrationStatus.UNCONFIRMED) {
             return new Confirmation(registration.status(), null, registration.webinarId());
         }
@@ -120,10 +143,13 @@ public class Registrations {
             mails.statusOnly(webinar, registration);
             return new Confirmation(outcome, null, webinar.id());
         }
-        String join = SecretTokens.next();
-        registration.newJoinLink(SecretTokens.hash(join));
-        mails.registered(WebinarView.of(webinar), registration, join);
-        return new Confirmation(outcome, join, webinar.id());
+        registration.newJoinLink();
+        mails.registered(WebinarView.of(webinar), registration);
+        return new Confirmation(outcome, links.joinToken(registration), webinar.id());
+    }
+
+    private static NotFoundException unknownConfirmation() {
+        return new NotFoundException("This confirmation link is not valid. Register again to get a new one.");
     }
 
     /** The registrant behind a personal join link, with their webinar. */
@@ -131,8 +157,7 @@ public class Registrations {
     }
 
     public Attendance attendance(String joinToken) {
-        Registration registration = registrations.byJoinTokenHash(SecretTokens.hash(joinToken))
-                .filter(found -> found.status() == RegistrationStatus.REGISTERED && !found.joinRevoked())
+        Registration registration = links.byJoinToken(joinToken).filter(Registration::joinLinkWorks)
                 .orElseThrow(() -> new NotFoundException("This join link is not valid (any more)."));
         Webinar webinar = webinars.findById(registration.webinarId());
         return new Attendance(registration.name(), registration.recordingConsent(), WebinarView.of(webinar));

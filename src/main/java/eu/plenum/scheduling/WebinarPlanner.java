@@ -26,14 +26,30 @@ public class WebinarPlanner {
     private final RegistrationMails mails;
     private final CurrentHost host;
     private final Clock clock;
+    private final jakarta.enterprise.event.Event<SessionsCancelled> cancellations;
 
     WebinarPlanner(WebinarRepository webinars, RegistrationRepository registrations, RegistrationMails mails, CurrentHost host,
-            Clock clock) {
+            Clock clock, jakarta.enterprise.event.Event<SessionsCancelled> cancellations) {
+        this.cancellations = cancellations;
         this.webinars = webinars;
         this.registrations = registrations;
         this.mails = mails;
         this.host = host;
         this.clock = clock;
+    }
+
+    /** Sessions cancelled now (they were not before): the other contexts hear of them once this transaction commits. */
+    private void announceCancellations(Webinar webinar, java.util.Set<UUID> cancelledBefore) {
+        List<UUID> cancelled = webinar.sessions().stream().filter(session -> session.status() == WebinarStatus.CANCELLED)
+                .map(eu.plenum.scheduling.domain.WebinarSession::id).filter(id -> !cancelledBefore.contains(id)).toList();
+        if (!cancelled.isEmpty()) {
+            cancellations.fire(new SessionsCancelled(webinar.tenantId(), webinar.id(), cancelled));
+        }
+    }
+
+    private static java.util.Set<UUID> cancelledSessions(Webinar webinar) {
+        return webinar.sessions().stream().filter(session -> session.status() == WebinarStatus.CANCELLED)
+                .map(eu.plenum.scheduling.domain.WebinarSession::id).collect(java.util.stream.Collectors.toSet());
     }
 
     /** Every registrant holding a seat hears about the change, with an invitation their calendar applies. */
@@ -54,14 +70,18 @@ public class WebinarPlanner {
     @Transactional
     public WebinarView revise(UUID id, WebinarForm form) {
         Webinar webinar = ownScheduled(id);
+        java.util.Set<UUID> before = cancelledSessions(webinar);
         webinar.revise(WebinarPlanRules.plan(form, clock.instant()), clock.instant());
+        announceCancellations(webinar, before);
         return notified(webinar);
     }
 
     @Transactional
     public WebinarView cancel(UUID id) {
         Webinar webinar = ownScheduled(id);
+        java.util.Set<UUID> before = cancelledSessions(webinar);
         webinar.cancel();
+        announceCancellations(webinar, before);
         return notified(webinar);
     }
 
@@ -86,7 +106,9 @@ public class WebinarPlanner {
     public WebinarView cancelSession(UUID id, UUID sessionId) {
         Webinar webinar = ownScheduled(id);
         requireSession(webinar, sessionId);
+        java.util.Set<UUID> before = cancelledSessions(webinar);
         webinar.cancelSession(sessionId);
+        announceCancellations(webinar, before);
         return notified(webinar);
     }
 

@@ -50,6 +50,8 @@ public final class EmbeddedDatabase {
     /** Starts the embedded server and points the datasource at it, unless a JDBC URL is configured. */
     public static void startUnlessConfigured(SmallRyeConfig config) {
         if (configuredUrl(config).isPresent()) {
+            // A system property outranks the environment, so the pool and the guards see the quiet URL.
+            System.setProperty(URL_PROPERTY, JdbcUrls.withoutServerErrorDetail(configuredUrl(config).orElseThrow()));
             LOG.info("Using the configured external PostgreSQL; no embedded database is started");
             return;
         }
@@ -59,7 +61,7 @@ public final class EmbeddedDatabase {
         Path dataDir = Path.of(config.getOptionalValue(DATA_DIR_PROPERTY, String.class).orElse(".plenum/pgdata"))
                 .toAbsolutePath();
         EmbeddedPostgres postgres = start(dataDir);
-        System.setProperty(URL_PROPERTY, jdbcUrl(postgres));
+        System.setProperty(URL_PROPERTY, JdbcUrls.withoutServerErrorDetail(jdbcUrl(postgres)));
         System.setProperty("quarkus.datasource.username", "postgres");
         System.setProperty("quarkus.datasource.password", "");
         Runtime.getRuntime().addShutdownHook(new Thread(() -> close(postgres), "embedded-postgres-stop"));

@@ -8,8 +8,9 @@ import java.util.Base64;
 import java.util.HexFormat;
 
 /**
- * Secrets that travel in links (join links, confirmations, feeds): 256 random bits, URL-safe;
- * only their SHA-256 is ever stored, so a leaked database reveals no working link.
+ * Random secrets that are stored only as their SHA-256 (calendar feed tokens, stream keys, worker
+ * secrets): 256 random bits, URL-safe, shown once. Such a secret cannot be shown or mailed again
+ * later, so links that are mailed (confirmation, join) are derived with {@link LinkTokens} instead.
  */
 public final class SecretTokens {
 

@@ -10,7 +10,9 @@ import org.eclipse.microprofile.health.Readiness;
 /**
  * Replication at a glance on /q/health/ready: the database role, whether commits are confirmed by a
  * synchronous standby, and each standby's state and lag. Asynchronous running is reported
- * ("synchronous": false) but does not make the app unready: it can still serve.
+ * ("synchronous": false) but does not make the app unready: it can still serve. A primary waiting
+ * for a synchronous standby that no declared target admits does: its commits would wait for ever,
+ * so the check is down with the reason and the setting to add.
  */
 @Readiness
 @ApplicationScoped
@@ -18,18 +20,21 @@ class ReplicationHealthCheck implements HealthCheck {
 
     private final ReplicationMonitor monitor;
     private final StandbyLossGuard guard;
+    private final ReplicationTargetGuard targets;
 
-    ReplicationHealthCheck(ReplicationMonitor monitor, StandbyLossGuard guard) {
+    ReplicationHealthCheck(ReplicationMonitor monitor, StandbyLossGuard guard, ReplicationTargetGuard targets) {
         this.monitor = monitor;
         this.guard = guard;
+        this.targets = targets;
     }
 
     @Override
     public HealthCheckResponse call() {
         HealthCheckResponseBuilder response = HealthCheckResponse.named("Database replication");
+        Optional<UndeclaredSynchronousStandby> stall = targets.undeclaredSynchronousStandby();
         Optional<ReplicationState> state = monitor.current();
         if (state.isEmpty()) {
-            return response.up().withData("role", "none").build();
+            return stalled(response.up().withData("role", "none"), stall).build();
         }
         ReplicationState replication = state.get();
         response.up().withData("role", replication.role()).withData("primary site", replication.role().equals("primary")
@@ -47,6 +52,11 @@ class ReplicationHealthCheck implements HealthCheck {
             response.withData("standby." + standby.name(), standby.syncState() + ", " + standby.state() + ", lag "
                     + standby.lagBytes() + " bytes" + (standby.replayLagSeconds() == null ? "" : ", " + standby.replayLagSeconds() + " s"));
         }
-        return response.build();
+        return stalled(response, stall).build();
+    }
+
+    private static HealthCheckResponseBuilder stalled(HealthCheckResponseBuilder response, Optional<UndeclaredSynchronousStandby> stall) {
+        stall.ifPresent(found -> response.down().withData("reason", found.reason()).withData("setting to add", found.settingToAdd()));
+        return response;
     }
 }

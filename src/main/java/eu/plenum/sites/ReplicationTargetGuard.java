@@ -18,6 +18,7 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -32,6 +33,11 @@ import org.jboss.logging.Logger;
  * ended at once with {@code pg_terminate_backend}. This is the run-time check; the barrier in front
  * of it is the primary's {@code pg_hba.conf}, which should admit replication only from the declared
  * standbys (a client can claim any application name, so a declared address makes the match strict).
+ *
+ * <p>Refusing is fail-closed, so a primary whose {@code synchronous_standby_names} expects a standby
+ * that no declared target names would wait for ever (policy {@code block}): that is said at start-up
+ * (log ERROR), on {@code /q/health/ready} (down) and on the console's replication page, each with
+ * the declaration to add ({@link #undeclaredSynchronousStandby()}).
  */
 @ApplicationScoped
 @io.quarkus.runtime.Startup
@@ -49,6 +55,9 @@ public class ReplicationTargetGuard {
     /** WAL sender process ids already decided: true allowed, false refused (and terminated). */
     private final Map<Integer, Boolean> decided = new HashMap<>();
     private boolean warnedUnseeable;
+    /** Addresses of refused WAL senders by application name, to suggest a strict target. */
+    private final Map<String, String> refusedAddresses = new HashMap<>();
+    private volatile Optional<UndeclaredSynchronousStandby> undeclared = Optional.empty();
 
     ReplicationTargetGuard(DeclaredPlaces places, TransferGuard guard, NodeConfig node, MeterRegistry metrics,
             OwnDatabaseConnection database) {
@@ -61,16 +70,33 @@ public class ReplicationTargetGuard {
                 .register(metrics);
     }
 
+    /** Checks once as the app starts, so a stalling configuration is in the start-up log. */
+    void onStart(@jakarta.enterprise.event.Observes io.quarkus.runtime.StartupEvent started) {
+        check();
+    }
+
+    /**
+     * Set while the primary expects a synchronous standby that no declared database place admits:
+     * every such standby is ended, so commits wait (or the primary degrades, by policy).
+     */
+    public Optional<UndeclaredSynchronousStandby> undeclaredSynchronousStandby() {
+        return undeclared;
+    }
+
     @Scheduled(every = "${plenum.sites.check-every:1s}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
             skipExecutionIf = Scheduled.ApplicationNotRunning.class)
     synchronized void check() {
         if (!enabled) {
             return;
         }
-        database.check(this::checkSenders, decided::clear);
+        database.check(this::checkSenders, () -> {
+            decided.clear();
+            undeclared = Optional.empty(); // a standby server waits for nobody
+        });
     }
 
     private void checkSenders(Statement statement) throws SQLException {
+        checkExpectedStandbys(OwnDatabaseConnection.queryString(statement, "SELECT current_setting('synchronous_standby_names')"));
         if (!OwnDatabaseConnection.queryBoolean(statement, "SELECT pg_has_role(current_user, 'pg_read_all_stats', 'USAGE')")) {
             unseeable(); // this role does not see who streams: nothing to decide on, and nothing to end
             return;
@@ -81,7 +107,12 @@ public class ReplicationTargetGuard {
             while (senders.next()) {
                 seen.add(senders.getInt("pid"));
                 if (!decided.containsKey(senders.getInt("pid"))) {
-                    decided.put(senders.getInt("pid"), authorize(senders.getString("application_name"), senders.getString("address")));
+                    boolean allowed = authorize(senders.getString("application_name"), senders.getString("address"));
+                    decided.put(senders.getInt("pid"), allowed);
+                    if (!allowed && senders.getString("application_name") != null && senders.getString("address") != null) {
+                        refusedAddresses.put(senders.getString("application_name").toLowerCase(java.util.Locale.ROOT),
+                                senders.getString("address"));
+                    }
                 }
             }
         }
@@ -91,6 +122,41 @@ public class ReplicationTargetGuard {
                 terminate(sender.getKey());
             }
         }
+    }
+
+    /** Compares the standbys the primary waits for with the declared targets; reports a change once. */
+    private void checkExpectedStandbys(String setting) {
+        Optional<UndeclaredSynchronousStandby> now = undeclaredIn(setting);
+        if (now.equals(undeclared)) {
+            return;
+        }
+        undeclared = now;
+        now.ifPresentOrElse(found -> LOG.errorf("ALERT: %s Declare it: %s", found.reason(), found.settingToAdd()),
+                () -> LOG.info("Every synchronous standby the primary expects is a declared database place"));
+    }
+
+    Optional<UndeclaredSynchronousStandby> undeclaredIn(String setting) {
+        SynchronousStandbyNames expected = SynchronousStandbyNames.parse(setting);
+        if (!expected.expectsStandby()) {
+            return Optional.empty();
+        }
+        List<String> admitted = expected.names().stream()
+                .filter(name -> standbys.values().stream().anyMatch(identity -> identity.admitsName(name))).toList();
+        boolean any = expected.names().contains("*") && !standbys.isEmpty();
+        if (any || admitted.size() >= expected.required()) {
+            return Optional.empty();
+        }
+        List<String> missing = expected.names().stream().filter(name -> !admitted.contains(name)).toList();
+        String name = missing.stream().filter(candidate -> !candidate.equals("*")).findFirst().orElse("<application_name>");
+        String address = refusedAddresses.getOrDefault(name.toLowerCase(java.util.Locale.ROOT), "<standby address>");
+        String reason = "synchronous_standby_names = '" + setting + "' waits for " + String.join(", ", missing)
+                + ", but no declared database place (plenum.residency.places.*.target) names "
+                + (missing.size() == 1 ? "it" : "them") + (standbys.isEmpty() ? " (no standby is declared at all)" : "")
+                + ": the replication guard ends such a standby, so every commit waits for a standby that is never allowed.";
+        String declaration = "plenum.residency.places.database-standby.kind=database, "
+                + "plenum.residency.places.database-standby.region=<EU region of the standby>, "
+                + "plenum.residency.places.database-standby.target=" + name + "@" + address;
+        return Optional.of(new UndeclaredSynchronousStandby(setting, missing, reason, declaration));
     }
 
     private void unseeable() {

@@ -32,6 +32,15 @@ record StandbyIdentity(Pattern name, Optional<InetAddress> network, int prefixLe
         return new StandbyIdentity(pattern, Optional.of(network), prefix);
     }
 
+    /**
+     * Whether a standby that {@code synchronous_standby_names} lists as {@code standbyName} could be
+     * admitted by this identity (PostgreSQL compares those names case-insensitively; {@code *} is any).
+     */
+    boolean admitsName(String standbyName) {
+        return standbyName.equals("*")
+                || Pattern.compile(name.pattern(), Pattern.CASE_INSENSITIVE).matcher(standbyName).matches();
+    }
+
     boolean matches(String applicationName, String clientAddress) {
         if (applicationName == null || !name.matcher(applicationName).matches()) {
             return false;

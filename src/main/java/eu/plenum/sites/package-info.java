@@ -6,6 +6,7 @@
  * Fencing of a failed primary is an operator script ({@code deploy/sites/fence-old-primary});
  * recording copies to the backup site live in {@code media}.
  *
- * <p>Owns no tables. Reads PostgreSQL's own views. May use {@code shared}.
+ * <p>Owns no tables. Reads PostgreSQL's own views. Uses {@code residency} (every standby is a transfer put to its
+ * transfer guard) and {@code shared}.
  */
 package eu.plenum.sites;

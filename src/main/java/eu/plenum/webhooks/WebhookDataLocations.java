@@ -10,7 +10,7 @@ import eu.plenum.webhooks.domain.WebhookEndpointRepository;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.List;
 
-/** Tells the data-location report where a tenant's webhook events go. */
+/** Tells the data-location report where a tenant's webhook events and exports go, in the region the tenant declared. */
 @ApplicationScoped
 class WebhookDataLocations implements DataLocationSource {
 
@@ -29,9 +29,11 @@ class WebhookDataLocations implements DataLocationSource {
         return endpoints.ofTenant(tenantId).stream().map(endpoint -> {
             Region region = catalogue.require("regionCode", endpoint.regionCode());
             String basis = ResidencyPolicy.mayHoldPersonalData(region, allowances.legalBasis(tenantId, region.code())).legalBasis();
-            return new DataLocationReport.Line("Webhook events (event payloads)",
-                    "webhook " + endpoint.id() + " (" + endpoint.url().getHost() + ")", "webhook destination",
-                    DataLocationReport.RegionView.of(region), basis);
+            // The region is the tenant's declaration when registering the receiver; Plenum cannot see where it runs.
+            return new DataLocationReport.Line("Webhook events and registrant exports (event payloads, registrant lists)",
+                    "webhook " + endpoint.id() + " (" + endpoint.url().getHost() + ")",
+                    "webhook or export receiver (region declared by the tenant)",
+                    DataLocationReport.RegionView.of(region), basis, DataLocationReport.DECLARED_BY_TENANT);
         }).toList();
     }
 }

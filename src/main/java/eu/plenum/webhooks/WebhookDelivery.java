@@ -5,37 +5,33 @@ import eu.plenum.residency.TenantRegionAllowances;
 import eu.plenum.residency.TransferGuard;
 import eu.plenum.webhooks.domain.WebhookEndpoint;
 import jakarta.enterprise.context.ApplicationScoped;
-import java.io.IOException;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
-import java.time.Duration;
 import java.util.HexFormat;
+import java.util.Map;
 import java.util.UUID;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 import org.jboss.logging.Logger;
 
 /**
- * Sends one event to one endpoint: asks the transfer guard first (a refusal throws before a single
- * byte leaves), then POSTs the JSON body signed with the endpoint's key.
+ * Sends one event to one endpoint: checks the receiver's addresses as they resolve now (a refusal
+ * throws before a single byte leaves), asks the transfer guard, then POSTs the JSON body signed
+ * with the endpoint's key to exactly the address that was checked.
  */
 @ApplicationScoped
 public class WebhookDelivery {
 
     private static final Logger LOG = Logger.getLogger(WebhookDelivery.class);
-    private static final Duration TIMEOUT = Duration.ofSeconds(5);
 
     private final TransferGuard guard;
     private final TenantRegionAllowances allowances;
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(TIMEOUT)
-            .followRedirects(HttpClient.Redirect.NEVER).build();
+    private final ReceiverConnector connector;
 
-    WebhookDelivery(TransferGuard guard, TenantRegionAllowances allowances) {
+    WebhookDelivery(TransferGuard guard, TenantRegionAllowances allowances, ReceiverConnector connector) {
         this.guard = guard;
         this.allowances = allowances;
+        this.connector = connector;
     }
 
     /** What happened to one delivery that the guard allowed. */
@@ -53,27 +49,22 @@ public class WebhookDelivery {
     }
 
     private Outcome send(WebhookEndpoint endpoint, String category, String purpose, String eventType, String contentType, String body) {
+        // Checked at every delivery, not only at registration: the name may resolve elsewhere by now.
+        ReceiverConnector.CheckedReceiver receiver = connector.check(endpoint.url());
         guard.authorize(new PersonalDataTransfer(category, purpose, endpoint.tenantId(),
                 "webhook " + endpoint.id() + " (" + endpoint.url().getHost() + ")", endpoint.regionCode(),
                 allowances.legalBasis(endpoint.tenantId(), endpoint.regionCode()).orElse(null)));
         UUID deliveryId = UUID.randomUUID();
-        HttpRequest request = HttpRequest.newBuilder(endpoint.url()).timeout(TIMEOUT)
-                .header("Content-Type", contentType)
-                .header("X-Plenum-Event", eventType)
-                .header("X-Plenum-Delivery", deliveryId.toString())
-                .header("X-Plenum-Signature", "sha256=" + sign(endpoint.signingKey(), body))
-                .POST(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8))
-                .build();
-        try {
-            int status = http.send(request, HttpResponse.BodyHandlers.discarding()).statusCode();
-            return new Outcome(deliveryId, status >= 200 && status < 300, status, null);
-        } catch (IOException e) {
-            LOG.infof("Delivery %s (%s) to endpoint %s failed: %s", deliveryId, eventType, endpoint.id(), e.getClass().getSimpleName());
-            return new Outcome(deliveryId, false, 0, "the receiver could not be reached");
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return new Outcome(deliveryId, false, 0, "interrupted");
+        ReceiverConnector.Answer answer = connector.post(receiver, Map.of(
+                "X-Plenum-Event", eventType,
+                "X-Plenum-Delivery", deliveryId.toString(),
+                "X-Plenum-Signature", "sha256=" + sign(endpoint.signingKey(), body)),
+                contentType, body.getBytes(StandardCharsets.UTF_8));
+        if (answer.status() == 0) {
+            LOG.infof("Delivery %s (%s) to endpoint %s failed: %s", deliveryId, eventType, endpoint.id(), answer.error());
+            return new Outcome(deliveryId, false, 0, answer.error());
         }
+        return new Outcome(deliveryId, answer.status() >= 200 && answer.status() < 300, answer.status(), null);
     }
 
     static String sign(String hexKey, String body) {

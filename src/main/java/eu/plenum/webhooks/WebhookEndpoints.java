@@ -9,15 +9,12 @@ import eu.plenum.webhooks.domain.WebhookEndpoint;
 import eu.plenum.webhooks.domain.WebhookEndpointRepository;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
-import java.net.InetAddress;
 import java.net.URI;
-import java.net.UnknownHostException;
 import java.security.SecureRandom;
 import java.time.OffsetDateTime;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.UUID;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /** A host's webhook endpoints: register, list, remove. Always within the host's own tenant. */
 @ApplicationScoped
@@ -28,14 +25,13 @@ public class WebhookEndpoints {
     private final WebhookEndpointRepository endpoints;
     private final CurrentHost host;
     private final RegionCatalogue catalogue;
-    private final boolean privateAddressesAllowed;
+    private final ReceiverConnector connector;
 
-    WebhookEndpoints(WebhookEndpointRepository endpoints, CurrentHost host, RegionCatalogue catalogue,
-            @ConfigProperty(name = "plenum.webhooks.allow-private-addresses", defaultValue = "false") boolean privateAddressesAllowed) {
+    WebhookEndpoints(WebhookEndpointRepository endpoints, CurrentHost host, RegionCatalogue catalogue, ReceiverConnector connector) {
         this.endpoints = endpoints;
         this.host = host;
         this.catalogue = catalogue;
-        this.privateAddressesAllowed = privateAddressesAllowed;
+        this.connector = connector;
     }
 
     /** An endpoint as the API shows it; the signing key only right after registration. */
@@ -67,23 +63,12 @@ public class WebhookEndpoints {
                 .orElseThrow(() -> new NotFoundException("There is no webhook endpoint " + id + " in your organisation."));
     }
 
-    /** Only http(s), and no loopback or private addresses unless the operator allows them (tests, labs). */
+    /** https (http only in dev and test) and public addresses only; delivery checks the same again. */
     private void requireReachableSafely(URI url) {
-        if (url.getScheme() == null || !List.of("https", "http").contains(url.getScheme()) || url.getHost() == null) {
-            throw InvalidInputException.of("url", "must be an absolute http or https URL");
-        }
-        if (privateAddressesAllowed) {
-            return;
-        }
         try {
-            for (InetAddress address : InetAddress.getAllByName(url.getHost())) {
-                if (address.isLoopbackAddress() || address.isSiteLocalAddress() || address.isLinkLocalAddress()
-                        || address.isAnyLocalAddress()) {
-                    throw InvalidInputException.of("url", "must not point at a loopback or private network address");
-                }
-            }
-        } catch (UnknownHostException e) {
-            throw InvalidInputException.of("url", "the host name does not resolve");
+            connector.check(url);
+        } catch (ReceiverRefusedException refused) {
+            throw InvalidInputException.of("url", refused.getMessage());
         }
     }
 

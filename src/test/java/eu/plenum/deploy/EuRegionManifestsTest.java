@@ -135,16 +135,30 @@ class EuRegionManifestsTest {
             }
             String kustomization = Files.readString(region.resolve("kustomization.yaml"));
             assertFalse(kustomization.contains("../base"), "a third-country site must not include the app base");
+            int workloads = 0;
             for (JsonNode doc : documents(region)) {
-                for (JsonNode container : doc.path("spec").path("template").path("spec").path("containers")) {
+                JsonNode pod = doc.path("spec").path("template").path("spec");
+                if (pod.isMissingNode()) {
+                    continue;
+                }
+                workloads++;
+                String workload = doc.path("kind").asText() + " " + doc.path("metadata").path("name").asText();
+                assertTrue(pod.path("containers").size() > 0, workload + " has no containers");
+                for (JsonNode container : pod.path("containers")) {
+                    // Without PLENUM_ROLES a node plays every role (app, media, ...): edge must be said explicitly.
+                    List<String> roles = new ArrayList<>();
                     for (JsonNode env : container.path("env")) {
                         if (env.path("name").asText().equals("PLENUM_ROLES")) {
-                            assertEquals("edge", env.path("value").asText());
+                            roles.add(env.path("value").asText());
                         }
                         assertFalse(env.has("valueFrom"), "secret in a third-country pod: " + env);
                     }
+                    assertFalse(container.has("envFrom"), "environment from a ConfigMap/Secret in a third-country pod: " + workload);
+                    assertEquals(List.of("edge"), roles, "PLENUM_ROLES of container " + container.path("name").asText()
+                            + " in " + workload + " at " + region.getFileName());
                 }
             }
+            assertTrue(workloads > 0, "no workload found at " + region.getFileName());
         }
     }
 

@@ -37,6 +37,10 @@ class StudioJourneyTest {
             Page page = browser.signIn(APP + "/", Tokens.HOST, "en");
             page.navigate(APP + "/host/webinars/" + webinarId);
             page.getByTestId("studio-link").first().click();
+            // Opening the page changed nothing: no room until the host asks for one.
+            given().auth().oauth2(Tokens.accessToken(Tokens.HOST)).get("/api/webinars/" + webinarId + "/sessions/" + sessionId + "/room")
+                    .then().statusCode(404);
+            page.getByTestId("open-studio").click();
             PlaywrightAssertions.assertThat(page.getByTestId("stream-key")).containsText("sk_");
             page.waitForFunction("() => document.getElementById('preview').videoWidth > 0");
             assertTrue(page.getByTestId("camera").locator("option").count() >= 1, "the fake camera is offered");

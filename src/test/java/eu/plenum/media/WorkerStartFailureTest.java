@@ -3,6 +3,7 @@ package eu.plenum.media;
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.containsString;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import eu.plenum.testsupport.PlenumTestServers;
@@ -16,24 +17,43 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import java.time.Instant;
 import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
 
-/** When no media worker can start, going live says so plainly, and the health check goes down with the reason. */
+/**
+ * When no media worker can start, going live says so plainly and the health check goes down; the
+ * pool keeps trying with back-off, and recovers by itself once workers can start again.
+ */
 @QuarkusTest
 @TestProfile(WorkerStartFailureTest.BrokenWorkers.class)
 @WithTestResource(PlenumTestServers.class)
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class WorkerStartFailureTest {
 
-    /** Workers whose JVM cannot start at all (a heap too small to boot). */
+    /** The workers' JVM options come from this argument file (the java launcher reads {@code @file}), so the test can repair them. */
+    static final Path OPTIONS = Path.of("target", "worker-start-failure", "jvm-options").toAbsolutePath();
+
+    /** Workers whose JVM cannot start at all (a heap too small to boot), retried every second or two. */
     public static class BrokenWorkers implements QuarkusTestProfile {
         @Override
         public Map<String, String> getConfigOverrides() {
-            return Map.of("plenum.media.pool-size", "1", "plenum.media.worker-jvm-options", "-Xmx1k");
+            try {
+                Files.createDirectories(OPTIONS.getParent());
+                Files.writeString(OPTIONS, "-Xmx1k\n");
+            } catch (java.io.IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+            return Map.of("plenum.media.pool-size", "1", "plenum.media.worker-jvm-options", "@" + OPTIONS,
+                    "plenum.media.start-retry-first", "1s", "plenum.media.start-retry-max", "2s");
         }
     }
 
     @Test
+    @Order(1)
     void goLiveAnswers503WithTheWorkersOwnErrorAndHealthIsDown() throws Exception {
         LiveRoomMediaTest.Room room = LiveRoomMediaTest.openRoom("No workers");
         given().header("Authorization", "Bearer " + room.key()).contentType("application/sdp")
@@ -44,15 +64,53 @@ class WorkerStartFailureTest {
                 .body("detail", containsString("No media worker can start on this node"))
                 .body("detail", containsString("heap"));
         given().get("/q/health/ready").then().statusCode(200);
-        given().get("/q/health").then().statusCode(503)
+        String health = given().get("/q/health").then().statusCode(503)
                 .body("checks.find { it.name == 'Media workers' }.status", org.hamcrest.Matchers.equalTo("DOWN"))
-                .body("checks.find { it.name == 'Media workers' }.data.'last start failure'", containsString("heap"));
+                .body("checks.find { it.name == 'Media workers' }.data.reason", containsString("/api/admin/media/workers"))
+                .extract().asString();
+        assertFalse(health.contains("heap"), "the public health endpoint quotes no worker output: " + health);
+        given().auth().oauth2(Tokens.accessToken(Tokens.ADMIN)).get("/api/admin/media/workers").then().statusCode(200)
+                .body("lastStartFailure", containsString("heap")).body("cannotStart", org.hamcrest.Matchers.equalTo(true));
         given().auth().oauth2(Tokens.accessToken(Tokens.HOST)).get("/api/rooms/" + room.id())
                 .then().statusCode(200).body("status", org.hamcrest.Matchers.equalTo("ENDED"))
                 .body("endedReason", org.hamcrest.Matchers.equalTo("NO_WORKER"));
     }
 
     @Test
+    @Order(2)
+    void thePoolKeepsTryingWithBackOffAndRecoversOnceWorkersCanStart() throws Exception {
+        long failedStarts = failedStarts();
+        Instant deadline = Instant.now().plusSeconds(60);
+        while (failedStarts() < failedStarts + 2 && Instant.now().isBefore(deadline)) {
+            Thread.sleep(250);
+        }
+        assertTrue(failedStarts() >= failedStarts + 2, "the pool did not give up: it tried again, twice");
+        given().get("/q/health").then().body("checks.find { it.name == 'Media workers' }.data.'next start attempt'",
+                org.hamcrest.Matchers.notNullValue());
+
+        Files.writeString(OPTIONS, "-Xmx96m\n"); // the operator fixes the cause; nobody restarts the app
+        deadline = Instant.now().plusSeconds(90);
+        while (given().get("/q/health").statusCode() != 200 && Instant.now().isBefore(deadline)) {
+            Thread.sleep(500);
+        }
+        given().get("/q/health").then().statusCode(200)
+                .body("checks.find { it.name == 'Media workers' }.status", org.hamcrest.Matchers.equalTo("UP"));
+        LiveRoomMediaTest.Room room = LiveRoomMediaTest.openRoom("Workers are back");
+        int status = given().header("Authorization", "Bearer " + room.key()).contentType("application/sdp")
+                .body(WhipEndpointTest.OFFER.getBytes(StandardCharsets.UTF_8)).post("/api/rooms/" + room.id() + "/whip")
+                .then().extract().statusCode();
+        assertTrue(status != 503, "go-live reaches a worker again (the canned offer itself may be refused): " + status);
+        List<String> history = LiveRoomMediaTest.room(room.id()).getList("history.kind");
+        assertTrue(history.contains("WENT_LIVE"), "the room went live on a worker: " + history);
+    }
+
+    private static long failedStarts() {
+        return given().auth().oauth2(Tokens.accessToken(Tokens.ADMIN)).get("/api/admin/media/workers").then().statusCode(200)
+                .extract().jsonPath().getLong("failedStarts");
+    }
+
+    @Test
+    @Order(3)
     void aWorkerWithoutGStreamerPluginsNamesWhatIsMissing() throws Exception {
         Path empty = Files.createTempDirectory("no-gst-plugins");
         List<String> command = List.of(ProcessHandle.current().info().command().orElseThrow(), "--enable-native-access=ALL-UNNAMED",

@@ -50,7 +50,7 @@ class PrimaryFailoverIT {
                 int n = 0;
                 while (acknowledged.size() < 30) {
                     n++;
-                    if (register(client, app, webinar, n) == 202) {
+                    if (register(client, app, webinar, n).status() == 202) {
                         acknowledged.add("site" + n + "@example.org");
                     }
                 }
@@ -67,7 +67,8 @@ class PrimaryFailoverIT {
                 Instant deadline = Instant.now().plusSeconds(60);
                 while (afterPromotion < 10 && Instant.now().isBefore(deadline)) {
                     n++;
-                    int status = register(client, app, webinar, n);
+                    Answer answer = register(client, app, webinar, n);
+                    int status = answer.status();
                     log.add(n + ":" + status);
                     if (status == 202) {
                         acknowledged.add("site" + n + "@example.org");
@@ -76,7 +77,11 @@ class PrimaryFailoverIT {
                             firstWriteAfter = Instant.now();
                         }
                     } else {
-                        assertTrue(status == 503 || status == 500, "unexpected status " + status);
+                        // As documented: a quick, retryable problem, never a 500 (nor a hang).
+                        assertEquals(503, status, "during failover: " + answer + "\n" + app.output());
+                        assertTrue(answer.contentType().startsWith("application/problem+json"), answer.toString());
+                        assertTrue(answer.body().contains("urn:plenum:problem:database-unavailable"), answer.toString());
+                        assertTrue(answer.retryAfter().isPresent(), "Retry-After on a 503: " + answer);
                         Thread.sleep(200);
                     }
                 }
@@ -112,15 +117,21 @@ class PrimaryFailoverIT {
                 HttpResponse.BodyHandlers.ofString()).body();
     }
 
-    private static int register(HttpClient client, PackagedJar app, UUID webinar, int n) {
+    /** What the app answered to one registration (status -1: no answer at all). */
+    private record Answer(int status, String contentType, java.util.Optional<String> retryAfter, String body) {
+    }
+
+    private static Answer register(HttpClient client, PackagedJar app, UUID webinar, int n) {
         String json = "{\"name\":\"Site " + n + "\",\"email\":\"site" + n + "@example.org\",\"privacyAcknowledged\":true}";
         HttpRequest request = HttpRequest.newBuilder(URI.create(app.url("/api/public/webinars/" + webinar + "/registrations")))
                 .timeout(Duration.ofSeconds(15)).header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(json)).build();
         try {
-            return client.send(request, HttpResponse.BodyHandlers.discarding()).statusCode();
+            HttpResponse<String> response = client.send(request, HttpResponse.BodyHandlers.ofString());
+            return new Answer(response.statusCode(), response.headers().firstValue("Content-Type").orElse(""),
+                    response.headers().firstValue("Retry-After"), response.body());
         } catch (Exception e) {
-            return -1;
+            return new Answer(-1, "", java.util.Optional.empty(), e.toString());
         }
     }
 

@@ -76,6 +76,58 @@ class ReplicationTargetGuardIT {
         }
     }
 
+    /**
+     * The shipped default declares no standby, so the guard ends the very standby the primary's
+     * {@code synchronous_standby_names} waits for: commits would wait for ever. That is said in the
+     * start-up log (ERROR), on /q/health/ready (down, 503) and on the console, with the setting to add.
+     */
+    @Test
+    void aSynchronousStandbyThatIsNotDeclaredIsReportedWithTheSettingToAdd() throws Exception {
+        try (PostgresServer primary = PostgresServer.primary("siteb");
+                PostgresServer standby = PostgresServer.standbyOf(primary, "siteb")) {
+            primary.awaitSynchronousStandby();
+            try (PackagedJar app = PackagedJar.start("replication-guard-undeclared", Map.of(
+                    "QUARKUS_DATASOURCE_JDBC_URL", primary.jdbcUrl("plenum"), "QUARKUS_DATASOURCE_USERNAME", "postgres",
+                    "PLENUM_SITES_CHECK_EVERY", "250ms", "PLENUM_MEDIA_POOL_SIZE", "0"), Map.of())) {
+                HttpResponse<String> ready = awaitHealth(app, body -> body.contains("siteb@127.0.0.1"));
+                assertEquals(503, ready.statusCode(), ready.body());
+                String health = ready.body();
+                assertTrue(health.contains("\"status\": \"DOWN\""), health);
+                assertTrue(health.contains("synchronous_standby_names = 'FIRST 1 (siteb)' waits for siteb"), health);
+                assertTrue(health.contains("\"setting to add\": \"plenum.residency.places.database-standby.kind=database, "
+                        + "plenum.residency.places.database-standby.region=<EU region of the standby>, "
+                        + "plenum.residency.places.database-standby.target=siteb@127.0.0.1\""), health);
+                String output = app.output();
+                int started = output.indexOf("started in");
+                int alert = output.indexOf("ALERT: synchronous_standby_names = 'FIRST 1 (siteb)' waits for siteb");
+                assertTrue(alert >= 0 && output.substring(output.lastIndexOf('\n', alert) + 1, alert).contains("ERROR"), output);
+                assertTrue(started < 0 || alert < started, "said at start-up, before the app reports it started: " + output);
+                assertTrue(output.contains("Declare it: plenum.residency.places.database-standby.kind=database"), output);
+                // Still fail-closed: the undeclared standby is refused and logged as such.
+                awaitLog(primary, "REFUSED", "undeclared standby 'siteb' at 127.0.0.1", 1);
+            }
+        }
+    }
+
+    private static HttpResponse<String> awaitHealth(PackagedJar app, java.util.function.Predicate<String> wanted) throws Exception {
+        HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+        Instant deadline = Instant.now().plusSeconds(90);
+        HttpResponse<String> last = null;
+        while (Instant.now().isBefore(deadline) && app.process().isAlive()) {
+            try {
+                last = client.send(HttpRequest.newBuilder(URI.create(app.url("/q/health/ready"))).timeout(Duration.ofSeconds(10)).build(),
+                        HttpResponse.BodyHandlers.ofString());
+                if (wanted.test(last.body())) {
+                    return last;
+                }
+            } catch (java.io.IOException notYet) {
+                // still starting
+            }
+            Thread.sleep(250);
+        }
+        throw new AssertionError("health never showed it; last: " + (last == null ? "no answer" : last.body()) + "\n" + app.output());
+    }
+
     private static List<Integer> senders(PostgresServer primary, String applicationName) throws SQLException {
         try (Connection connection = primary.connect("postgres");
                 PreparedStatement query = connection.prepareStatement(

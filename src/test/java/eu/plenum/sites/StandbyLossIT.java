@@ -43,7 +43,8 @@ class StandbyLossIT {
                 awaitMode(app, mode -> mode.contains("\"mode\": \"SYNCHRONOUS\""));
                 standby.kill();
                 CompletableFuture<Void> write = CompletableFuture.runAsync(() -> insert(primary, 1));
-                Thread.sleep(1000);
+                // The guard's own view as the signal (not a pause): it saw the loss, and degrades only 3 s later.
+                awaitMode(app, mode -> mode.contains("\"mode\": \"WAITING_FOR_STANDBY\""));
                 assertFalse(write.isDone(), "with the standby gone, the commit waits (degrade-after is 3 s)");
                 write.get(30, TimeUnit.SECONDS);
                 String health = health(app);

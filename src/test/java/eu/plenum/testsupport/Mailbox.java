@@ -19,29 +19,39 @@ import java.util.function.Predicate;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-/** A real SMTP server (GreenMail) on a free loopback port, and helpers to read what arrived. */
+/**
+ * A real SMTP server (GreenMail) on a free loopback port, reached through an {@link SmtpGate}
+ * (which refuses or holds chosen recipient domains), and helpers to read what arrived.
+ */
 public final class Mailbox {
 
     private final GreenMail server;
-    private final int port;
+    private final SmtpGate gate;
 
-    private Mailbox(GreenMail server, int port) {
+    private Mailbox(GreenMail server, SmtpGate gate) {
         this.server = server;
-        this.port = port;
+        this.gate = gate;
     }
 
     static Mailbox start() {
         int port = FreePorts.next();
         GreenMail server = new GreenMail(new ServerSetup(port, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
         server.start();
-        return new Mailbox(server, port);
+        return new Mailbox(server, SmtpGate.to(port));
     }
 
+    /** The port the app sends to: the gate in front of GreenMail. */
     int port() {
-        return port;
+        return gate.port();
+    }
+
+    /** The gate in front of the server, for tests of a refusing or slow relay. */
+    public SmtpGate gate() {
+        return gate;
     }
 
     void stop() {
+        gate.stop();
         server.stop();
     }
 

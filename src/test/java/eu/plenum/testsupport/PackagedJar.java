@@ -13,6 +13,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 
 /** The packaged production jar (target/quarkus-app) as an operator starts it, for integration tests. */
@@ -20,6 +21,9 @@ public final class PackagedJar implements AutoCloseable {
 
     public static final String CLIENT_SECRET_ENV = "QUARKUS_OIDC_CREDENTIALS_SECRET";
     public static final String COOKIE_SECRET_ENV = "QUARKUS_OIDC_TOKEN_STATE_MANAGER_ENCRYPTION_SECRET";
+    /** One key for every jar of this test run: nodes of one installation must derive the same links. */
+    private static final String LINKS_KEY = "packaged-jar-test-links-key-" + UUID.randomUUID();
+
 
     private final Process process;
     private final Path log;
@@ -50,7 +54,9 @@ public final class PackagedJar implements AutoCloseable {
         builder.environment().put("PLENUM_KEYCLOAK_URL", "http://127.0.0.1:" + FreePorts.next());
         builder.environment().put(CLIENT_SECRET_ENV, randomSecret());
         builder.environment().put(COOKIE_SECRET_ENV, randomSecret());
-        builder.environment().put("PLENUM_LINKS_KEY", randomSecret());
+        // Production refuses the public dev key; nodes of one run share one key; tests drive every request from 127.0.0.1.
+        builder.environment().put("PLENUM_LINKS_KEY", LINKS_KEY);
+        builder.environment().put("PLENUM_REGISTRATION_PER_SOURCE_REQUESTS", "100000");
         env.forEach((name, value) -> {
             if (value.isEmpty()) {
                 builder.environment().remove(name);

@@ -1,6 +1,7 @@
 package eu.plenum.testsupport;
 
 import eu.plenum.shared.EmbeddedDatabase;
+import eu.plenum.shared.JdbcUrls;
 import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
@@ -46,7 +47,7 @@ public class PlenumTestServers implements QuarkusTestResourceLifecycleManager {
         keycloak = KeycloakServer.start();
         mailbox = Mailbox.start();
         return Map.of(
-                "quarkus.datasource.jdbc.url", EmbeddedDatabase.jdbcUrl(postgres),
+                "quarkus.datasource.jdbc.url", JdbcUrls.withoutServerErrorDetail(EmbeddedDatabase.jdbcUrl(postgres)),
                 "quarkus.datasource.username", "postgres",
                 "quarkus.datasource.password", "",
                 "plenum.keycloak.url", keycloak.url(),

@@ -13,11 +13,19 @@ import eu.plenum.testsupport.WebhookReceiver;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
+import io.agroal.api.AgroalDataSource;
 import io.restassured.specification.RequestSpecification;
+import jakarta.inject.Inject;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
 
 /**
  * Webhook deliveries pass the transfer guard: a receiver declared in the EU gets the event and
@@ -26,18 +34,40 @@ import org.junit.jupiter.api.Test;
  */
 @QuarkusTest
 @WithTestResource(PlenumTestServers.class)
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class) // the allowance test first, then the one that needs it gone
 class WebhookResidencyTest {
+
+    private static final String ADEQUATE_REGION = "uk-lon";
+
+    @Inject
+    AgroalDataSource dataSource;
 
     private WebhookReceiver receiver;
 
     @BeforeEach
-    void startReceiver() {
+    void startReceiver() throws SQLException {
         receiver = WebhookReceiver.start();
+        withdrawAllowance(); // a failed earlier run must not leave acme allowed
     }
 
     @AfterEach
-    void stopReceiver() {
+    void stopReceiver() throws SQLException {
         receiver.close();
+        withdrawAllowance();
+    }
+
+    /**
+     * Takes back acme's allowance for the adequate region: the database is shared by every test of
+     * the run, and a lasting allowance would change what later tests see. There is no API to
+     * withdraw one (yet), so the row goes.
+     */
+    private void withdrawAllowance() throws SQLException {
+        try (Connection connection = dataSource.getConnection();
+                PreparedStatement delete = connection.prepareStatement(
+                        "DELETE FROM tenant_region_allowance WHERE tenant_id = 'acme' AND region_code = ?")) {
+            delete.setString(1, ADEQUATE_REGION);
+            delete.executeUpdate();
+        }
     }
 
     private static RequestSpecification as(String user) {
@@ -88,15 +118,27 @@ class WebhookResidencyTest {
     }
 
     @Test
+    @Order(1)
     void adequateReceiverNeedsTheTenantsAllowance() {
-        String id = register("/uk-crm", "uk-lon");
+        String id = register("/uk-crm", ADEQUATE_REGION);
         as(Tokens.HOST).when().post("/api/webhooks/" + id + "/ping").then().statusCode(451);
         as(Tokens.ADMIN).body(Map.of("legalBasis", "Art. 45 GDPR, Commission Implementing Decision (EU) 2021/1772"))
-                .when().put("/api/admin/tenants/acme/region-allowances/uk-lon")
-                .then().statusCode(200).body("regionCode", equalTo("uk-lon"));
+                .when().put("/api/admin/tenants/acme/region-allowances/" + ADEQUATE_REGION)
+                .then().statusCode(200).body("regionCode", equalTo(ADEQUATE_REGION));
         as(Tokens.HOST).when().post("/api/webhooks/" + id + "/ping").then().statusCode(200).body("delivered", equalTo(true));
         assertEquals(1, receiver.deliveries().size());
         assertEquals("Art. 45 GDPR, Commission Implementing Decision (EU) 2021/1772", latestTransfer("legalBasis"));
+    }
+
+    /** Runs after the allowance test in any order: the allowance was withdrawn, so a receiver there is refused again. */
+    @Test
+    @Order(2)
+    void withoutTheAllowanceAnAdequateReceiverIsRefused() {
+        String id = register("/uk-crm-again", ADEQUATE_REGION);
+        as(Tokens.HOST).when().post("/api/webhooks/" + id + "/ping").then().statusCode(451);
+        as(Tokens.ADMIN).when().get("/api/admin/tenants/acme/region-allowances")
+                .then().statusCode(200).body("regionCode", org.hamcrest.Matchers.not(org.hamcrest.Matchers.hasItem(ADEQUATE_REGION)));
+        assertEquals(0, receiver.deliveries().size());
     }
 
     @Test

@@ -79,6 +79,14 @@ public interface ConsoleMessages {
     @Message("not allowed: transfers are refused")
     String dl_refused();
 
+    @Message("declared by the tenant")
+    String dl_declared_by_tenant();
+
+    @Message("Regions of Plenum's own places are declared by the operator and checked when a node starts. "
+            + "The region of a webhook or export receiver is declared by the tenant when registering it: Plenum checks that "
+            + "the region may receive the data and that the receiver's address is public, not where the receiver actually runs.")
+    String dl_region_declarations();
+
     @Message("Transfers")
     String dl_transfers();
 
@@ -177,6 +185,12 @@ public interface ConsoleMessages {
 
     @Message("The database cannot be reached from this node.")
     String replication_unknown();
+
+    @Message("Commits wait for a standby that is never allowed")
+    String replication_undeclared_title();
+
+    @Message("Declare the standby as a database place in this node's configuration (then restart), or change synchronous_standby_names:")
+    String replication_undeclared_add();
 
     @Message("yes")
     String yes();

@@ -5,12 +5,14 @@ import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
-import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.UUID;
 
-/** A queued mail; sent once, then kept with its send time until retention removes it. */
+/**
+ * A queued mail: PENDING, SENDING under a claim, SENT (kept with its send time until retention
+ * removes it) or DEAD. Bodies hold personal links only as placeholders (see LinkTokens).
+ */
 @Entity
 @Table(name = "mail_outbox")
 public class OutboxMail {
@@ -51,6 +53,9 @@ public class OutboxMail {
     @Column(nullable = false)
     private int attempts;
 
+    @Column(nullable = false, length = 8)
+    private String status = "PENDING";
+
     @Column(name = "last_error", length = 500)
     private String lastError;
 
@@ -72,19 +77,6 @@ public class OutboxMail {
         this.calendarMethod = mail.calendarMethod();
         this.sendAfter = mail.sendAfter().atOffset(ZoneOffset.UTC);
         this.createdAt = OffsetDateTime.now();
-    }
-
-    public void sent(Instant at) {
-        this.sentAt = at.atOffset(ZoneOffset.UTC);
-        this.attempts++;
-        this.lastError = null;
-    }
-
-    /** A failed attempt: retried later, with a growing pause. */
-    public void failed(String error, Instant now) {
-        this.attempts++;
-        this.lastError = error.length() > 500 ? error.substring(0, 500) : error;
-        this.sendAfter = now.plusSeconds(Math.min(3600, 30L << Math.min(attempts, 7))).atOffset(ZoneOffset.UTC);
     }
 
     public UUID id() {

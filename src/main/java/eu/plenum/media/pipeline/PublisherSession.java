@@ -49,6 +49,7 @@ final class PublisherSession {
     private final Map<TrackKind, Element> depayloaders = new EnumMap<>(TrackKind.class);
     private final java.util.concurrent.atomic.AtomicInteger candidates = new java.util.concurrent.atomic.AtomicInteger();
     private final java.util.function.Consumer<PendingFile> rolled;
+    private final ElementNames names;
     private RecordingSegment segment;
     private int segments;
 
@@ -60,7 +61,8 @@ final class PublisherSession {
         this.kinds = Set.copyOf(kinds);
         this.matroska = matroska;
         this.directory = directory;
-        this.webrtc = new WebRTCBin("publisher-" + id);
+        this.names = new ElementNames(id);
+        this.webrtc = new WebRTCBin(ElementNames.webrtc(id));
         webrtc.set("bundle-policy", 3); // max-bundle: one transport for all tracks
         pipeline.add(webrtc);
         GstNative.gatherUdpOnly(webrtc);
@@ -87,7 +89,7 @@ final class PublisherSession {
             return;
         }
         RecordingSegment[] created = new RecordingSegment[1];
-        segment = new RecordingSegment(pipeline, id, ++segments, directory, kinds, matroska,
+        segment = new RecordingSegment(pipeline, id, names, ++segments, directory, kinds, matroska,
                 () -> KEY_FRAME_TIMER.execute(() -> rollForLateVideo(created[0])));
         created[0] = segment;
         tees.forEach(segment::attach);
@@ -173,12 +175,12 @@ final class PublisherSession {
             case "OPUS" -> List.of("rtpopusdepay", "opusparse");
             default -> List.of();
         };
-        Element queue = ElementFactory.make("queue", null);
-        Element tee = ElementFactory.make("tee", null);
+        Element queue = ElementFactory.make("queue", names.next("queue"));
+        Element tee = ElementFactory.make("tee", names.next("tee"));
         tee.set("allow-not-linked", true);
         if (chain.isEmpty()) {
             // The offer was checked before; a codec we cannot record still must not stall the bin.
-            Element sink = ElementFactory.make("fakesink", null);
+            Element sink = ElementFactory.make("fakesink", names.next("fakesink"));
             pipeline.addMany(queue, sink);
             Element.linkMany(queue, sink);
             pad.link(queue.getStaticPad("sink"));
@@ -189,7 +191,7 @@ final class PublisherSession {
         Element[] elements = new Element[chain.size() + 2];
         elements[0] = queue;
         for (int i = 0; i < chain.size(); i++) {
-            elements[i + 1] = ElementFactory.make(chain.get(i), null);
+            elements[i + 1] = ElementFactory.make(chain.get(i), names.next(chain.get(i)));
         }
         elements[elements.length - 1] = tee;
         pipeline.addMany(elements);

@@ -64,21 +64,21 @@ final class RecordingSegment {
     private final Runnable lateVideo;
     private final java.util.concurrent.atomic.AtomicBoolean lateVideoTold = new java.util.concurrent.atomic.AtomicBoolean();
 
-    RecordingSegment(Bin pipeline, String publisherId, int number, Path directory, Set<TrackKind> kinds, boolean matroska,
+    RecordingSegment(Bin pipeline, String publisherId, ElementNames names, int number, Path directory, Set<TrackKind> kinds, boolean matroska,
             Runnable lateVideo) {
         this.pipeline = pipeline;
         this.lateVideo = lateVideo;
         String container = matroska ? "mkv" : "webm";
         Path path = directory.resolve(publisherId + "-" + number + "." + container);
         this.file = new RecordedFile(publisherId, number, path, container, true, false);
-        muxer = ElementFactory.make(matroska ? "matroskamux" : "webmmux", null);
-        sink = ElementFactory.make("filesink", null);
+        muxer = ElementFactory.make(matroska ? "matroskamux" : "webmmux", names.next("mux"));
+        sink = ElementFactory.make("filesink", names.next("filesink"));
         sink.set("location", path.toString());
         sink.set("async", false);
         pipeline.addMany(muxer, sink);
         Element.linkMany(muxer, sink);
         for (TrackKind kind : kinds) {
-            Element queue = ElementFactory.make("queue", null);
+            Element queue = ElementFactory.make("queue", names.next("recqueue"));
             if (kind == TrackKind.AUDIO) {
                 // Audio goes in at once and waits here while the muxer waits for the first video key frame.
                 queue.set("max-size-time", AUDIO_QUEUE_NANOS);

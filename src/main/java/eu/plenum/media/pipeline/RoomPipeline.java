@@ -32,6 +32,9 @@ public final class RoomPipeline {
     private final List<String> iceAddresses;
     private final Map<String, PublisherSession> publishers = new LinkedHashMap<>();
     private final AtomicReference<String> fault = new AtomicReference<>();
+    private final Map<String, String> failed = new java.util.concurrent.ConcurrentHashMap<>();
+    private final Map<String, List<RecordedFile>> failedFiles = new java.util.concurrent.ConcurrentHashMap<>();
+    private final java.util.concurrent.atomic.AtomicInteger failures = new java.util.concurrent.atomic.AtomicInteger();
     private boolean recording;
     /** Files a publisher ended on its own (video came late) and how many such rolls there were. */
     private final List<RecordedFile> rolledFiles = new java.util.concurrent.CopyOnWriteArrayList<>();
@@ -59,12 +62,55 @@ public final class RoomPipeline {
         }
         pipeline = new Pipeline("room-" + roomId);
         bus = pipeline.getBus();
-        bus.connect((org.freedesktop.gstreamer.Bus.ERROR) (source, code, message) ->
-                fault.compareAndSet(null, source.getName() + ": " + message));
+        // Runs on a GStreamer thread: it only decides whose error it is and hands over.
+        bus.connect((org.freedesktop.gstreamer.Bus.ERROR) (source, code, message) -> {
+            String reason = source.getName() + ": " + message;
+            java.util.Optional<String> publisher = ElementNames.publisherOf(source);
+            if (publisher.isEmpty() || !dropLater(publisher.get(), reason)) {
+                fault.compareAndSet(null, reason);
+            }
+        });
         pipeline.play();
     }
 
-    /** The first error GStreamer reported, if any; the worker reports it in its heartbeat. */
+    /**
+     * An error inside one publisher's elements (its webrtcbin, depayloaders, recording branch) ends
+     * that publisher only: its file is settled and it leaves; the room and its other publishers go
+     * on. False when it cannot be handed over (the room is closing): then it counts as the room's.
+     */
+    private boolean dropLater(String publisherId, String reason) {
+        try {
+            settler.execute(() -> {
+                if (failed.putIfAbsent(publisherId, reason) != null) {
+                    return;
+                }
+                System.out.println("publisher " + publisherId + " ends after a media error: " + reason);
+                System.out.flush();
+                failedFiles.put(publisherId, unpublish(publisherId));
+                failures.incrementAndGet();
+            });
+            return true;
+        } catch (java.util.concurrent.RejectedExecutionException closing) {
+            return false;
+        }
+    }
+
+    /** Publishers that ended after a media error of their own, with the reason; reported in heartbeats. */
+    public List<FailedPublisher> failedPublishers() {
+        return failed.entrySet().stream().filter(entry -> failedFiles.containsKey(entry.getKey()))
+                .map(entry -> new FailedPublisher(entry.getKey(), entry.getValue(), failedFiles.get(entry.getKey()))).toList();
+    }
+
+    /** How many publishers ended after a media error of their own, so far. */
+    public int failures() {
+        return failures.get();
+    }
+
+    /** A publisher ended by an error in its own elements, and the files it had been writing. */
+    public record FailedPublisher(String publisherId, String reason, List<RecordedFile> files) {
+    }
+
+    /** The first error GStreamer reported that no single publisher caused, if any: the room's pipeline is broken. */
     public Optional<String> fault() {
         return Optional.ofNullable(fault.get());
     }

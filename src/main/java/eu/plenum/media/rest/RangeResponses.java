@@ -58,17 +58,29 @@ public final class RangeResponses {
         long first;
         long last;
         if (matcher.group(1).isEmpty()) {
-            long suffix = Long.parseLong(matcher.group(2));
+            long suffix = position(matcher.group(2));
             first = Math.max(0, size - suffix);
             last = size - 1;
         } else {
-            first = Long.parseLong(matcher.group(1));
-            last = matcher.group(2).isEmpty() ? size - 1 : Math.min(size - 1, Long.parseLong(matcher.group(2)));
+            first = position(matcher.group(1));
+            last = matcher.group(2).isEmpty() ? size - 1 : Math.min(size - 1, position(matcher.group(2)));
         }
         if (first >= size || last < first) {
             throw unsatisfiable(size);
         }
         return new long[] {first, last};
+    }
+
+    /**
+     * A byte position as sent; a number too long for a long is past the end of any file (RFC 9110
+     * section 14.1.1 allows any number of digits), so it stands for "beyond", not for a failure.
+     */
+    private static long position(String digits) {
+        try {
+            return Long.parseLong(digits);
+        } catch (NumberFormatException tooLong) {
+            return Long.MAX_VALUE;
+        }
     }
 
     private static MediaException unsatisfiable(long size) {

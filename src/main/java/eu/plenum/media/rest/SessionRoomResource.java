@@ -3,6 +3,7 @@ package eu.plenum.media.rest;
 import eu.plenum.identity.PlenumRoles;
 import eu.plenum.media.rooms.RoomDesk;
 import jakarta.annotation.security.RolesAllowed;
+import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -26,6 +27,13 @@ public class SessionRoomResource {
 
     SessionRoomResource(RoomDesk desk) {
         this.desk = desk;
+    }
+
+    @GET
+    @Operation(summary = "The session's live room, if it was opened (404 otherwise); changes nothing")
+    public eu.plenum.media.rooms.RoomView room(@PathParam("webinarId") UUID webinarId, @PathParam("sessionId") UUID sessionId) {
+        return desk.find(webinarId, sessionId).orElseThrow(() -> new eu.plenum.shared.NotFoundException(
+                "Session " + sessionId + " has no live room yet; POST here opens it."));
     }
 
     @POST

@@ -29,6 +29,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
  * WHIP (RFC 9725) ingest of a live room. The credential is a bearer: the room's stream key (for
  * OBS and other encoders) or a host's OIDC access token of the room's organisation. Sessions
  * are non-trickle: the answer carries every candidate, so PATCH is answered 405 as the RFC says.
+ * Offer size and CORS headers (on every answer, errors included) are set ahead of JAX-RS, in {@link WhipHttp}.
  */
 @Path("/api/rooms/{roomId}/whip")
 @PermitAll
@@ -54,14 +55,11 @@ public class WhipResource {
     @Produces(SDP)
     @Operation(summary = "Publish into the room: SDP offer in, SDP answer out (201, Location names the session)")
     public Response publish(@PathParam("roomId") UUID roomId, @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization, String offer) {
-        if (offer != null && offer.length() > SdpOffer.MAX_BYTES) {
-            throw new MediaException(413, "offer-too-large", "An SDP offer is at most " + SdpOffer.MAX_BYTES + " bytes.");
-        }
         authorize(roomId, authorization);
         SdpOffer parsed = SdpOffer.parseOrRefuse(offer);
         LiveRooms.Published published = rooms.publish(roomId, parsed, offer);
-        return cors(Response.created(URI.create("/api/rooms/" + roomId + "/whip/" + published.publisherId()))
-                .type(SDP).entity(published.answerSdp())).build();
+        return Response.created(URI.create("/api/rooms/" + roomId + "/whip/" + published.publisherId()))
+                .type(SDP).entity(published.answerSdp()).build();
     }
 
     @DELETE
@@ -71,34 +69,25 @@ public class WhipResource {
             @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization) {
         authorize(roomId, authorization);
         rooms.unpublish(roomId, sessionId);
-        return cors(Response.ok()).build();
+        return Response.ok().build();
     }
 
     @PATCH
     @Path("/{sessionId}")
     @Operation(summary = "Trickle ICE and ICE restarts are not supported (405, RFC 9725 section 4.3.1)")
     public Response patch() {
-        return cors(Response.status(405).header(HttpHeaders.ALLOW, "OPTIONS, DELETE")).build();
+        return Response.status(405).header(HttpHeaders.ALLOW, "OPTIONS, DELETE").build();
     }
 
     @OPTIONS
     public Response preflight() {
-        return cors(Response.noContent().header("Accept-Post", SDP)).build();
+        return Response.noContent().header("Accept-Post", SDP).header(HttpHeaders.ALLOW, "OPTIONS, POST").build();
     }
 
     @OPTIONS
     @Path("/{sessionId}")
     public Response sessionPreflight() {
-        return cors(Response.noContent()).build();
-    }
-
-    /** Browsers on other origins may publish: the credential is a bearer, never a cookie. */
-    private static Response.ResponseBuilder cors(Response.ResponseBuilder response) {
-        return response.header("Access-Control-Allow-Origin", "*")
-                .header("Access-Control-Allow-Methods", "POST, DELETE, PATCH, OPTIONS")
-                .header("Access-Control-Allow-Headers", "Authorization, Content-Type, If-Match")
-                .header("Access-Control-Expose-Headers", "Location, Link, ETag, Accept-Post")
-                .header("Access-Control-Max-Age", "600");
+        return Response.noContent().header(HttpHeaders.ALLOW, "OPTIONS, DELETE, PATCH").build();
     }
 
     private void authorize(UUID roomId, String authorization) {

@@ -17,7 +17,7 @@ public class LiveRoom {
 
     public enum Status { READY, STARTING, LIVE, ENDED }
 
-    public enum EndReason { HOST_ENDED, MEDIA_FAILURE, NO_WORKER }
+    public enum EndReason { HOST_ENDED, MEDIA_FAILURE, NO_WORKER, CANCELLED }
 
     @Id
     private UUID id;
@@ -39,6 +39,8 @@ public class LiveRoom {
     @Enumerated(EnumType.STRING)
     @Column(name = "ended_reason")
     private EndReason endedReason;
+    @Column(name = "cancelled_at")
+    private Instant cancelledAt;
     @Column(nullable = false)
     private boolean recording;
     @Column(name = "worker_id")
@@ -75,6 +77,17 @@ public class LiveRoom {
     void newStreamKey(String hash, String hint) {
         streamKeyHash = hash;
         streamKeyHint = hint;
+    }
+
+    /** The session was cancelled: the room never goes live again and its stream key stops working. */
+    void cancel() {
+        if (cancelledAt == null) {
+            cancelledAt = Instant.now();
+        }
+    }
+
+    public boolean cancelled() {
+        return cancelledAt != null;
     }
 
     void starting() {

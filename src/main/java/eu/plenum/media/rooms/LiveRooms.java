@@ -4,9 +4,11 @@ import eu.plenum.identity.TenantDirectory;
 import eu.plenum.media.MediaException;
 import eu.plenum.media.supervisor.MediaConfig;
 import eu.plenum.media.supervisor.NoWorkerException;
+import eu.plenum.media.supervisor.WorkerCapacityException;
 import eu.plenum.media.supervisor.WorkerControlClient;
 import eu.plenum.media.supervisor.WorkerControlClient.ControlException;
 import eu.plenum.media.supervisor.FilesRolled;
+import eu.plenum.media.supervisor.PublishersFailed;
 import eu.plenum.media.supervisor.WorkerLost;
 import eu.plenum.media.supervisor.WorkerPool;
 import eu.plenum.media.supervisor.WorkerProcess;
@@ -16,6 +18,7 @@ import eu.plenum.residency.DeclaredPlace;
 import eu.plenum.residency.DeclaredPlaces;
 import eu.plenum.residency.PersonalDataTransfer;
 import eu.plenum.residency.TransferGuard;
+import eu.plenum.scheduling.SessionsCancelled;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.control.ActivateRequestContext;
@@ -25,7 +28,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.ReentrantLock;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
@@ -49,6 +51,12 @@ public class LiveRooms {
     private final TenantDirectory tenants;
     private final RoomSignals signals;
     private final String nodeId;
+    /** Where cancelled sessions' rooms are closed: no context of the cancelling request is carried over (it has ended). */
+    private final java.util.concurrent.ExecutorService closer = java.util.concurrent.Executors.newSingleThreadExecutor(runnable -> {
+        Thread thread = new Thread(runnable, "media-room-closer");
+        thread.setDaemon(true);
+        return thread;
+    });
     private final Map<UUID, WorkerProcess> workers = new ConcurrentHashMap<>();
     private final Map<UUID, ReentrantLock> locks = new ConcurrentHashMap<>();
 
@@ -72,6 +80,9 @@ public class LiveRooms {
 
     public Published publish(UUID roomId, SdpOffer offer, String sdp) {
         return locked(roomId, () -> {
+            if (store.read(roomId, LiveRoom::cancelled)) {
+                throw new MediaException(409, "session-cancelled", "This session is cancelled; its room does not go live again.");
+            }
             int active = store.read(roomId, room ->
                     room.status() == LiveRoom.Status.LIVE ? store.activePublishers(roomId).size() : 0);
             int limit = store.read(roomId, LiveRoom::publisherLimit);
@@ -117,8 +128,9 @@ public class LiveRooms {
             List<WorkerProtocol.File> files = worker == null ? List.of()
                     : control.delete(worker, "/publishers/" + publisherId, WorkerProtocol.Files.class).files();
             DeclaredPlace storage = storageFor(roomId);
+            Map<String, RecordingFacts> facts = RecordingFiles.describeAll(paths(files));
             store.change(roomId, room -> {
-                catalogueEnded(room, files, storage);
+                catalogueEnded(room, files, storage, facts);
                 store.publisher(roomId, publisherId).ifPresent(RoomPublisher::ended);
                 store.append(room, RoomEvent.Kind.PUBLISHER_LEFT, null);
                 return null;
@@ -135,21 +147,57 @@ public class LiveRooms {
             if (worker == null || store.read(roomId, LiveRoom::status) != LiveRoom.Status.LIVE) {
                 throw new MediaException(409, "room-not-live", "The room is not live.");
             }
-            List<WorkerProtocol.File> files = control.post(worker, "/close", null, WorkerProtocol.Files.class).files();
-            workers.remove(roomId);
-            pool.retire(worker);
-            DeclaredPlace storage = storageFor(roomId);
-            store.change(roomId, room -> {
-                catalogueEnded(room, files, storage);
-                store.interruptAll(roomId, RecordingFiles::describe);
-                store.endPublishers(roomId, publisher -> { });
-                room.ended(LiveRoom.EndReason.HOST_ENDED);
-                store.append(room, RoomEvent.Kind.ENDED, "ended by the host");
-                return null;
-            });
-            signal(roomId);
+            close(roomId, worker, LiveRoom.EndReason.HOST_ENDED, "ended by the host");
             return null;
         });
+    }
+
+    /**
+     * Sessions were cancelled (the transaction that did it committed): their rooms are closed for
+     * good — a live one ends, its files finalised — and their stream keys stop working. Runs on a
+     * thread of its own, so that the host's cancel request does not wait for workers to finish files.
+     */
+    void sessionsCancelled(@Observes(during = jakarta.enterprise.event.TransactionPhase.AFTER_SUCCESS) SessionsCancelled cancelled) {
+        closer.execute(() -> cancelledSessions(cancelled));
+    }
+
+    @ActivateRequestContext
+    void cancelledSessions(SessionsCancelled cancelled) {
+        for (UUID sessionId : cancelled.sessionIds()) {
+            java.util.Optional<UUID> room = io.quarkus.narayana.jta.QuarkusTransaction.requiringNew()
+                    .call(() -> store.ofSession(cancelled.tenantId(), sessionId).map(LiveRoom::id));
+            room.ifPresent(roomId -> locked(roomId, () -> {
+                store.change(roomId, found -> {
+                    found.cancel();
+                    return null;
+                });
+                WorkerProcess worker = workers.get(roomId);
+                if (worker != null && store.read(roomId, LiveRoom::status) == LiveRoom.Status.LIVE) {
+                    close(roomId, worker, LiveRoom.EndReason.CANCELLED, "the session was cancelled");
+                }
+                return null;
+            }));
+        }
+    }
+
+    /** Finalises the room's files, lets its worker go and ends the room; the caller holds the room's lock. */
+    private void close(UUID roomId, WorkerProcess worker, LiveRoom.EndReason reason, String detail) {
+        List<WorkerProtocol.File> files = control.post(worker, "/close", null, WorkerProtocol.Files.class).files();
+        workers.remove(roomId);
+        pool.retire(worker);
+        DeclaredPlace storage = storageFor(roomId);
+        java.util.Set<String> written = new java.util.LinkedHashSet<>(paths(files));
+        written.addAll(store.pathsInProgress(roomId));
+        Map<String, RecordingFacts> facts = RecordingFiles.describeAll(written);
+        store.change(roomId, room -> {
+            catalogueEnded(room, files, storage, facts);
+            store.interruptAll(roomId, RecordingFiles.described(facts));
+            store.endPublishers(roomId, publisher -> { });
+            room.ended(reason);
+            store.append(room, RoomEvent.Kind.ENDED, detail);
+            return null;
+        });
+        signal(roomId);
     }
 
     /** Starts or stops recording during a live session; each start begins new files. */
@@ -162,11 +210,12 @@ public class LiveRooms {
             List<WorkerProtocol.File> files = control.post(worker, on ? "/recording/start" : "/recording/stop", null,
                     WorkerProtocol.Files.class).files();
             DeclaredPlace storage = storageFor(roomId);
+            Map<String, RecordingFacts> facts = on ? Map.of() : RecordingFiles.describeAll(paths(files));
             store.change(roomId, room -> {
                 if (on) {
                     store.recordingsStarted(room, files, storage.name(), storage.region().code());
                 } else {
-                    catalogueEnded(room, files, storage);
+                    catalogueEnded(room, files, storage, facts);
                 }
                 room.recording(on);
                 store.append(room, on ? RoomEvent.Kind.RECORDING_STARTED : RoomEvent.Kind.RECORDING_STOPPED, null);
@@ -181,9 +230,14 @@ public class LiveRooms {
      * Closes the catalogue entries of files a worker ended. A file the catalogue does not know yet
      * (started by the worker on its own moments before, see {@link #filesRolled}) is entered first.
      */
-    private void catalogueEnded(LiveRoom room, List<WorkerProtocol.File> files, DeclaredPlace storage) {
+    private void catalogueEnded(LiveRoom room, List<WorkerProtocol.File> files, DeclaredPlace storage,
+            Map<String, RecordingFacts> facts) {
         store.recordingsStarted(room, files, storage.name(), storage.region().code());
-        store.recordingsEnded(room.id(), files, RecordingFiles::describe);
+        store.recordingsEnded(room.id(), files, RecordingFiles.described(facts));
+    }
+
+    private static List<String> paths(List<WorkerProtocol.File> files) {
+        return files.stream().filter(file -> !file.empty()).map(WorkerProtocol.File::path).toList();
     }
 
     /** A publisher's video came late: the worker ended the audio-only file and started one with video. */
@@ -195,9 +249,10 @@ public class LiveRooms {
                 return null; // ended meanwhile: its end catalogued every file the worker reported
             }
             DeclaredPlace storage = storageFor(roomId);
+            Map<String, RecordingFacts> facts = RecordingFiles.describeAll(paths(rolled.rolled()));
             store.change(roomId, room -> {
                 store.recordingsStarted(room, rolled.current(), storage.name(), storage.region().code());
-                catalogueEnded(room, rolled.rolled(), storage);
+                catalogueEnded(room, rolled.rolled(), storage, facts);
                 store.append(room, RoomEvent.Kind.RECORDING_STARTED, "video started: a new file has it");
                 return null;
             });
@@ -206,33 +261,72 @@ public class LiveRooms {
         });
     }
 
-    /** A worker died: only its room ends, as a media failure; what it recorded stays listed, interrupted. */
+    /**
+     * Publishers ended by media errors of their own: each leaves, its files catalogued; the room and
+     * the other publishers go on. Idempotent: a publisher that already left is skipped.
+     */
     @ActivateRequestContext
-    void workerLost(@Observes WorkerLost lost) {
+    void publishersFailed(@jakarta.enterprise.event.ObservesAsync PublishersFailed failed) {
+        UUID roomId = UUID.fromString(failed.roomId());
+        locked(roomId, () -> {
+            if (store.read(roomId, LiveRoom::status) != LiveRoom.Status.LIVE) {
+                return null;
+            }
+            DeclaredPlace storage = storageFor(roomId);
+            for (WorkerProtocol.FailedPublisher publisher : failed.failed()) {
+                UUID publisherId = UUID.fromString(publisher.publisherId());
+                if (store.read(roomId, room -> store.publisher(roomId, publisherId).filter(RoomPublisher::active).isEmpty())) {
+                    continue;
+                }
+                Map<String, RecordingFacts> facts = RecordingFiles.describeAll(paths(publisher.files()));
+                store.change(roomId, room -> {
+                    catalogueEnded(room, publisher.files(), storage, facts);
+                    store.publisher(roomId, publisherId).ifPresent(RoomPublisher::ended);
+                    store.append(room, RoomEvent.Kind.PUBLISHER_FAILED, "media error: " + publisher.reason());
+                    return null;
+                });
+                LOG.warnf("Publisher %s of room %s ended after a media error; the room goes on", publisherId, roomId);
+            }
+            signal(roomId);
+            return null;
+        });
+    }
+
+    /**
+     * A worker died: only its room ends, as a media failure; what it recorded stays listed,
+     * interrupted. Observed asynchronously, on CDI's executor: the supervisor's heartbeat thread has
+     * already gone back to watching the other rooms. The files are described (read, hashed) before
+     * the room's row is locked, and the lock is held only for the catalogue's update.
+     */
+    @ActivateRequestContext
+    void workerLost(@jakarta.enterprise.event.ObservesAsync WorkerLost lost) {
         if (lost.roomId() == null) {
             return;
         }
         UUID roomId = UUID.fromString(lost.roomId());
-        ReentrantLock lock = locks.computeIfAbsent(roomId, id -> new ReentrantLock());
-        boolean locked = tryLock(lock);
-        try {
-            workers.remove(roomId);
-            store.change(roomId, room -> {
-                if (room.status() == LiveRoom.Status.ENDED || !lost.workerId().equals(room.workerId())) {
-                    return null;
-                }
-                store.interruptAll(roomId, RecordingFiles::describe);
-                store.endPublishers(roomId, publisher -> { });
-                room.ended(LiveRoom.EndReason.MEDIA_FAILURE);
-                store.append(room, RoomEvent.Kind.MEDIA_FAILURE, lost.reason());
-                return null;
-            });
-            signal(roomId);
-        } finally {
-            if (locked) {
-                lock.unlock();
+        locked(roomId, () -> {
+            if (!lost.workerId().equals(store.read(roomId, LiveRoom::workerId))) {
+                return null; // the room went live on another worker since, or never reached this one
             }
-        }
+            workers.remove(roomId);
+            endAsMediaFailure(roomId, lost.workerId(), lost.reason());
+            return null;
+        });
+    }
+
+    private void endAsMediaFailure(UUID roomId, String workerId, String reason) {
+        Map<String, RecordingFacts> facts = RecordingFiles.describeAll(store.pathsInProgress(roomId));
+        store.change(roomId, room -> {
+            if (room.status() == LiveRoom.Status.ENDED || (workerId != null && !workerId.equals(room.workerId()))) {
+                return null;
+            }
+            store.interruptAll(roomId, RecordingFiles.described(facts));
+            store.endPublishers(roomId, publisher -> { });
+            room.ended(LiveRoom.EndReason.MEDIA_FAILURE);
+            store.append(room, RoomEvent.Kind.MEDIA_FAILURE, reason);
+            return null;
+        });
+        signal(roomId);
     }
 
     /** Rooms this node served before it restarted lost their workers with it. */
@@ -243,13 +337,7 @@ public class LiveRooms {
         }
         List<UUID> orphaned = io.quarkus.narayana.jta.QuarkusTransaction.requiringNew()
                 .call(() -> store.servedBy(nodeId).stream().map(LiveRoom::id).toList());
-        orphaned.forEach(roomId -> store.change(roomId, room -> {
-            store.interruptAll(roomId, RecordingFiles::describe);
-            store.endPublishers(roomId, publisher -> { });
-            room.ended(LiveRoom.EndReason.MEDIA_FAILURE);
-            store.append(room, RoomEvent.Kind.MEDIA_FAILURE, "the app node restarted while the room was live");
-            return null;
-        }));
+        orphaned.forEach(roomId -> endAsMediaFailure(roomId, null, "the app node restarted while the room was live"));
     }
 
     private WorkerProcess ensureLive(UUID roomId) {
@@ -267,14 +355,17 @@ public class LiveRooms {
         });
         signal(roomId);
         WorkerProcess worker;
+        String tenantId = store.read(roomId, LiveRoom::tenantId);
         try {
-            worker = pool.acquire(roomId.toString());
+            worker = pool.acquire(roomId.toString(), tenantId);
+        } catch (WorkerCapacityException e) {
+            endWithoutWorker(roomId, e.getMessage());
+            throw new MediaException(e.status(), e.problemType(), e.getMessage());
         } catch (NoWorkerException e) {
             endWithoutWorker(roomId, e.getMessage());
             throw new MediaException(503, "no-media-worker", e.getMessage());
         }
         DeclaredPlace storage = storageFor(roomId);
-        String tenantId = store.read(roomId, LiveRoom::tenantId);
         guard.authorize(new PersonalDataTransfer("recording", "recording into home-region storage", tenantId,
                 storage.name(), storage.region().code(), null));
         Path directory = Path.of(storage.target().orElseThrow()).toAbsolutePath().resolve(tenantId).resolve(roomId.toString());
@@ -331,12 +422,4 @@ public class LiveRooms {
         }
     }
 
-    private static boolean tryLock(ReentrantLock lock) {
-        try {
-            return lock.tryLock(3, TimeUnit.SECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return false;
-        }
-    }
 }

@@ -47,6 +47,10 @@ public class RecordingCopy {
     private Instant requestedAt;
     @Column(name = "verified_at")
     private Instant verifiedAt;
+    @Column(name = "claim_token")
+    private UUID claimToken;
+    @Column(name = "claimed_until")
+    private Instant claimedUntil;
 
     protected RecordingCopy() {
     }
@@ -65,6 +69,23 @@ public class RecordingCopy {
         copy.status = Status.GROWING;
         copy.sizeBytes = 0L;
         return copy;
+    }
+
+    /** Claims the copy for one node until {@code until}; the returned token must come back with the outcome. */
+    UUID claim(Instant until) {
+        claimToken = UUID.randomUUID();
+        claimedUntil = until;
+        return claimToken;
+    }
+
+    /** Whether the claim {@code token} still holds (it was not taken over after its lease ran out). */
+    boolean claimedBy(UUID token) {
+        return token.equals(claimToken);
+    }
+
+    void release() {
+        claimToken = null;
+        claimedUntil = null;
     }
 
     void grew(long copiedBytes) {

@@ -13,11 +13,16 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Instance;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
+import eu.plenum.media.supervisor.MediaConfig;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.UUID;
+import java.util.function.Consumer;
 import org.jboss.logging.Logger;
 
 /**
@@ -26,22 +31,27 @@ import org.jboss.logging.Logger;
  * so losing the primary site mid-session leaves the backup with all but the last seconds. Every
  * finished recording gets one catalogue row per storage place: its home-region file (verified at
  * once, the catalogue's SHA-256 was computed from it) and one per declared backup, copied whole
- * through the transfer guard and verified by SHA-256. Runs on every app node; rows are claimed
- * with SKIP LOCKED, so each copy is made once.
+ * through the transfer guard and verified by SHA-256. Runs on every app node: a copy is claimed in a
+ * short transaction (SKIP LOCKED, then a lease), made with no transaction open, and its outcome
+ * recorded in another short one, so that a copy of any length neither holds locks nor outlives a
+ * transaction timeout.
  */
 @ApplicationScoped
 public class RecordingReplicator {
 
     private static final Logger LOG = Logger.getLogger(RecordingReplicator.class);
+    private static final int COPIES_PER_RUN = 20;
 
     private final Instance<EntityManager> entityManager;
     private final DeclaredPlaces places;
     private final TenantDirectory tenants;
     private final RecordingArchive archive;
     private final boolean enabled;
+    private final Duration lease;
 
     RecordingReplicator(Instance<EntityManager> entityManager, DeclaredPlaces places, TenantDirectory tenants,
-            RecordingArchive archive, NodeConfig node) {
+            RecordingArchive archive, NodeConfig node, MediaConfig config) {
+        this.lease = config.copyLease();
         this.entityManager = entityManager;
         this.places = places;
         this.tenants = tenants;
@@ -56,9 +66,13 @@ public class RecordingReplicator {
             return;
         }
         QuarkusTransaction.requiringNew().run(this::planCopies);
-        QuarkusTransaction.requiringNew().run(this::mirrorGrowing);
-        while (QuarkusTransaction.requiringNew().call(this::copyOne)) {
-            // one copy per transaction, until none is due
+        QuarkusTransaction.requiringNew().call(this::claimMirrors).forEach(this::mirror);
+        for (int copied = 0; copied < COPIES_PER_RUN; copied++) {
+            Optional<Claim> due = QuarkusTransaction.requiringNew().call(this::claimCopy);
+            if (due.isEmpty()) {
+                break;
+            }
+            copy(due.get());
         }
     }
 
@@ -112,52 +126,95 @@ public class RecordingReplicator {
                 .setParameter(1, RecordingCopy.Status.GROWING).setParameter(2, Recording.Status.RECORDING).executeUpdate();
     }
 
-    /** Appends what each recording being written gained since the last run to its backup mirrors. */
-    private void mirrorGrowing() {
-        List<RecordingCopy> mirrors = em().createQuery("from RecordingCopy c where c.status = ?1", RecordingCopy.class)
-                .setParameter(1, RecordingCopy.Status.GROWING).setMaxResults(100)
-                .setLockMode(LockModeType.PESSIMISTIC_WRITE)
-                .setHint("jakarta.persistence.lock.timeout", -2) // SKIP LOCKED
-                .getResultList();
-        for (RecordingCopy mirror : mirrors) {
+    /**
+     * A copy or mirror this node claimed: what the copy needs, read in the claiming transaction, so
+     * that the file is read and written with no transaction open and no row locked.
+     */
+    private record Claim(RecordingCopy.Key key, UUID token, DeclaredPlace place, String tenantId, String roomId, Path source,
+            String sha256, long copiedBytes) {
+    }
+
+    /** Claims the mirrors of recordings being written that this node can read, for one append each. */
+    private List<Claim> claimMirrors() {
+        List<Claim> claims = new ArrayList<>();
+        for (RecordingCopy mirror : claimable(RecordingCopy.Status.GROWING, 100)) {
             Recording recording = em().find(Recording.class, mirror.recordingId());
-            Optional<DeclaredPlace> place = places.all().stream().filter(candidate -> candidate.name().equals(mirror.place())).findFirst();
-            if (recording.status() != Recording.Status.RECORDING || place.isEmpty()) {
-                continue; // ended meanwhile: the next run copies it whole
+            Optional<DeclaredPlace> place = declared(mirror.place());
+            if (recording.status() == Recording.Status.RECORDING && place.isPresent() && Files.isRegularFile(Path.of(recording.filePath()))) {
+                claims.add(claim(mirror, recording, place.get()));
             }
-            try {
-                mirror.grew(archive.appendLiveCopy(place.get(), recording.tenantId(), recording.roomId().toString(),
-                        Path.of(recording.filePath()), mirror.sizeBytes() == null ? 0 : mirror.sizeBytes()));
-            } catch (RuntimeException e) {
-                LOG.warnf("Live copy of recording %s to %s failed: %s", recording.id(), mirror.place(), e.getMessage());
-            }
+        }
+        return claims;
+    }
+
+    /** Appends what a recording being written gained since the last run to its backup mirror. */
+    private void mirror(Claim claim) {
+        try {
+            long copied = archive.appendLiveCopy(claim.place(), claim.tenantId(), claim.roomId(), claim.source(), claim.copiedBytes());
+            settle(claim, copy -> copy.grew(copied));
+        } catch (RuntimeException e) {
+            LOG.warnf("Live copy of recording %s to %s failed: %s", claim.key().recordingId(), claim.place().name(), e.getMessage());
+            settle(claim, copy -> { });
         }
     }
 
-    private boolean copyOne() {
-        Optional<RecordingCopy> due = em().createQuery("from RecordingCopy c where c.status = ?1 order by c.requestedAt",
-                RecordingCopy.class).setParameter(1, RecordingCopy.Status.PENDING).setMaxResults(1)
+    /**
+     * Claims the oldest copy due whose file this node has. A copy of a file on another node's disk is
+     * left to that node (it costs no attempt here).
+     */
+    private Optional<Claim> claimCopy() {
+        for (RecordingCopy copy : claimable(RecordingCopy.Status.PENDING, 20)) {
+            Recording recording = em().find(Recording.class, copy.recordingId());
+            Optional<DeclaredPlace> place = declared(copy.place());
+            if (place.isEmpty()) {
+                copy.failed("storage place '" + copy.place() + "' is no longer declared");
+            } else if (Files.isRegularFile(Path.of(recording.filePath()))) {
+                return Optional.of(claim(copy, recording, place.get()));
+            }
+        }
+        return Optional.empty();
+    }
+
+    private void copy(Claim claim) {
+        try {
+            RecordingArchive.StoredCopy stored = archive.copyInto(claim.place(), claim.tenantId(), claim.roomId(), claim.source(),
+                    claim.sha256());
+            settle(claim, copy -> copy.verified(stored.sha256(), stored.bytes()));
+        } catch (RuntimeException e) {
+            LOG.warnf("Copy of recording %s to %s failed: %s", claim.key().recordingId(), claim.place().name(), e.getMessage());
+            settle(claim, copy -> copy.failed(e.getMessage()));
+        }
+    }
+
+    private List<RecordingCopy> claimable(RecordingCopy.Status status, int limit) {
+        return em().createQuery("from RecordingCopy c where c.status = ?1 and (c.claimedUntil is null or c.claimedUntil < ?2) "
+                + "order by c.requestedAt", RecordingCopy.class)
+                .setParameter(1, status).setParameter(2, Instant.now()).setMaxResults(limit)
                 .setLockMode(LockModeType.PESSIMISTIC_WRITE)
                 .setHint("jakarta.persistence.lock.timeout", -2) // SKIP LOCKED
-                .getResultStream().findFirst();
-        if (due.isEmpty()) {
-            return false;
-        }
-        RecordingCopy copy = due.get();
-        Recording recording = em().find(Recording.class, copy.recordingId());
-        Optional<DeclaredPlace> place = places.all().stream().filter(candidate -> candidate.name().equals(copy.place())).findFirst();
-        try {
-            Path source = Path.of(recording.filePath());
-            RecordingArchive.StoredCopy stored = archive.copyInto(place.orElseThrow(() ->
-                    new IllegalStateException("storage place '" + copy.place() + "' is no longer declared")),
-                    recording.tenantId(), recording.roomId().toString(), source, recording.sha256());
-            copy.verified(stored.sha256(), stored.bytes());
-        } catch (RuntimeException e) {
-            LOG.warnf("Copy of recording %s to %s failed: %s", recording.id(), copy.place(), e.getMessage());
-            copy.failed(e.getMessage());
-            return false; // try again on the next run
-        }
-        return true;
+                .getResultList();
+    }
+
+    private Claim claim(RecordingCopy copy, Recording recording, DeclaredPlace place) {
+        UUID token = copy.claim(Instant.now().plus(lease));
+        return new Claim(new RecordingCopy.Key(copy.recordingId(), copy.place()), token, place, recording.tenantId(),
+                recording.roomId().toString(), Path.of(recording.filePath()), recording.sha256(),
+                copy.sizeBytes() == null ? 0 : copy.sizeBytes());
+    }
+
+    /** Records an outcome in a short transaction of its own, if the claim was not taken over meanwhile. */
+    private void settle(Claim claim, Consumer<RecordingCopy> outcome) {
+        QuarkusTransaction.requiringNew().run(() -> {
+            RecordingCopy copy = em().find(RecordingCopy.class, claim.key(), LockModeType.PESSIMISTIC_WRITE);
+            if (copy != null && copy.claimedBy(claim.token())) {
+                outcome.accept(copy);
+                copy.release();
+            }
+        });
+    }
+
+    private Optional<DeclaredPlace> declared(String name) {
+        return places.all().stream().filter(candidate -> candidate.name().equals(name)).findFirst();
     }
 
     private List<DeclaredPlace> backupsFor(Recording recording) {

@@ -36,6 +36,14 @@ public class RoomDesk {
     public record RoomWithKey(RoomView room, String streamKey) {
     }
 
+    /** The session's room if it was opened already; changes nothing (for GET). */
+    public java.util.Optional<RoomView> find(UUID webinarId, UUID sessionId) {
+        String tenantId = host.tenant().id();
+        sessions.find(tenantId, webinarId, sessionId)
+                .orElseThrow(() -> new NotFoundException("There is no session " + sessionId + " in webinar " + webinarId + "."));
+        return QuarkusTransaction.requiringNew().call(() -> store.ofSession(tenantId, sessionId).map(LiveRoom::id)).map(this::view);
+    }
+
     /** The session's room, made on first use (its stream key is shown then, and only then). */
     public RoomWithKey open(UUID webinarId, UUID sessionId) {
         String tenantId = host.tenant().id();

@@ -72,6 +72,11 @@ public class RoomStore {
                 .setParameter(1, roomId).getResultList();
     }
 
+    /** Paths of the files still being written, read in a short transaction of its own. */
+    public List<String> pathsInProgress(UUID roomId) {
+        return QuarkusTransaction.requiringNew().call(() -> recordingsInProgress(roomId).stream().map(Recording::filePath).toList());
+    }
+
     public List<Recording> recordingsInProgress(UUID roomId) {
         return em().createQuery("from Recording where roomId = ?1 and status = ?2", Recording.class)
                 .setParameter(1, roomId).setParameter(2, Recording.Status.RECORDING).getResultList();

@@ -4,8 +4,8 @@ import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 
-/** A live room as hosts and integrations see it. */
-public record RoomView(UUID id, UUID webinarId, UUID sessionId, String status, String endedReason, boolean recording,
+/** A live room as hosts and integrations see it; {@code cancelled}: its session was cancelled, it never goes live again. */
+public record RoomView(UUID id, UUID webinarId, UUID sessionId, String status, String endedReason, boolean cancelled, boolean recording,
         String whipUrl, String streamKeyHint, int publisherLimit, int activePublishers, Instant wentLiveAt, Instant endedAt,
         String mediaNode, String mediaRegion, List<Event> history, List<RecordingView> recordings) {
 

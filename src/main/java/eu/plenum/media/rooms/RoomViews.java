@@ -14,7 +14,7 @@ final class RoomViews {
                 .map(recording -> RecordingView.of(recording, store.copies(recording.id()))).toList();
         int publishers = room.status() == LiveRoom.Status.LIVE ? store.activePublishers(room.id()).size() : 0;
         return new RoomView(room.id(), room.webinarId(), room.sessionId(), room.status().name(),
-                room.endedReason() == null ? null : room.endedReason().name(), room.recording(),
+                room.endedReason() == null ? null : room.endedReason().name(), room.cancelled(), room.recording(),
                 publicUrl + "/api/rooms/" + room.id() + "/whip", room.streamKeyHint(), room.publisherLimit(), publishers,
                 room.wentLiveAt(), room.endedAt(), room.workerNode(), room.workerRegion(), history, recordings);
     }

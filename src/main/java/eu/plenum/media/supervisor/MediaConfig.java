@@ -18,9 +18,35 @@ public interface MediaConfig {
     @WithDefault("200ms")
     Duration heartbeatInterval();
 
-    /** A worker silent for this long is declared dead (and killed): with the interval, detection stays under 2 s. */
-    @WithDefault("1200ms")
+    /**
+     * A worker that leaves a heartbeat request unanswered for this long is declared dead (and
+     * killed): detection within about 2 s, with room for a worker busy negotiating on a loaded node.
+     */
+    @WithDefault("2s")
     Duration heartbeatTimeout();
+
+    /**
+     * Most worker processes this node runs at once, every kind and phase counted (idle, starting,
+     * serving a room, closing): beyond it a go-live gets 503 and the pool stops refilling.
+     */
+    @WithDefault("16")
+    int maxWorkers();
+
+    /** Most rooms one tenant may have live on this node at once; beyond it a go-live gets 429. */
+    @WithDefault("8")
+    int maxRoomsPerTenant();
+
+    /** Failed worker starts in a row after which the node counts as unable to start workers and backs off. */
+    @WithDefault("3")
+    int failedStartsBeforeBackoff();
+
+    /** First wait before the pool tries again after failed starts; it doubles after each further failure. */
+    @WithDefault("2s")
+    Duration startRetryFirst();
+
+    /** Longest wait between attempts to start a worker after failures: the pool never gives up. */
+    @WithDefault("60s")
+    Duration startRetryMax();
 
     /** How long a go-live waits for a worker when the pool is empty. */
     @WithDefault("60s")
@@ -37,6 +63,13 @@ public interface MediaConfig {
     /** How often each app node looks for finished recordings to copy to the backup site (RecordingReplicator). */
     @WithDefault("2s")
     Duration copyEvery();
+
+    /**
+     * How long a node holds its claim on a recording copy; a copy whose node died is taken over by
+     * another node after it. Longer than the slowest copy of the largest recording.
+     */
+    @WithDefault("15m")
+    Duration copyLease();
 
     /**
      * Local addresses ICE gathers candidates on (the media interface of this node). Empty: every

@@ -1,15 +1,16 @@
 package eu.plenum.media.supervisor;
 
+import io.smallrye.health.api.Wellness;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.eclipse.microprofile.health.HealthCheck;
 import org.eclipse.microprofile.health.HealthCheckResponse;
 import org.eclipse.microprofile.health.HealthCheckResponseBuilder;
-import io.smallrye.health.api.Wellness;
 
 /**
- * "Media workers" on /q/health: down when no worker can start on this node, with the reason. A
- * wellness check, not readiness: registrations and pages still work without media, so the node
- * must keep its traffic.
+ * "Media workers" on /q/health: down while no worker can start on this node, with when the next
+ * attempt is. A wellness check, not readiness: registrations and pages still work without media,
+ * so the node must keep its traffic. The health endpoint is public, so it never quotes a worker's
+ * output (paths, versions): operators read that on the admin API, {@code /api/admin/media/workers}.
  */
 @Wellness
 @ApplicationScoped
@@ -30,9 +31,15 @@ class MediaWorkersHealthCheck implements HealthCheck {
                 .withData("idle", snapshot.idle())
                 .withData("starting", snapshot.starting())
                 .withData("busy", snapshot.busy())
+                .withData("closing", snapshot.closing())
                 .withData("target idle", snapshot.targetIdle())
-                .withData("rooms waiting", snapshot.waitingRooms());
-        snapshot.lastStartFailure().ifPresent(failure -> response.withData("last start failure", failure));
+                .withData("max workers", snapshot.maxWorkers())
+                .withData("rooms waiting", snapshot.waitingRooms())
+                .withData("failed starts", snapshot.failedStarts());
+        if (snapshot.cannotStart()) {
+            response.withData("reason", "media workers fail to start; the admin API /api/admin/media/workers has their output");
+        }
+        snapshot.nextStartAttempt().ifPresent(at -> response.withData("next start attempt", at.toString()));
         return response.build();
     }
 }

@@ -8,6 +8,7 @@ final class PoolCounters {
 
     private final AtomicLong started = new AtomicLong();
     private final AtomicLong failed = new AtomicLong();
+    private final AtomicLong failedStarts = new AtomicLong();
     private volatile Duration lastStartTime = Duration.ZERO;
 
     void startedOne(Duration took) {
@@ -17,6 +18,14 @@ final class PoolCounters {
 
     void failedOne() {
         failed.incrementAndGet();
+    }
+
+    void failedStartOne() {
+        failedStarts.incrementAndGet();
+    }
+
+    long failedStarts() {
+        return failedStarts.get();
     }
 
     long started() {

@@ -27,6 +27,7 @@ class WorkerLauncher {
     WorkerProcess start() {
         String secret = SecretTokens.next();
         ProcessBuilder builder = new ProcessBuilder(command()).redirectErrorStream(true);
+        WorkerEnvironment.restrict(builder.environment());
         builder.environment().put(WorkerProtocol.SECRET_ENV, secret);
         try {
             return new WorkerProcess(builder.start(), secret);

@@ -28,9 +28,14 @@ public final class WorkerProcess {
     private final java.util.concurrent.CountDownLatch outputEnded = new java.util.concurrent.CountDownLatch(1);
     private volatile Phase phase = Phase.STARTING;
     private volatile Instant lastHeartbeat = Instant.now();
+    /** When the oldest heartbeat request still unanswered was sent; null when none is outstanding. */
+    private volatile Instant unansweredSince;
+    private final java.util.concurrent.atomic.AtomicBoolean heartbeatInFlight = new java.util.concurrent.atomic.AtomicBoolean();
     /** Rolled files the supervisor has been told of (see WorkerProtocol.Heartbeat#rolls). */
     private final java.util.concurrent.atomic.AtomicInteger rollsSeen = new java.util.concurrent.atomic.AtomicInteger();
+    private final java.util.concurrent.atomic.AtomicInteger failuresSeen = new java.util.concurrent.atomic.AtomicInteger();
     private volatile String roomId;
+    private volatile String tenantId;
     private volatile Instant readyAt;
 
     WorkerProcess(Process process, String secret) {
@@ -98,6 +103,14 @@ public final class WorkerProcess {
         this.roomId = roomId;
     }
 
+    String tenantId() {
+        return tenantId;
+    }
+
+    void tenantId(String tenantId) {
+        this.tenantId = tenantId;
+    }
+
     public Instant launchedAt() {
         return launchedAt;
     }
@@ -110,14 +123,51 @@ public final class WorkerProcess {
         return lastHeartbeat;
     }
 
+    /** True once for each new count of failed publishers the worker reports. */
+    boolean newFailures(int failures) {
+        int seen = failuresSeen.get();
+        return failures > seen && failuresSeen.compareAndSet(seen, failures);
+    }
+
     /** True once for each new roll count the worker reports. */
     boolean newRolls(int rolls) {
         int seen = rollsSeen.get();
         return rolls > seen && rollsSeen.compareAndSet(seen, rolls);
     }
 
+    /**
+     * Marks a heartbeat request as sent; false when one is still in flight (then none is sent, so a
+     * hung worker does not pile up requests).
+     */
+    boolean heartbeatRequested(Instant now) {
+        if (!heartbeatInFlight.compareAndSet(false, true)) {
+            return false;
+        }
+        if (unansweredSince == null) {
+            unansweredSince = now;
+        }
+        return true;
+    }
+
+    /** The request in flight ended without an answer (timeout, refused): the silence goes on. */
+    void heartbeatUnanswered() {
+        heartbeatInFlight.set(false);
+    }
+
     void heartbeatSeen() {
         lastHeartbeat = Instant.now();
+        unansweredSince = null;
+        heartbeatInFlight.set(false);
+    }
+
+    /**
+     * How long the worker has left a heartbeat request unanswered. Measured from the request, not
+     * from the last answer: a supervisor that was itself held up sent nothing meanwhile, and a
+     * worker cannot be blamed for requests that were never made.
+     */
+    java.time.Duration silence(Instant now) {
+        Instant since = unansweredSince;
+        return since == null ? java.time.Duration.ZERO : java.time.Duration.between(since, now);
     }
 
     Process process() {

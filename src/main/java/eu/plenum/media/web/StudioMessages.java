@@ -10,6 +10,12 @@ public interface StudioMessages {
     @Message("Studio")
     String title();
 
+    @Message("This session has no studio yet. Opening it creates the room and its stream key for OBS or any WHIP encoder; the key is shown once.")
+    String prepare_text();
+
+    @Message("Open the studio")
+    String prepare_button();
+
     @Message("Camera")
     String camera();
 

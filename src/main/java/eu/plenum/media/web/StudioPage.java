@@ -38,6 +38,8 @@ public class StudioPage {
     @CheckedTemplate(basePath = "media")
     static class Templates {
         static native TemplateInstance studio(RoomView room, String streamKey);
+
+        static native TemplateInstance studioPrepare(UUID webinarId, UUID sessionId);
     }
 
     private final RoomDesk desk;
@@ -56,6 +58,15 @@ public class StudioPage {
     @Path("/webinars/{webinarId}/sessions/{sessionId}")
     @Produces(MediaType.TEXT_HTML)
     public String studio(@PathParam("webinarId") UUID webinarId, @PathParam("sessionId") UUID sessionId) {
+        // A GET changes nothing (link prefetchers, history): the room and its key are made by the POST below.
+        return desk.find(webinarId, sessionId).map(room -> pages.render(Templates.studio(room, null)))
+                .orElseGet(() -> pages.render(Templates.studioPrepare(webinarId, sessionId)));
+    }
+
+    @POST
+    @Path("/webinars/{webinarId}/sessions/{sessionId}")
+    @Produces(MediaType.TEXT_HTML)
+    public String openStudio(@PathParam("webinarId") UUID webinarId, @PathParam("sessionId") UUID sessionId) {
         RoomDesk.RoomWithKey opened = desk.open(webinarId, sessionId);
         return pages.render(Templates.studio(opened.room(), opened.streamKey()));
     }

@@ -63,7 +63,10 @@ final class ControlServer {
                     current != null && current.recording(), current == null ? null : current.fault().orElse(null),
                     current == null ? 0 : current.rolls(),
                     current == null ? List.of() : current.currentFiles().stream().map(ControlServer::file).toList(),
-                    current == null ? List.of() : current.rolledFiles().stream().map(ControlServer::file).toList()));
+                    current == null ? List.of() : current.rolledFiles().stream().map(ControlServer::file).toList(),
+                    current == null ? 0 : current.failures(),
+                    current == null ? List.of() : current.failedPublishers().stream().map(failed -> new WorkerProtocol.FailedPublisher(
+                            failed.publisherId(), failed.reason(), failed.files().stream().map(ControlServer::file).toList())).toList()));
         } else if (method == HttpMethod.POST && path.equals("/room")) {
             blocking(request, 204, () -> assign(read(body, Assign.class)));
         } else if (method == HttpMethod.POST && path.startsWith("/publishers/")) {

@@ -24,7 +24,15 @@ public final class WorkerProtocol {
      * {@code rolled} (both idempotent by path).
      */
     public record Heartbeat(State state, String roomId, int publishers, boolean recording, String fault,
-            int rolls, List<File> current, List<File> rolled) {
+            int rolls, List<File> current, List<File> rolled, int failures, List<FailedPublisher> failed) {
+    }
+
+    /**
+     * A publisher the worker ended because of a media error in its own elements ({@code reason}),
+     * with the files it had been writing; the room goes on. {@code failures} in the heartbeat counts
+     * them, so the supervisor acts once per new failure.
+     */
+    public record FailedPublisher(String publisherId, String reason, List<File> files) {
     }
 
     /** Binds the worker to a room; files go to {@code directory}. */

@@ -1,17 +1,43 @@
 package eu.plenum.scheduling.calendar;
 
 import eu.plenum.scheduling.WebinarView;
+import java.io.IOException;
+import java.io.StringWriter;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.URISyntaxException;
 import java.time.Instant;
-import java.time.LocalDateTime;
 import java.time.ZoneId;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
 import java.util.List;
+import java.util.UUID;
+import net.fortuna.ical4j.data.CalendarOutputter;
+import net.fortuna.ical4j.model.Calendar;
+import net.fortuna.ical4j.model.ParameterList;
+import net.fortuna.ical4j.model.PropertyList;
+import net.fortuna.ical4j.model.component.VEvent;
+import net.fortuna.ical4j.model.parameter.Cn;
+import net.fortuna.ical4j.model.parameter.Rsvp;
+import net.fortuna.ical4j.model.property.Attendee;
+import net.fortuna.ical4j.model.property.CalScale;
+import net.fortuna.ical4j.model.property.Description;
+import net.fortuna.ical4j.model.property.DtEnd;
+import net.fortuna.ical4j.model.property.DtStamp;
+import net.fortuna.ical4j.model.property.DtStart;
+import net.fortuna.ical4j.model.property.Organizer;
+import net.fortuna.ical4j.model.property.ProdId;
+import net.fortuna.ical4j.model.property.Sequence;
+import net.fortuna.ical4j.model.property.Status;
+import net.fortuna.ical4j.model.property.Summary;
+import net.fortuna.ical4j.model.property.Transp;
+import net.fortuna.ical4j.model.property.Uid;
+import net.fortuna.ical4j.model.property.Version;
+import net.fortuna.ical4j.validate.ValidationException;
 
 /**
- * iCalendar (RFC 5545) for webinar sessions: one VEVENT per session (sessions move and cancel on
- * their own), a stable UID per session, SEQUENCE from the webinar, times in the webinar's zone with
- * its VTIMEZONE. PUBLISH for downloads and feeds; REQUEST/CANCEL for invitations.
+ * iCalendar (RFC 5545) for webinar sessions, written with ical4j so that escaping of values and
+ * parameters and line folding come from a maintained library: one VEVENT per session (sessions
+ * move and cancel on their own), a stable UID per session, SEQUENCE from the webinar, times in the
+ * webinar's zone with its VTIMEZONE. PUBLISH for downloads and feeds; REQUEST/CANCEL for invitations.
  */
 public final class CalendarInvite {
 
@@ -19,9 +45,6 @@ public final class CalendarInvite {
     public enum Method {
         PUBLISH, REQUEST, CANCEL
     }
-
-    private static final DateTimeFormatter LOCAL = DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss");
-    private static final DateTimeFormatter UTC = DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'").withZone(ZoneOffset.UTC);
 
     private CalendarInvite() {
     }
@@ -31,55 +54,70 @@ public final class CalendarInvite {
     }
 
     /** The calendar of some webinars' sessions (all sessions when {@code onlySession} is null). */
-    public static String of(List<WebinarView> webinars, java.util.UUID onlySession, Method method, String organizer,
-            Instant now) {
+    public static String of(List<WebinarView> webinars, UUID onlySession, Method method, String organizer, Instant now) {
         return of(webinars, onlySession, method, organizer, null, now);
     }
 
-    public static String of(List<WebinarView> webinars, java.util.UUID onlySession, Method method, String organizer,
+    public static String of(List<WebinarView> webinars, UUID onlySession, Method method, String organizer,
             Attendee attendee, Instant now) {
-        StringBuilder out = new StringBuilder();
-        IcsText.line(out, "BEGIN:VCALENDAR");
-        IcsText.line(out, "VERSION:2.0");
-        IcsText.line(out, "PRODID:-//Plenum//Webinars//EN");
-        IcsText.line(out, "CALSCALE:GREGORIAN");
-        IcsText.line(out, "METHOD:" + method);
+        Calendar calendar = new Calendar();
+        calendar.add(new ProdId("-//Plenum//Webinars//EN"));
+        calendar.add(new Version(new ParameterList(), Version.VALUE_2_0));
+        calendar.add(new CalScale(CalScale.VALUE_GREGORIAN));
+        calendar.add(new net.fortuna.ical4j.model.property.Method(method.name()));
         webinars.stream().map(WebinarView::timeZone).distinct()
-                .forEach(zone -> VTimezone.write(out, ZoneId.of(zone), VTimezone.BASE_YEAR));
+                .forEach(zone -> calendar.add(VTimezone.of(ZoneId.of(zone), VTimezone.BASE_YEAR)));
         for (WebinarView webinar : webinars) {
             for (WebinarView.SessionView session : webinar.sessions()) {
                 if (onlySession == null || onlySession.equals(session.id())) {
-                    event(out, webinar, session, method, organizer, attendee, now);
+                    calendar.add(event(webinar, session, method, organizer, attendee, now));
                 }
             }
         }
-        IcsText.line(out, "END:VCALENDAR");
+        StringWriter out = new StringWriter();
+        try {
+            // Not validated on output: ical4j's validator rejects valid iTIP objects (e.g. CANCEL with VTIMEZONE).
+            new CalendarOutputter(false).output(calendar, out);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (ValidationException e) {
+            throw new IllegalStateException(e);
+        }
         return out.toString();
     }
 
-    private static void event(StringBuilder out, WebinarView webinar, WebinarView.SessionView session, Method method,
-            String organizer, Attendee attendee, Instant now) {
+    private static VEvent event(WebinarView webinar, WebinarView.SessionView session, Method method, String organizer,
+            Attendee attendee, Instant now) {
         ZoneId zone = ZoneId.of(webinar.timeZone());
         boolean cancelled = method == Method.CANCEL || "CANCELLED".equals(session.status());
-        IcsText.line(out, "BEGIN:VEVENT");
-        IcsText.line(out, "UID:" + session.id() + "@plenum");
-        IcsText.line(out, "SEQUENCE:" + webinar.sequence());
-        IcsText.line(out, "DTSTAMP:" + UTC.format(now));
-        IcsText.line(out, "DTSTART;TZID=" + zone.getId() + ":" + LOCAL.format(LocalDateTime.ofInstant(session.startsAt(), zone)));
-        IcsText.line(out, "DTEND;TZID=" + zone.getId() + ":" + LOCAL.format(LocalDateTime.ofInstant(session.endsAt(), zone)));
-        IcsText.line(out, "SUMMARY:" + IcsText.escape(webinar.title()));
+        VEvent event = new VEvent(new PropertyList());
+        event.add(new Uid(session.id() + "@plenum"));
+        event.add(new Sequence(webinar.sequence()));
+        event.add(new DtStamp(now));
+        event.add(new DtStart<>(session.startsAt().atZone(zone)));
+        event.add(new DtEnd<>(session.endsAt().atZone(zone)));
+        event.add(new Summary(webinar.title()));
         if (webinar.description() != null) {
-            IcsText.line(out, "DESCRIPTION:" + IcsText.escape(webinar.description()));
+            event.add(new Description(webinar.description()));
         }
         if (organizer != null) {
-            IcsText.line(out, "ORGANIZER:mailto:" + organizer);
+            event.add(new Organizer(mailto(organizer)));
         }
         if (attendee != null) {
-            // Quoted CN: names may contain ; , : which would otherwise end the parameter.
-            IcsText.line(out, "ATTENDEE;CN=\"" + attendee.name().replace("\"", "'") + "\";RSVP=FALSE:mailto:" + attendee.email());
+            ParameterList parameters = new ParameterList(List.of(new Cn(attendee.name()), Rsvp.FALSE));
+            event.add(new net.fortuna.ical4j.model.property.Attendee(parameters, mailto(attendee.email())));
         }
-        IcsText.line(out, "STATUS:" + (cancelled ? "CANCELLED" : "CONFIRMED"));
-        IcsText.line(out, "TRANSP:OPAQUE");
-        IcsText.line(out, "END:VEVENT");
+        event.add(cancelled ? new Status(Status.VALUE_CANCELLED) : new Status(Status.VALUE_CONFIRMED));
+        event.add(new Transp(Transp.VALUE_OPAQUE));
+        return event;
+    }
+
+    private static URI mailto(String address) {
+        try {
+            // The multi-argument constructor quotes whatever an address holds that a URI may not.
+            return new URI("mailto", address, null);
+        } catch (URISyntaxException e) {
+            throw new IllegalArgumentException("not a mail address", e);
+        }
     }
 }

@@ -4,55 +4,62 @@ import java.time.DayOfWeek;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
 import java.time.zone.ZoneOffsetTransition;
 import java.time.zone.ZoneOffsetTransitionRule;
 import java.time.zone.ZoneRules;
+import java.util.ArrayList;
 import java.util.List;
+import net.fortuna.ical4j.model.ComponentList;
+import net.fortuna.ical4j.model.Property;
+import net.fortuna.ical4j.model.PropertyList;
+import net.fortuna.ical4j.model.component.Daylight;
+import net.fortuna.ical4j.model.component.Observance;
+import net.fortuna.ical4j.model.component.Standard;
+import net.fortuna.ical4j.model.component.VTimeZone;
+import net.fortuna.ical4j.model.property.DtStart;
+import net.fortuna.ical4j.model.property.RRule;
+import net.fortuna.ical4j.model.property.TzId;
+import net.fortuna.ical4j.model.property.TzOffsetFrom;
+import net.fortuna.ical4j.model.property.TzOffsetTo;
 
 /**
- * A VTIMEZONE for an IANA zone, derived from java.time's rules: the zone's current yearly
- * daylight-saving rules as STANDARD and DAYLIGHT with RRULEs, or one STANDARD for zones without.
+ * A VTIMEZONE for an IANA zone, derived from java.time's rules (the JDK's tz data, the same that
+ * computes the event times): the zone's current yearly daylight-saving rules as STANDARD and
+ * DAYLIGHT with RRULEs, or one STANDARD for zones without.
  */
 final class VTimezone {
 
     /** Observances start in 1970 (as most producers do) so that every event date lies after their onset. */
     static final int BASE_YEAR = 1970;
 
-    private static final DateTimeFormatter LOCAL = DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss");
-
     private VTimezone() {
     }
 
-    static void write(StringBuilder out, ZoneId zone, int year) {
+    static VTimeZone of(ZoneId zone, int year) {
         ZoneRules rules = zone.getRules();
-        IcsText.line(out, "BEGIN:VTIMEZONE");
-        IcsText.line(out, "TZID:" + zone.getId());
+        List<Observance> observances = new ArrayList<>();
         List<ZoneOffsetTransitionRule> yearly = rules.getTransitionRules();
         if (yearly.isEmpty()) {
             ZoneOffset offset = rules.getStandardOffset(java.time.Instant.now());
-            component(out, "STANDARD", LocalDateTime.of(1970, 1, 1, 0, 0), offset, offset, null);
+            observances.add(component(true, LocalDateTime.of(1970, 1, 1, 0, 0), offset, offset, null));
         } else {
             for (ZoneOffsetTransitionRule rule : yearly) {
                 ZoneOffsetTransition transition = rule.createTransition(year);
-                String kind = transition.getOffsetAfter().equals(rule.getStandardOffset()) ? "STANDARD" : "DAYLIGHT";
-                component(out, kind, transition.getDateTimeBefore(), transition.getOffsetBefore(),
-                        transition.getOffsetAfter(), rrule(rule));
+                boolean standard = transition.getOffsetAfter().equals(rule.getStandardOffset());
+                observances.add(component(standard, transition.getDateTimeBefore(), transition.getOffsetBefore(),
+                        transition.getOffsetAfter(), rrule(rule)));
             }
         }
-        IcsText.line(out, "END:VTIMEZONE");
+        PropertyList properties = new PropertyList(List.of(new TzId(zone.getId())));
+        return new VTimeZone(properties, new ComponentList<>(observances));
     }
 
-    private static void component(StringBuilder out, String kind, LocalDateTime start, ZoneOffset from, ZoneOffset to,
-            String rrule) {
-        IcsText.line(out, "BEGIN:" + kind);
-        IcsText.line(out, "DTSTART:" + LOCAL.format(start));
-        IcsText.line(out, "TZOFFSETFROM:" + offset(from));
-        IcsText.line(out, "TZOFFSETTO:" + offset(to));
+    private static Observance component(boolean standard, LocalDateTime start, ZoneOffset from, ZoneOffset to, String rrule) {
+        List<Property> properties = new ArrayList<>(List.of(new DtStart<>(start), new TzOffsetFrom(from), new TzOffsetTo(to)));
         if (rrule != null) {
-            IcsText.line(out, "RRULE:" + rrule);
+            properties.add(new RRule<>(rrule));
         }
-        IcsText.line(out, "END:" + kind);
+        return standard ? new Standard(new PropertyList(properties)) : new Daylight(new PropertyList(properties));
     }
 
     /** "Last Sunday of October" or "first Sunday on or after the 8th" as an RFC 5545 yearly rule. */
@@ -77,12 +84,5 @@ final class VTimezone {
             days.append(days.isEmpty() ? "" : ",").append(day);
         }
         return days.toString();
-    }
-
-    private static String offset(ZoneOffset offset) {
-        int seconds = offset.getTotalSeconds();
-        String sign = seconds < 0 ? "-" : "+";
-        seconds = Math.abs(seconds);
-        return String.format("%s%02d%02d", sign, seconds / 3600, (seconds / 60) % 60);
     }
 }

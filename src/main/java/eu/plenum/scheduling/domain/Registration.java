@@ -11,13 +11,17 @@ import jakarta.persistence.JoinColumn;
 import jakarta.persistence.MapKeyColumn;
 import jakarta.persistence.Table;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.UUID;
 
-/** An attendee's registration for a webinar: who, their answers and consents, and their tokens (hashed). */
+/**
+ * An attendee's registration for a webinar: who, their answers and consents, and the versions of
+ * their personal links (the links themselves are derived from these, never stored).
+ */
 @Entity
 @Table(name = "registration")
 public class Registration {
@@ -50,14 +54,20 @@ public class Registration {
     @Column(name = "recording_consent", nullable = false)
     private boolean recordingConsent;
 
-    @Column(name = "confirm_token_hash", nullable = false, length = 64)
-    private String confirmTokenHash;
+    @Column(name = "confirm_version", nullable = false)
+    private int confirmVersion;
 
     @Column(name = "confirm_expires_at", nullable = false)
     private OffsetDateTime confirmExpiresAt;
 
-    @Column(name = "join_token_hash", length = 64)
-    private String joinTokenHash;
+    @Column(name = "join_version", nullable = false)
+    private int joinVersion;
+
+    @Column(name = "mail_day")
+    private LocalDate mailDay;
+
+    @Column(name = "mails_on_day", nullable = false)
+    private int mailsOnDay;
 
     @Column(name = "join_revoked", nullable = false)
     private boolean joinRevoked;
@@ -92,10 +102,44 @@ public class Registration {
         this.createdAt = now.atOffset(ZoneOffset.UTC);
     }
 
-    /** A new confirmation link; the previous one stops working. */
-    public void newConfirmation(String tokenHash, Instant expiresAt) {
-        this.confirmTokenHash = tokenHash;
+    /** A new confirmation link (the version its token is derived from is raised); the previous one stops working. */
+    public void newConfirmation(Instant expiresAt) {
+        this.confirmVersion++;
         this.confirmExpiresAt = expiresAt.atOffset(ZoneOffset.UTC);
+    }
+
+    public int confirmVersion() {
+        return confirmVersion;
+    }
+
+    public int joinVersion() {
+        return joinVersion;
+    }
+
+    /**
+     * Counts one mail that a public request for this address triggers; false when {@code max}
+     * were sent on {@code today} already (a stranger must not turn registration into a mail cannon).
+     */
+    public boolean takeMailAllowance(LocalDate today, int max) {
+        if (!today.equals(mailDay)) {
+            mailDay = today;
+            mailsOnDay = 0;
+        }
+        if (mailsOnDay >= max) {
+            return false;
+        }
+        mailsOnDay++;
+        return true;
+    }
+
+    /** How many mails public requests triggered today (the last counted one included). */
+    public int mailsToday() {
+        return mailsOnDay;
+    }
+
+    /** The join link works: a seat is held and the host did not revoke it. */
+    public boolean joinLinkWorks() {
+        return status == RegistrationStatus.REGISTERED && !joinRevoked;
     }
 
     public boolean confirmationExpired(Instant now) {
@@ -130,9 +174,13 @@ public class Registration {
         return createdAt;
     }
 
-    /** A new personal join link; the previous one stops working. */
-    public void newJoinLink(String tokenHash) {
-        this.joinTokenHash = tokenHash;
+    /**
+     * A seat was granted (by confirmation, approval or the wait list): a new personal join link,
+     * the previous one (if any) stops working. Never called for a repeated registration, so a
+     * stranger can neither end a working link nor lift a host's revocation.
+     */
+    public void newJoinLink() {
+        this.joinVersion++;
         this.joinRevoked = false;
     }
 

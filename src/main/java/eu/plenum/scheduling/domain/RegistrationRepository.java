@@ -5,20 +5,17 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.util.Optional;
 import java.util.UUID;
 
-/** Registrations; found by webinar and address, or by the hash of a token. */
+/** Registrations; found by webinar and address, or by id (the id a personal link carries). */
 @ApplicationScoped
 public class RegistrationRepository implements PanacheRepositoryBase<Registration, UUID> {
 
-    public Optional<Registration> of(UUID webinarId, String emailNormalized) {
-        return find("webinarId = ?1 and emailNormalized = ?2", webinarId, emailNormalized).firstResultOptional();
-    }
-
-    public Optional<Registration> byConfirmTokenHash(String hash) {
-        return find("confirmTokenHash", hash).firstResultOptional();
-    }
-
-    public Optional<Registration> byJoinTokenHash(String hash) {
-        return find("joinTokenHash", hash).firstResultOptional();
+    /**
+     * A webinar's registration of an address, row-locked: concurrent repeats of one address count
+     * against its mail allowance one at a time.
+     */
+    public Optional<Registration> ofForUpdate(UUID webinarId, String emailNormalized) {
+        return find("webinarId = ?1 and emailNormalized = ?2", webinarId, emailNormalized)
+                .withLock(jakarta.persistence.LockModeType.PESSIMISTIC_WRITE).firstResultOptional();
     }
 
     /** A webinar's registrations, oldest first, optionally those whose name or address contains {@code query}. */

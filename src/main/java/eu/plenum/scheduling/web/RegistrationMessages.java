@@ -78,4 +78,13 @@ public interface RegistrationMessages {
 
     @Message("Your registration is cancelled. Thank you for freeing your seat.")
     String confirmed_cancelled();
+
+    @Message("Confirm your registration")
+    String confirm_title();
+
+    @Message("To confirm your registration for \"{title}\", press the button.")
+    String confirm_lead(String title);
+
+    @Message("Confirm my registration")
+    String confirm_button();
 }

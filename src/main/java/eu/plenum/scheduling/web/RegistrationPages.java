@@ -3,15 +3,18 @@ package eu.plenum.scheduling.web;
 import eu.plenum.scheduling.Downloads;
 import eu.plenum.scheduling.RegistrantDesk;
 import eu.plenum.scheduling.RegistrationForm;
+import eu.plenum.scheduling.RegistrationThrottle;
 import eu.plenum.scheduling.Registrations;
 import eu.plenum.scheduling.WebinarView;
 import eu.plenum.scheduling.calendar.CalendarInvite;
+import eu.plenum.scheduling.domain.RegistrationStatus;
 import eu.plenum.shared.InvalidInputException;
 import eu.plenum.shared.Pages;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
 import jakarta.annotation.security.PermitAll;
 import jakarta.validation.ConstraintViolation;
+import io.vertx.core.http.HttpServerRequest;
 import jakarta.validation.Validator;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
@@ -19,6 +22,7 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.MultivaluedMap;
 import jakarta.ws.rs.core.Response;
@@ -43,19 +47,24 @@ public class RegistrationPages {
 
         static native TemplateInstance checkInbox(WebinarView webinar);
 
+        static native TemplateInstance confirm(String title, String token);
+
         static native TemplateInstance confirmed(String status);
 
         static native TemplateInstance join(Registrations.Attendance attendance, ZoneId zone, String token);
     }
 
     private final Registrations registrations;
+    private final RegistrationThrottle throttle;
     private final RegistrantDesk desk;
     private final Pages pages;
     private final Validator validator;
     private final Clock clock;
 
-    RegistrationPages(Registrations registrations, RegistrantDesk desk, Pages pages, Validator validator, Clock clock) {
+    RegistrationPages(Registrations registrations, RegistrationThrottle throttle, RegistrantDesk desk, Pages pages,
+            Validator validator, Clock clock) {
         this.registrations = registrations;
+        this.throttle = throttle;
         this.desk = desk;
         this.pages = pages;
         this.validator = validator;
@@ -72,7 +81,8 @@ public class RegistrationPages {
     @POST
     @Path("w/{id}")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
-    public Response register(@PathParam("id") UUID id, MultivaluedMap<String, String> posted) {
+    public Response register(@PathParam("id") UUID id, MultivaluedMap<String, String> posted, @Context HttpServerRequest request) {
+        throttle.admit(request.remoteAddress() == null ? null : request.remoteAddress().hostAddress());
         WebinarView webinar = registrations.openWebinar(id);
         RegistrationForm form = read(webinar, posted);
         Map<String, String> errors = new HashMap<>();
@@ -99,7 +109,18 @@ public class RegistrationPages {
         return pages.render(Templates.checkInbox(registrations.openWebinar(id)));
     }
 
+    /** Only shows the button: mail scanners and link previews open links, and must not take a seat. */
     @GET
+    @Path("r/confirm/{token}")
+    public String confirmPage(@PathParam("token") String token) {
+        Registrations.ConfirmationPage found = registrations.confirmationPage(token);
+        if (found.status() != RegistrationStatus.UNCONFIRMED) {
+            return pages.render(Templates.confirmed(found.status().name()));
+        }
+        return pages.render(Templates.confirm(found.title(), token));
+    }
+
+    @POST
     @Path("r/confirm/{token}")
     public Response confirm(@PathParam("token") String token) {
         Registrations.Confirmation confirmation = registrations.confirm(token);

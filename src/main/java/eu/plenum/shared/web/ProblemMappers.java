@@ -94,6 +94,7 @@ public class ProblemMappers {
             case 404 -> "There is nothing at this address.";
             case 405 -> "This address does not accept the " + request.getMethod() + " method.";
             case 406 -> "None of the accepted media types can be produced.";
+            case 413 -> "The request body is larger than this address accepts.";
             case 415 -> "The request body has a media type this address does not accept.";
             default -> "The request could not be understood.";
         };
@@ -102,6 +103,11 @@ public class ProblemMappers {
 
     @ServerExceptionMapper(priority = Integer.MAX_VALUE)
     public Response unexpected(Throwable e, ContainerRequestContext request) {
+        if (optimisticLockConflict(e)) {
+            // Two edits of the same versioned row (webinar, live room): the later one lost; it may retry.
+            return respond(request, 409, "concurrent-update",
+                    "Someone else changed this at the same moment; load it again and repeat your change.", List.of());
+        }
         if (databaseUnavailable(e)) {
             // Failover or outage: a quick, retryable answer instead of a hanging request or a 500.
             LOG.warnf("Database unavailable for %s %s", request.getMethod(), request.getUriInfo().getPath());
@@ -110,7 +116,9 @@ public class ProblemMappers {
             return Response.fromResponse(problem).header("Retry-After", "2").build();
         }
         String correlationId = CorrelationIds.of(currentRequest.getCurrent());
-        LOG.errorf(e, "Unexpected failure of %s %s [cid:%s]", request.getMethod(), request.getUriInfo().getPath(), correlationId);
+        // Types, SQL states and frames only: database messages quote the refused row (addresses, names).
+        LOG.errorf(SanitisedFailure.of(e), "Unexpected failure of %s %s [cid:%s]", request.getMethod(),
+                loggablePath(request.getUriInfo().getPath()), correlationId);
         return respond(request, 500, "internal-error",
                 "Something went wrong on our side. Quote correlation id " + correlationId + " when you report it.", List.of());
     }
@@ -128,27 +136,30 @@ public class ProblemMappers {
         return Response.status(status).type(ProblemDetail.MEDIA_TYPE).entity(problem).build();
     }
 
-    /**
-     * Whether a failure comes from losing the database: connection errors (SQLState class 08),
-     * a server shutting down (57P0x), a write reaching a demoted server (25006), or the pool
-     * giving up on acquiring a connection.
-     */
+    /** Whether a failure comes from losing the database; see {@link DatabaseUnavailability}. */
     static boolean databaseUnavailable(Throwable e) {
+        return DatabaseUnavailability.causedBy(e);
+    }
+
+    /**
+     * Whether the failure, however wrapped (commit, interceptor, Hibernate), is a lost optimistic
+     * lock: a row with {@code @Version} changed between read and write.
+     */
+    static boolean optimisticLockConflict(Throwable e) {
         for (Throwable cause = e; cause != null; cause = cause.getCause() == cause ? null : cause.getCause()) {
-            if (cause instanceof java.sql.SQLTransientConnectionException
-                    || cause instanceof org.hibernate.exception.JDBCConnectionException) {
+            if (cause instanceof jakarta.persistence.OptimisticLockException
+                    || cause instanceof org.hibernate.StaleStateException) {
                 return true;
-            }
-            if (cause instanceof java.sql.SQLException sql) {
-                String state = sql.getSQLState() == null ? "" : sql.getSQLState();
-                String message = sql.getMessage() == null ? "" : sql.getMessage();
-                if (state.startsWith("08") || state.startsWith("57P0") || state.equals("25006")
-                        || message.contains("acquisition timeout")) {
-                    return true;
-                }
             }
         }
         return false;
+    }
+
+    /** The path with opaque segments (tokens, anything with an address in it) left out of the log. */
+    static String loggablePath(String path) {
+        return java.util.Arrays.stream(path.split("/", -1))
+                .map(segment -> segment.matches("[A-Za-z0-9._-]{0,40}") ? segment : "{redacted}")
+                .collect(java.util.stream.Collectors.joining("/"));
     }
 
     /** Browsers navigating to pages get HTML; the API and everything else get problem+json. */
@@ -174,12 +185,13 @@ public class ProblemMappers {
             case 405 -> "method-not-allowed";
             case 406 -> "not-acceptable";
             case 409 -> "conflict";
+            case 413 -> "body-too-large";
             case 415 -> "unsupported-media-type";
             default -> "http-" + status;
         };
     }
 
-    private static String title(int status) {
+    static String title(int status) {
         Response.Status known = Response.Status.fromStatusCode(status);
         return known == null ? "HTTP " + status : known.getReasonPhrase();
     }

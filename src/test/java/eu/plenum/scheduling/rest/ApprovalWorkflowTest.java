@@ -43,7 +43,7 @@ class ApprovalWorkflowTest {
         given().contentType(ContentType.JSON).body(Map.of("name", name, "email", email, "privacyAcknowledged", true))
                 .post("/api/public/webinars/" + webinarId + "/registrations").then().statusCode(202);
         String token = PlenumTestServers.mailbox().awaitOne(email, "Confirm your registration").find(CONFIRM);
-        return given().redirects().follow(false).get("/r/confirm/" + token).then().extract().header("Location");
+        return given().redirects().follow(false).post("/r/confirm/" + token).then().extract().header("Location");
     }
 
     private static List<Map<String, Object>> registrants(String webinarId, String query) {
