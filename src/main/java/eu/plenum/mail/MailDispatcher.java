@@ -45,9 +45,11 @@ public class MailDispatcher {
     private final LinkTokens links;
     private final MailConfig config;
     private final Clock clock;
+    private final boolean appNode;
 
     MailDispatcher(OutboxRepository outbox, Mailer mailer, TransferGuard guard, DeclaredPlaces places, LinkTokens links,
-            MailConfig config, Clock clock) {
+            MailConfig config, Clock clock, eu.plenum.shared.NodeConfig node) {
+        this.appNode = node.plays(eu.plenum.shared.NodeRole.APP); // an edge node has no outbox
         this.outbox = outbox;
         this.mailer = mailer;
         this.guard = guard;
@@ -60,7 +62,7 @@ public class MailDispatcher {
     @Scheduled(every = "${plenum.mail.dispatch-every:2s}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
             skipExecutionIf = Scheduled.ApplicationNotRunning.class)
     void dispatchDue() {
-        while (dispatchBatch() == config.batch()) {
+        while (appNode && dispatchBatch() == config.batch()) {
             // keep going while full batches come back
         }
     }
