@@ -1,8 +1,10 @@
 /**
- * Scheduling: webinars, their sessions and registrations, and the host's dashboard.
+ * Scheduling: webinars, their sessions and registrations, calendars, the host's dashboard.
  *
- * <p>Will own the webinar, session and registration tables (personal data of registrants, so it
- * implements the compliance export/erase contract). Uses {@code identity} (the current host and
- * tenant) and {@code shared}.
+ * <p>Owns the webinar, session, calendar-feed and registration tables (registrants' personal data;
+ * the compliance export/erase contract is still to come). Mailed links are HMAC-derived at send
+ * time ({@code shared.LinkTokens}), never stored. Tells other contexts what happened through events
+ * in its root package ({@code SessionsCancelled}: media ends the rooms). Uses {@code identity} (the
+ * current host and tenant), {@code mail} (the outbox) and {@code shared}.
  */
 package eu.plenum.scheduling;
