@@ -35,6 +35,10 @@ public final class PlenumMain {
         if (!violations.isEmpty()) {
             refuse("Plenum refuses to start: the residency declarations break the EU-only policy", violations);
         }
+        if (config.getOptionalValue("plenum.node-id", String.class).isEmpty()) {
+            // Unique by default: two nodes on one database must never share an id (live rooms are bound to it).
+            System.setProperty("plenum.node-id", eu.plenum.shared.NodeIds.fresh());
+        }
         if (roles.equals(EnumSet.of(NodeRole.MEDIA_WORKER))) {
             // A worker is one room's pipeline and nothing else: no Quarkus, no database.
             MediaWorkerProcess.run();

@@ -329,6 +329,17 @@ public class LiveRooms {
         signal(roomId);
     }
 
+    /**
+     * A room of a node whose lease ran out (see {@link NodeLeases}): its worker is gone with that
+     * node. Ended only if it is still on that worker (it may have gone live elsewhere meanwhile).
+     */
+    void endOrphaned(UUID roomId, String workerId, String node) {
+        locked(roomId, () -> {
+            endAsMediaFailure(roomId, workerId, "its app node " + node + " stopped renewing its lease");
+            return null;
+        });
+    }
+
     /** Rooms this node served before it restarted lost their workers with it. */
     @ActivateRequestContext
     void recoverAfterRestart(@Observes StartupEvent started) {
