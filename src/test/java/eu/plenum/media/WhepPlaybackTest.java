@@ -1,0 +1,185 @@
+package eu.plenum.media;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.notNullValue;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import eu.plenum.testsupport.Browser;
+import eu.plenum.testsupport.MediaProbe;
+import eu.plenum.testsupport.PlenumTestServers;
+import eu.plenum.testsupport.WhepViewers;
+import eu.plenum.testsupport.WhipPublishers;
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.path.json.JsonPath;
+import jakarta.inject.Inject;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.function.Predicate;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Attendees watch a live room over WHEP, served by viewer workers — processes apart from the room's
+ * ingest and recording worker. The test profile gives a viewer worker one viewer and a room two
+ * WebRTC places, so that two viewers land on two workers and a third is refused (the page then
+ * plays HLS). Killing one viewer worker costs its viewer a reconnect of a few seconds; the other
+ * viewer, the presenter and the recording see nothing.
+ */
+@QuarkusTest
+@WithTestResource(PlenumTestServers.class)
+class WhepPlaybackTest {
+
+    private static final String APP = "http://localhost:8081/";
+    private static Browser browser;
+
+    @Inject
+    ViewerPasses passes;
+
+    @BeforeAll
+    static void chromium() {
+        browser = Browser.launchWithFakeMedia();
+    }
+
+    @AfterAll
+    static void closeChromium() {
+        browser.close();
+    }
+
+    @Test
+    void viewersOnTwoViewerWorkersWatchAndOneComesBackAfterItsWorkerIsKilled() throws Exception {
+        LiveRoomMediaTest.Room room = LiveRoomMediaTest.openRoom("Watched over WHEP");
+        WhipPublishers publishers = new WhipPublishers(browser, APP);
+        Map<String, Object> published = publishers.publish(room.whipUrl(), room.key(), 320, 240);
+        assertEquals(201, published.get("status"), String.valueOf(published));
+        String whep = APP + "api/rooms/" + room.id() + "/whep";
+        UUID roomId = UUID.fromString(room.id());
+        String passA = passes.mint(roomId, UUID.randomUUID(), Duration.ofMinutes(10));
+        String passB = passes.mint(roomId, UUID.randomUUID(), Duration.ofMinutes(10));
+
+        WhepViewers viewers = new WhepViewers(browser, APP);
+        assertEquals(201, viewers.watch(whep, passA, "a").get("status"));
+        List<Map<String, Object>> first = workers(room.id(), "VIEWERS");
+        assertEquals(1, first.size(), String.valueOf(first));
+        long doomed = ((Number) first.get(0).get("pid")).longValue(); // a's viewer worker
+        assertEquals(201, viewers.watch(whep, passB, "b").get("status"));
+        Map<String, Object> refused = viewers.watch(whep, passes.mint(roomId, UUID.randomUUID(), Duration.ofMinutes(1)), "c");
+        assertEquals(503, refused.get("status"), "the room's two WebRTC places are taken: " + refused);
+        assertTrue(String.valueOf(refused.get("body")).contains("viewer-capacity-full"), String.valueOf(refused.get("body")));
+        assertNotEquals(null, refused.get("retryAfter"));
+
+        awaitPicture(viewers, "a", frame -> true);
+        awaitPicture(viewers, "b", frame -> true);
+        List<Map<String, Object>> viewerWorkers = workers(room.id(), "VIEWERS");
+        assertEquals(2, viewerWorkers.size(), "one viewer per viewer worker in the test profile: " + viewerWorkers);
+        long ingest = LiveRoomMediaTest.workerPid(room.id());
+        assertNotEquals(ingest, doomed);
+
+        double bBefore = ((Number) viewers.frame("b").get("currentTime")).doubleValue();
+        Instant killed = Instant.now();
+        assertEquals(0, new ProcessBuilder("kill", "-9", String.valueOf(doomed)).start().waitFor());
+        Map<String, Object> back = awaitPicture(viewers, "a", frame -> ((Number) frame.get("reconnects")).intValue() >= 1);
+        System.out.printf("viewer back %d ms after its viewer worker was killed: %s%n",
+                Duration.between(killed, Instant.now()).toMillis(), back);
+
+        Map<String, Object> other = viewers.frame("b");
+        assertEquals(0, ((Number) other.get("reconnects")).intValue(), "the other viewer worker's viewer never noticed: " + other);
+        assertTrue(((Number) other.get("currentTime")).doubleValue() > bBefore + 1, "it kept playing: " + other);
+        assertEquals("LIVE", LiveRoomMediaTest.room(room.id()).getString("status"));
+        assertEquals(ingest, LiveRoomMediaTest.workerPid(room.id()), "the ingest worker is the same process");
+
+        Map<String, Object> stopped = publishers.unpublish((String) published.get("location"));
+        assertEquals(200, stopped.get("status"), "the presenter was never cut off: " + stopped);
+        JsonPath ended = LiveRoomMediaTest.endRoom(room.id());
+        Map<String, Object> recording = ended.<Map<String, Object>>getList("recordings").get(0);
+        assertEquals("COMPLETE", recording.get("status"));
+        double[] spanAndGap = MediaProbe.videoSpanAndLargestGap(LiveRoomMediaTest.recordingFile(room.id(), (String) recording.get("id")));
+        double wall = ((Number) stopped.get("publishedMs")).doubleValue() / 1000;
+        System.out.printf("recording beside the killed viewer worker: %.2f s of %.2f s published, largest gap %.3f s%n",
+                spanAndGap[0], wall, spanAndGap[1]);
+        assertTrue(Math.abs(spanAndGap[0] - wall) <= 1.0, "no time lost: " + spanAndGap[0] + " s of " + wall + " s");
+        assertTrue(spanAndGap[1] < 0.5, "no gap in the recording: " + spanAndGap[1] + " s");
+        publishers.page().context().close();
+        viewers.page().context().close();
+    }
+
+    @Test
+    void whepRefusesPlainlyAndAnswersCorsEverywhere() {
+        LiveRoomMediaTest.Room room = LiveRoomMediaTest.openRoom("Not live yet");
+        UUID roomId = UUID.fromString(room.id());
+        String whep = "/api/rooms/" + room.id() + "/whep";
+        String offer = "v=0\r\no=- 1 1 IN IP4 127.0.0.1\r\ns=-\r\nt=0 0\r\nm=video 9 UDP/TLS/RTP/SAVPF 96\r\na=rtpmap:96 VP8/90000\r\na=recvonly\r\n";
+
+        given().contentType("application/sdp").body(sdp(offer)).post(whep).then().statusCode(401)
+                .contentType("application/problem+json").header("Access-Control-Allow-Origin", "*")
+                .body("type", containsString("credential-missing"));
+        given().contentType("application/sdp").header("Authorization", "Bearer vp_forged").body(sdp(offer)).post(whep)
+                .then().statusCode(401).body("type", containsString("pass-invalid"));
+        String otherRoomsPass = passes.mint(UUID.randomUUID(), UUID.randomUUID(), Duration.ofMinutes(1));
+        given().contentType("application/sdp").header("Authorization", "Bearer " + otherRoomsPass).body(sdp(offer)).post(whep)
+                .then().statusCode(401).body("type", containsString("pass-invalid"));
+        String expired = passes.mint(roomId, UUID.randomUUID(), Duration.ofSeconds(-1));
+        given().contentType("application/sdp").header("Authorization", "Bearer " + expired).body(sdp(offer)).post(whep)
+                .then().statusCode(401);
+        UUID nowhere = UUID.randomUUID();
+        given().contentType("application/sdp").header("Authorization", "Bearer " + passes.mint(nowhere, UUID.randomUUID(), Duration.ofMinutes(1)))
+                .body(sdp(offer)).post("/api/rooms/" + nowhere + "/whep").then().statusCode(404).body("type", containsString("unknown-room"));
+
+        String pass = passes.mint(roomId, UUID.randomUUID(), Duration.ofMinutes(1));
+        given().contentType("application/sdp").header("Authorization", "Bearer " + pass).body(sdp(offer)).post(whep)
+                .then().statusCode(409).header("Retry-After", notNullValue()).body("type", containsString("room-not-live"));
+        given().contentType("application/sdp").header("Authorization", "Bearer " + pass).body(sdp("hello")).post(whep)
+                .then().statusCode(400).body("type", containsString("bad-offer"));
+        given().contentType("application/sdp").header("Authorization", "Bearer " + pass).body(sdp(offer.replace("a=recvonly", "a=sendonly")))
+                .post(whep).then().statusCode(422).body("type", containsString("offer-not-playable"));
+        given().contentType("application/sdp").header("Authorization", "Bearer " + pass).body(sdp("v=0\r\n" + "a=x\r\n".repeat(20_000)))
+                .post(whep).then().statusCode(413).header("Access-Control-Allow-Origin", "*");
+        given().options(whep).then().statusCode(204).header("Accept-Post", "application/sdp")
+                .header("Access-Control-Allow-Origin", "*").header("Access-Control-Expose-Headers", containsString("Location"));
+        given().header("Authorization", "Bearer " + pass).patch(whep + "/" + UUID.randomUUID()).then().statusCode(405);
+        given().header("Authorization", "Bearer " + pass).delete(whep + "/" + UUID.randomUUID())
+                .then().statusCode(404).body("type", containsString("unknown-viewer"));
+    }
+
+    private static byte[] sdp(String text) {
+        return text.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+    }
+
+    private static Map<String, Object> awaitPicture(WhepViewers viewers, String name, Predicate<Map<String, Object>> also)
+            throws InterruptedException {
+        Instant deadline = Instant.now().plusSeconds(60);
+        Map<String, Object> frame = viewers.frame(name);
+        double start = -1;
+        while (Instant.now().isBefore(deadline)) {
+            frame = viewers.frame(name);
+            double now = ((Number) frame.get("currentTime")).doubleValue();
+            boolean picture = Boolean.TRUE.equals(frame.get("connected")) && ((Number) frame.get("brightness")).doubleValue() > 10
+                    && ((Number) frame.get("width")).intValue() > 0;
+            if (picture && also.test(frame)) {
+                if (start < 0) {
+                    start = now;
+                } else if (now - start >= 1.5) {
+                    return frame; // the video advances: currentTime grew by 1.5 s while it showed a picture
+                }
+            } else {
+                start = -1;
+            }
+            Thread.sleep(200);
+        }
+        throw new AssertionError("viewer " + name + " shows no advancing picture: " + frame);
+    }
+
+    private static List<Map<String, Object>> workers(String roomId, String job) {
+        return LiveRoomMediaTest.pool().<Map<String, Object>>getList("workers").stream()
+                .filter(worker -> roomId.equals(worker.get("roomId")) && job.equals(worker.get("job"))
+                        && "BUSY".equals(worker.get("phase")))
+                .toList();
+    }
+}
