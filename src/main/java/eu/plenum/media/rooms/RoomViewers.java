@@ -55,6 +55,7 @@ public class RoomViewers {
     private final WorkerPool pool;
     private final WorkerControlClient control;
     private final MediaConfig config;
+    private final jakarta.enterprise.inject.Instance<eu.plenum.media.ViewerAdmissions> admissions;
     private final Map<UUID, List<ViewerWorker>> byRoom = new ConcurrentHashMap<>();
     private final Map<UUID, Placement> placements = new ConcurrentHashMap<>();
     private final Map<UUID, ReentrantLock> locks = new ConcurrentHashMap<>();
@@ -76,7 +77,9 @@ public class RoomViewers {
     private record Placement(UUID viewerId, UUID roomId, UUID holder, ViewerWorker worker, Instant placedAt) {
     }
 
-    RoomViewers(LiveRooms rooms, RoomStore store, WorkerPool pool, WorkerControlClient control, MediaConfig config) {
+    RoomViewers(LiveRooms rooms, RoomStore store, WorkerPool pool, WorkerControlClient control, MediaConfig config,
+            jakarta.enterprise.inject.Instance<eu.plenum.media.ViewerAdmissions> admissions) {
+        this.admissions = admissions;
         this.rooms = rooms;
         this.store = store;
         this.pool = pool;
@@ -294,11 +297,13 @@ public class RoomViewers {
     }
 
     /**
-     * Every 2 s: forgets viewers their worker no longer serves (gone without a DELETE), closes
+     * Every 2 s: ends viewers whose holders may no longer watch ({@link eu.plenum.media.ViewerAdmissions}),
+     * forgets viewers their worker no longer serves (gone without a DELETE), closes
      * workers idle for {@code viewer-worker-idle}, and those of rooms that are no longer live here.
      */
     private void tidy() {
         try {
+            endRevoked();
             Instant now = Instant.now();
             for (Map.Entry<UUID, List<ViewerWorker>> room : byRoom.entrySet()) {
                 boolean live = rooms.ingestWorker(room.getKey()).isPresent();
@@ -318,6 +323,20 @@ public class RoomViewers {
         } catch (RuntimeException e) {
             LOG.warnf("Tidying viewer workers failed: %s", e.getMessage());
         }
+    }
+
+    /** Ends the viewers whose holders may no longer watch (asked in one batch of this node's holders). */
+    private void endRevoked() {
+        Set<UUID> holders = new java.util.HashSet<>();
+        placements.values().forEach(placement -> holders.add(placement.holder()));
+        if (holders.isEmpty() || !admissions.isResolvable()) {
+            return;
+        }
+        Set<UUID> revoked = io.quarkus.narayana.jta.QuarkusTransaction.requiringNew().call(() -> admissions.get().revoked(holders));
+        revoked.forEach(holder -> {
+            int ended = endFor(holder);
+            LOG.infof("Ended %d viewer(s) of a holder that may no longer watch", ended);
+        });
     }
 
     private void forgetUnreported(ViewerWorker worker, Instant now) {
