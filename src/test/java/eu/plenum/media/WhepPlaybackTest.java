@@ -84,6 +84,9 @@ class WhepPlaybackTest {
         assertEquals(2, viewerWorkers.size(), "one viewer per viewer worker in the test profile: " + viewerWorkers);
         long ingest = LiveRoomMediaTest.workerPid(room.id());
         assertNotEquals(ingest, doomed);
+        given().auth().oauth2(Tokens.accessToken(Tokens.HOST)).get("/api/rooms/" + room.id() + "/audience").then().statusCode(200)
+                .body("webrtcViewers", org.hamcrest.Matchers.equalTo(2)).body("webrtcPeak", org.hamcrest.Matchers.equalTo(2));
+        operatorsSeeTheRoomsWorkersOnTheConsole(room.id());
 
         double bBefore = ((Number) viewers.frame("b").get("currentTime")).doubleValue();
         Instant killed = Instant.now();
@@ -113,6 +116,18 @@ class WhepPlaybackTest {
 
         attendeesPlayThePublishedRecordingWithSeeking(viewers, recording);
         viewers.page().context().close();
+    }
+
+    private static void operatorsSeeTheRoomsWorkersOnTheConsole(String roomId) {
+        com.microsoft.playwright.Page console = browser.signIn(APP, Tokens.ADMIN, "en-GB");
+        console.navigate(APP + "console/media");
+        com.microsoft.playwright.Locator row = console.locator("[data-testid=media-rooms] tr[data-room='" + roomId + "']");
+        com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat(row).containsText("2"); // viewer workers and viewers
+        assertEquals("2", row.locator("td").nth(2).innerText().strip(), "two viewer workers");
+        assertEquals("2", row.locator("td").nth(4).innerText().strip(), "two WebRTC viewers");
+        assertTrue(console.locator("[data-testid=media-workers]").innerText().contains("VIEWERS"));
+        Browser.screenshot(console, "console-media");
+        console.context().close();
     }
 
     private void attendeesPlayThePublishedRecordingWithSeeking(WhepViewers viewers, Map<String, Object> recording) {

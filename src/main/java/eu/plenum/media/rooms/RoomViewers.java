@@ -59,6 +59,8 @@ public class RoomViewers {
     private final Map<UUID, List<ViewerWorker>> byRoom = new ConcurrentHashMap<>();
     private final Map<UUID, Placement> placements = new ConcurrentHashMap<>();
     private final Map<UUID, ReentrantLock> locks = new ConcurrentHashMap<>();
+    /** The most WebRTC viewers each room had at once on this node (kept while the room is live here). */
+    private final Map<UUID, Integer> peaks = new ConcurrentHashMap<>();
     private ScheduledExecutorService housekeeping;
 
     /** A viewer worker of one room and the viewers placed on it. */
@@ -122,6 +124,7 @@ public class RoomViewers {
         UUID viewerId = UUID.randomUUID();
         worker.viewers.add(viewerId);
         placements.put(viewerId, new Placement(viewerId, roomId, holder, worker, Instant.now()));
+        peaks.merge(roomId, viewers(roomId), Math::max);
         try {
             String answer = control.post(worker.process, "/viewers/" + viewerId, new WorkerProtocol.ViewerOffer(offerSdp),
                     WorkerProtocol.ViewerAnswer.class).sdp();
@@ -160,6 +163,11 @@ public class RoomViewers {
     /** WebRTC viewers of a room on this node now. */
     public int viewers(UUID roomId) {
         return byRoom.getOrDefault(roomId, List.of()).stream().mapToInt(worker -> worker.viewers.size()).sum();
+    }
+
+    /** The most WebRTC viewers the room had at once on this node. */
+    public int peak(UUID roomId) {
+        return peaks.getOrDefault(roomId, 0);
     }
 
     /** The processes serving a room's viewers on this node (for the console and tests). */
@@ -318,6 +326,7 @@ public class RoomViewers {
                 if (room.getValue().isEmpty() && !live) {
                     byRoom.remove(room.getKey());
                     locks.remove(room.getKey());
+                    peaks.remove(room.getKey());
                 }
             }
         } catch (RuntimeException e) {
