@@ -31,6 +31,7 @@ const joinMs = Number(args['join-ms'] ?? 1000);
 const settleMs = Number(args['settle-ms'] ?? 3000);
 const maxMs = Number(args['max-ms'] ?? 180000);
 const STALL_MS = 2000;
+const FIRST_MEDIA_MS = 6000;
 
 const hardStop = setTimeout(() => {
   console.log('ABORT the run took longer than --max-ms ' + maxMs);
@@ -40,8 +41,7 @@ const hardStop = setTimeout(() => {
 const viewers = passes.map((pass, index) => ({
   index, pass, pc: null, location: null, posts: 0, refusals: [], connects: 0, reconnects: 0,
   packets: 0, bytes: 0, videoPackets: 0, audioPackets: 0, keyFrames: 0, plisSent: 0,
-  postMs: null, firstMediaMs: null, firstKeyFrameMs: null, lastPacketAt: 0, gaps: [], gapStart: null,
-  mark: null,
+  postMs: null, firstMediaMs: null, firstKeyFrameMs: null, lastPacketAt: 0, connectedAt: 0, gaps: [], gapStart: null,
 }));
 
 let stopping = false;
@@ -150,6 +150,7 @@ async function connect(viewer) {
   if (viewer.postMs === null) viewer.postMs = Date.now() - began;
   viewer.location = new URL(response.headers.get('Location'), whepUrl).toString();
   viewer.pc = pc;
+  viewer.connectedAt = Date.now();
   viewer.connects++;
   await pc.setRemoteDescription({ type: 'answer', sdp: body });
   pc.connectionStateChange.subscribe((state) => {
@@ -210,7 +211,10 @@ async function main() {
   const stallWatch = setInterval(() => {
     const now = Date.now();
     for (const viewer of viewers) {
-      if (viewer.pc && viewer.lastPacketAt && now - viewer.lastPacketAt > STALL_MS) reconnect(viewer, viewer.pc);
+      // Silent for 2 s since its last packet; a new connection gets 6 s for ICE and DTLS before its first one.
+      const fresh = viewer.lastPacketAt < viewer.connectedAt;
+      const silent = fresh ? now - viewer.connectedAt > FIRST_MEDIA_MS : now - viewer.lastPacketAt > STALL_MS;
+      if (viewer.pc && viewer.lastPacketAt && silent) reconnect(viewer, viewer.pc);
     }
   }, 250);
   // Joins spread evenly over --join-ms.

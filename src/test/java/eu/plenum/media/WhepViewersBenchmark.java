@@ -1,6 +1,8 @@
 package eu.plenum.media;
 
+import com.microsoft.playwright.Page;
 import eu.plenum.testsupport.Browser;
+import eu.plenum.testsupport.LatencyPages;
 import eu.plenum.testsupport.PlenumTestServers;
 import eu.plenum.testsupport.ProcessTrees;
 import eu.plenum.testsupport.ProjectPaths;
@@ -25,7 +27,6 @@ import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
@@ -67,8 +68,11 @@ class WhepViewersBenchmark {
     @Inject
     ViewerPasses passes;
 
-    @BeforeAll
-    static void liveRoomWithChromiumPublisher() throws Exception {
+    /** Called by each test: RestAssured knows the app's port only once a test runs. */
+    private static void liveRoomWithChromiumPublisher() throws Exception {
+        if (room != null) {
+            return;
+        }
         installClient();
         browser = Browser.launchWithFakeMedia();
         publishers = new WhipPublishers(browser, APP);
@@ -82,22 +86,16 @@ class WhepViewersBenchmark {
     }
 
     @AfterAll
-    static void endRoom() {
-        try {
-            if (publication != null) {
-                publishers.unpublish(publication);
-                LiveRoomMediaTest.endRoom(room.id());
-            }
-        } finally {
-            if (browser != null) {
-                browser.close();
-            }
+    static void closeChromium() {
+        if (browser != null) {
+            browser.close();
         }
     }
 
     @Test
     @Order(1)
     void costPerViewer() throws Exception {
+        liveRoomWithChromiumPublisher();
         long ingest = LiveRoomMediaTest.workerPid(room.id());
         Window idle = Window.open(List.of(ingest));
         Map<String, Number> idleStatsBefore = publishers.videoStats(publication);
@@ -150,6 +148,7 @@ class WhepViewersBenchmark {
     @Test
     @Order(2)
     void viewersBackAfterTheirViewerWorkerIsKilled() throws Exception {
+        liveRoomWithChromiumPublisher();
         int viewers = 10;
         try (LoadClient client = LoadClient.start(writePasses(viewers), 25, 1000)) {
             client.awaitLine("READY", Duration.ofSeconds(150));
@@ -164,6 +163,46 @@ class WhepViewersBenchmark {
             client.awaitExit();
         }
         awaitNoViewers();
+    }
+
+    @Test
+    @Order(3)
+    void glassToGlassLatencyOfWhep() throws Exception {
+        liveRoomWithChromiumPublisher();
+        LiveRoomMediaTest.Room clockRoom = LiveRoomMediaTest.openRoom("WHEP latency");
+        Page publisher = browser.newPage("en");
+        publisher.navigate(APP);
+        Map<String, Object> published = LatencyPages.publishClock(publisher, clockRoom.whipUrl(), clockRoom.key());
+        if (!Integer.valueOf(201).equals(published.get("status"))) {
+            throw new IllegalStateException("the clock canvas could not go live: " + published);
+        }
+        publisher.waitForTimeout(3_000);
+        Page viewer = browser.newPage("en");
+        viewer.navigate(APP);
+        String pass = passes.mint(UUID.fromString(clockRoom.id()), UUID.randomUUID(), Duration.ofMinutes(10));
+        Map<String, Object> watching = LatencyPages.watchClock(viewer, APP + "api/rooms/" + clockRoom.id() + "/whep", pass);
+        if (!Integer.valueOf(201).equals(watching.get("status"))) {
+            throw new IllegalStateException("the latency viewer was refused: " + watching);
+        }
+        viewer.waitForTimeout(5_000);
+        Map<String, Object> warmUp = LatencyPages.read(viewer);
+        viewer.waitForTimeout(MEASURE_SECONDS * 1000);
+        Map<String, Object> latency = LatencyPages.read(viewer);
+        System.out.printf("BENCH WHEP glass-to-glass (canvas clock → WHIP → ingest → viewer worker → WHEP → Chromium frame presented),"
+                + " %d s after a 5 s warm-up %s: %s%n", MEASURE_SECONDS, warmUp, latency);
+        viewer.context().close();
+        publisher.context().close();
+        LiveRoomMediaTest.endRoom(clockRoom.id());
+    }
+
+    @Test
+    @Order(9)
+    void endTheRoom() {
+        if (publication != null) {
+            publishers.unpublish(publication);
+            LiveRoomMediaTest.endRoom(room.id());
+            publication = null;
+        }
     }
 
     private Path writePasses(int viewers) throws Exception {
