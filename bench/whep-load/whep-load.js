@@ -41,7 +41,7 @@ const hardStop = setTimeout(() => {
 const viewers = passes.map((pass, index) => ({
   index, pass, pc: null, location: null, posts: 0, refusals: [], connects: 0, reconnects: 0,
   packets: 0, bytes: 0, videoPackets: 0, audioPackets: 0, keyFrames: 0, plisSent: 0,
-  postMs: null, firstMediaMs: null, firstKeyFrameMs: null, lastPacketAt: 0, connectedAt: 0, gaps: [], gapStart: null,
+  postMs: null, firstMediaMs: null, firstKeyFrameMs: null, lastPacketAt: 0, connectedAt: 0, gaps: [], gapParts: [], gapStart: null, lastPost: null,
 }));
 
 let stopping = false;
@@ -106,6 +106,9 @@ async function connect(viewer) {
       const now = Date.now();
       if (viewer.gapStart !== null) {
         viewer.gaps.push(now - viewer.gapStart);
+        // Where a reconnect's time went: silence until the POST that worked, its answer, then ICE/DTLS to media.
+        viewer.gapParts.push({ toPost: viewer.lastPost.at - viewer.gapStart,
+          post: viewer.lastPost.answeredAt - viewer.lastPost.at, toMedia: now - viewer.lastPost.answeredAt });
         viewer.gapStart = null;
       }
       viewer.packets++;
@@ -131,6 +134,7 @@ async function connect(viewer) {
   await pc.setLocalDescription(await pc.createOffer());
   await gathered(pc);
   viewer.posts++;
+  const postAt = Date.now();
   let response;
   try {
     response = await fetch(whepUrl, {
@@ -148,6 +152,7 @@ async function connect(viewer) {
     return { status: response.status, body, retryAfter: response.headers.get('Retry-After') };
   }
   if (viewer.postMs === null) viewer.postMs = Date.now() - began;
+  viewer.lastPost = { at: postAt, answeredAt: Date.now() };
   viewer.location = new URL(response.headers.get('Location'), whepUrl).toString();
   viewer.pc = pc;
   viewer.connectedAt = Date.now();
@@ -258,7 +263,9 @@ async function main() {
     reconnects: viewers.reduce((sum, v) => sum + v.reconnects, 0),
     viewersReconnected: viewers.filter((v) => v.reconnects > 0).length,
     gapMs: { p50: percentile(viewers.flatMap((v) => v.gaps), 0.5), max: percentile(viewers.flatMap((v) => v.gaps), 1),
-      open: viewers.filter((v) => v.gapStart !== null).length },
+      open: viewers.filter((v) => v.gapStart !== null).length,
+      p50Parts: ['toPost', 'post', 'toMedia'].reduce((parts, key) => ({ ...parts,
+        [key]: percentile(viewers.flatMap((v) => v.gapParts.map((part) => part[key])), 0.5) }), {}) },
     clientCpuPercentOfOneCore: ((cpu.user + cpu.system) / 1000 / (seconds * 1000)) * 100,
   };
   console.log('SUMMARY ' + JSON.stringify(summary));

@@ -107,7 +107,7 @@ class WhepViewersBenchmark {
                 delta(idleStatsBefore, idleStatsAfter, "keyFramesEncoded"), delta(idleStatsBefore, idleStatsAfter, "pliCount"),
                 idle.machineBusyPercent());
         long idleWorkerKb = idleWorkerRssKb();
-        System.out.printf("BENCH WHEP idle worker (warm pool): RSS %d MB%n", idleWorkerKb / 1024);
+        System.out.printf("BENCH WHEP idle worker (warm pool): RSS %d MB, %d threads%n", idleWorkerKb / 1024, idleWorkerThreads());
 
         for (int viewers : VIEWER_COUNTS) {
             Map<String, Number> statsBefore = publishers.videoStats(publication);
@@ -126,16 +126,20 @@ class WhepViewersBenchmark {
                 for (long pid : viewerWorkers) {
                     viewerRssKb += GoLiveBenchmark.rssKb(pid);
                 }
+                long threads = 0;
+                for (long pid : viewerWorkers) {
+                    threads += threads(pid);
+                }
                 double perViewer = viewerCpu / viewers;
                 System.out.printf("BENCH WHEP %d viewers (joined within 1 s): %s%n", viewers, ready);
                 System.out.printf("BENCH WHEP %d viewers: client %s%n", viewers, summary);
                 System.out.printf("BENCH WHEP %d viewers on %d viewer worker(s): CPU %.1f %% of one core = %.2f %% per viewer = %.0f viewers per core;"
                                 + " RSS %d MB = %.2f MB per viewer above an idle worker; ingest worker CPU %.1f %%, RSS %d MB;"
-                                + " load client CPU %.1f %%; machine busy %.0f %% of 2 cores%n",
+                                + " load client CPU %.1f %%; machine busy %.0f %% of 2 cores; viewer worker threads %d%n",
                         viewers, viewerWorkers.size(), viewerCpu, perViewer, 100 / perViewer, viewerRssKb / 1024,
                         (viewerRssKb - idleWorkerKb * viewerWorkers.size()) / 1024.0 / viewers,
                         window.cpuPercent(ingest), GoLiveBenchmark.rssKb(ingest) / 1024, window.cpuPercent(client.pid()),
-                        window.machineBusyPercent());
+                        window.machineBusyPercent(), threads);
                 System.out.printf("BENCH WHEP %d viewers joining within 1 s: publisher encoded %d key frames and received %d PLIs"
                                 + " from the first POST until every viewer had media (+3 s)%n",
                         viewers, delta(statsBefore, statsReady, "keyFramesEncoded"), delta(statsBefore, statsReady, "pliCount"));
@@ -224,6 +228,17 @@ class WhepViewersBenchmark {
                 .filter(worker -> room.id().equals(worker.get("roomId")) && "VIEWERS".equals(worker.get("job"))
                         && "BUSY".equals(worker.get("phase")))
                 .map(worker -> ((Number) worker.get("pid")).longValue()).toList();
+    }
+
+    private static long threads(long pid) throws Exception {
+        return Files.readAllLines(Path.of("/proc", String.valueOf(pid), "status")).stream()
+                .filter(line -> line.startsWith("Threads:")).map(line -> Long.parseLong(line.replaceAll("\\D", "")))
+                .findFirst().orElse(0L);
+    }
+
+    private static long idleWorkerThreads() throws Exception {
+        return threads(GoLiveBenchmark.pool().stream().filter(worker -> "IDLE".equals(worker.get("phase")))
+                .map(worker -> ((Number) worker.get("pid")).longValue()).findFirst().orElseThrow());
     }
 
     private static long idleWorkerRssKb() throws Exception {
