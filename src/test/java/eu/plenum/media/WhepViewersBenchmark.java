@@ -131,7 +131,7 @@ class WhepViewersBenchmark {
                     threads += threads(pid);
                 }
                 double perViewer = viewerCpu / viewers;
-                System.out.printf("BENCH WHEP %d viewers (joined within 1 s): %s%n", viewers, ready);
+                System.out.printf("BENCH WHEP %d viewers (offers started within 1 s; joinedMs = until the last answer): %s%n", viewers, ready);
                 System.out.printf("BENCH WHEP %d viewers: client %s%n", viewers, summary);
                 System.out.printf("BENCH WHEP %d viewers on %d viewer worker(s): CPU %.1f %% of one core = %.2f %% per viewer = %.0f viewers per core;"
                                 + " RSS %d MB = %.2f MB per viewer above an idle worker; ingest worker CPU %.1f %%, RSS %d MB;"
