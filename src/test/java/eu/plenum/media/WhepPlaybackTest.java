@@ -10,6 +10,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import eu.plenum.testsupport.Browser;
 import eu.plenum.testsupport.MediaProbe;
 import eu.plenum.testsupport.PlenumTestServers;
+import eu.plenum.testsupport.Tokens;
 import eu.plenum.testsupport.WhepViewers;
 import eu.plenum.testsupport.WhipPublishers;
 import io.quarkus.test.common.WithTestResource;
@@ -21,7 +22,6 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.function.Predicate;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -42,6 +42,9 @@ class WhepPlaybackTest {
 
     @Inject
     ViewerPasses passes;
+
+    @Inject
+    PublishedRecordings published;
 
     @BeforeAll
     static void chromium() {
@@ -75,17 +78,20 @@ class WhepPlaybackTest {
         assertTrue(String.valueOf(refused.get("body")).contains("viewer-capacity-full"), String.valueOf(refused.get("body")));
         assertNotEquals(null, refused.get("retryAfter"));
 
-        awaitPicture(viewers, "a", frame -> true);
-        awaitPicture(viewers, "b", frame -> true);
+        viewers.awaitPicture("a", frame -> true);
+        viewers.awaitPicture("b", frame -> true);
         List<Map<String, Object>> viewerWorkers = workers(room.id(), "VIEWERS");
         assertEquals(2, viewerWorkers.size(), "one viewer per viewer worker in the test profile: " + viewerWorkers);
         long ingest = LiveRoomMediaTest.workerPid(room.id());
         assertNotEquals(ingest, doomed);
+        given().auth().oauth2(Tokens.accessToken(Tokens.HOST)).get("/api/rooms/" + room.id() + "/audience").then().statusCode(200)
+                .body("webrtcViewers", org.hamcrest.Matchers.equalTo(2)).body("webrtcPeak", org.hamcrest.Matchers.equalTo(2));
+        operatorsSeeTheRoomsWorkersOnTheConsole(room.id());
 
         double bBefore = ((Number) viewers.frame("b").get("currentTime")).doubleValue();
         Instant killed = Instant.now();
         assertEquals(0, new ProcessBuilder("kill", "-9", String.valueOf(doomed)).start().waitFor());
-        Map<String, Object> back = awaitPicture(viewers, "a", frame -> ((Number) frame.get("reconnects")).intValue() >= 1);
+        Map<String, Object> back = viewers.awaitPicture("a", frame -> ((Number) frame.get("reconnects")).intValue() >= 1);
         System.out.printf("viewer back %d ms after its viewer worker was killed: %s%n",
                 Duration.between(killed, Instant.now()).toMillis(), back);
 
@@ -107,7 +113,49 @@ class WhepPlaybackTest {
         assertTrue(Math.abs(spanAndGap[0] - wall) <= 1.0, "no time lost: " + spanAndGap[0] + " s of " + wall + " s");
         assertTrue(spanAndGap[1] < 0.5, "no gap in the recording: " + spanAndGap[1] + " s");
         publishers.page().context().close();
+
+        attendeesPlayThePublishedRecordingWithSeeking(viewers, recording);
         viewers.page().context().close();
+    }
+
+    private static void operatorsSeeTheRoomsWorkersOnTheConsole(String roomId) {
+        com.microsoft.playwright.Page console = browser.signIn(APP, Tokens.ADMIN, "en-GB");
+        console.navigate(APP + "console/media");
+        com.microsoft.playwright.Locator row = console.locator("[data-testid=media-rooms] tr[data-room='" + roomId + "']");
+        com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat(row).containsText("2"); // viewer workers and viewers
+        assertEquals("2", row.locator("td").nth(2).innerText().strip(), "two viewer workers");
+        assertEquals("2", row.locator("td").nth(4).innerText().strip(), "two WebRTC viewers");
+        assertTrue(console.locator("[data-testid=media-workers]").innerText().contains("VIEWERS"));
+        Browser.screenshot(console, "console-media");
+        console.context().close();
+    }
+
+    private void attendeesPlayThePublishedRecordingWithSeeking(WhepViewers viewers, Map<String, Object> recording) {
+        String recordingId = (String) recording.get("id");
+        UUID sessionId = UUID.fromString((String) recording.get("sessionId"));
+        UUID holder = UUID.randomUUID();
+        assertEquals(List.of(), published.of(sessionId, holder), "nothing is listed before the host publishes it");
+        given().auth().oauth2(Tokens.accessToken(Tokens.HOST)).put("/api/recordings/" + recordingId + "/publication")
+                .then().statusCode(200).body("publishedAt", notNullValue());
+        List<PublishedRecordings.Published> listed = published.of(sessionId, holder);
+        assertEquals(1, listed.size(), String.valueOf(listed));
+        String url = listed.get(0).playbackUrl();
+        given().header("Range", "bytes=0-99").get(url).then().statusCode(206)
+                .header("Content-Range", org.hamcrest.Matchers.startsWith("bytes 0-99/")).header("Accept-Ranges", "bytes");
+        given().get(url.replaceAll("pass=.*", "pass=vp_forged")).then().statusCode(401);
+
+        Map<String, Object> played = viewers.playRecording(APP + url.substring(1));
+        double recorded = ((Number) recording.get("durationMs")).doubleValue() / 1000;
+        System.out.println("published recording on the attendee page: " + played + ", recorded " + recorded + " s");
+        assertEquals(null, played.get("error"), String.valueOf(played));
+        double duration = ((Number) played.get("duration")).doubleValue();
+        assertTrue(Math.abs(duration - recorded) <= 1.0, "the player knows the right duration: " + played);
+        assertTrue(Math.abs(((Number) played.get("seekedTo")).doubleValue() - duration / 2) <= 2.0, "it seeks: " + played);
+        assertTrue(((Number) played.get("after")).doubleValue() > ((Number) played.get("seekedTo")).doubleValue(), "and plays on: " + played);
+
+        given().auth().oauth2(Tokens.accessToken(Tokens.HOST)).delete("/api/recordings/" + recordingId + "/publication")
+                .then().statusCode(200);
+        given().get(url).then().statusCode(404).body("type", containsString("recording-not-published"));
     }
 
     @Test
@@ -150,30 +198,6 @@ class WhepPlaybackTest {
 
     private static byte[] sdp(String text) {
         return text.getBytes(java.nio.charset.StandardCharsets.UTF_8);
-    }
-
-    private static Map<String, Object> awaitPicture(WhepViewers viewers, String name, Predicate<Map<String, Object>> also)
-            throws InterruptedException {
-        Instant deadline = Instant.now().plusSeconds(60);
-        Map<String, Object> frame = viewers.frame(name);
-        double start = -1;
-        while (Instant.now().isBefore(deadline)) {
-            frame = viewers.frame(name);
-            double now = ((Number) frame.get("currentTime")).doubleValue();
-            boolean picture = Boolean.TRUE.equals(frame.get("connected")) && ((Number) frame.get("brightness")).doubleValue() > 10
-                    && ((Number) frame.get("width")).intValue() > 0;
-            if (picture && also.test(frame)) {
-                if (start < 0) {
-                    start = now;
-                } else if (now - start >= 1.5) {
-                    return frame; // the video advances: currentTime grew by 1.5 s while it showed a picture
-                }
-            } else {
-                start = -1;
-            }
-            Thread.sleep(200);
-        }
-        throw new AssertionError("viewer " + name + " shows no advancing picture: " + frame);
     }
 
     private static List<Map<String, Object>> workers(String roomId, String job) {

@@ -3,6 +3,7 @@ package eu.plenum.media.rest;
 import eu.plenum.media.MediaException;
 import eu.plenum.media.ViewerPasses;
 import eu.plenum.media.Viewing;
+import eu.plenum.media.rooms.RoomLocator;
 import jakarta.annotation.security.PermitAll;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
@@ -25,7 +26,8 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
  * non-trickle (the answer carries every candidate; PATCH is 405), CORS on every answer
  * ({@link WhipHttp}), offers of at most 64 KiB. The credential is a short-lived viewer pass
  * ({@code vp_…}) that whoever admitted the viewer minted; the viewer itself is named by a random
- * id in the Location, so its DELETE needs the pass of the same holder.
+ * id in the Location, so its DELETE needs the pass of the same holder. A request that reaches a node
+ * which does not serve the room is relayed to the one that does ({@link NodeRelay}).
  */
 @Path("/api/rooms/{roomId}/whep")
 @PermitAll
@@ -34,18 +36,28 @@ public class WhepResource {
 
     private final Viewing viewing;
     private final ViewerPasses passes;
+    private final RoomLocator locator;
+    private final NodeRelay relay;
 
-    WhepResource(Viewing viewing, ViewerPasses passes) {
+    WhepResource(Viewing viewing, ViewerPasses passes, RoomLocator locator, NodeRelay relay) {
         this.viewing = viewing;
         this.passes = passes;
+        this.locator = locator;
+        this.relay = relay;
     }
 
     @POST
     @Consumes(WhipResource.SDP)
     @Produces(WhipResource.SDP)
     @Operation(summary = "Watch the room: SDP offer (recvonly) in, SDP answer out (201, Location names the viewer)")
-    public Response watch(@PathParam("roomId") UUID roomId, @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization, String offer) {
+    public Response watch(@PathParam("roomId") UUID roomId, @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization,
+            @HeaderParam(NodeRelay.RELAYED) String relayed, String offer) {
         ViewerPasses.Pass pass = authorize(roomId, authorization);
+        java.util.Optional<String> owner = relayed == null ? locator.servedElsewhere(roomId) : java.util.Optional.empty();
+        if (owner.isPresent()) {
+            return relay.relay("POST", owner.get(), "/api/rooms/" + roomId + "/whep", authorization,
+                    offer == null ? new byte[0] : offer.getBytes(java.nio.charset.StandardCharsets.UTF_8), WhipResource.SDP);
+        }
         Viewing.Watching watching = viewing.watch(roomId, pass.holder(), offer);
         return Response.created(URI.create("/api/rooms/" + roomId + "/whep/" + watching.viewerId()))
                 .type(WhipResource.SDP).entity(watching.answerSdp()).build();
@@ -55,8 +67,12 @@ public class WhepResource {
     @Path("/{viewerId}")
     @Operation(summary = "Stop watching")
     public Response leave(@PathParam("roomId") UUID roomId, @PathParam("viewerId") UUID viewerId,
-            @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization) {
+            @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization, @HeaderParam(NodeRelay.RELAYED) String relayed) {
         authorize(roomId, authorization);
+        java.util.Optional<String> owner = relayed == null ? locator.servedElsewhere(roomId) : java.util.Optional.empty();
+        if (owner.isPresent()) {
+            return relay.relay("DELETE", owner.get(), "/api/rooms/" + roomId + "/whep/" + viewerId, authorization, null, null);
+        }
         viewing.leave(roomId, viewerId);
         return Response.ok().build();
     }

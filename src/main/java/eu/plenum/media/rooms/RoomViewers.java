@@ -55,9 +55,12 @@ public class RoomViewers {
     private final WorkerPool pool;
     private final WorkerControlClient control;
     private final MediaConfig config;
+    private final jakarta.enterprise.inject.Instance<eu.plenum.media.ViewerAdmissions> admissions;
     private final Map<UUID, List<ViewerWorker>> byRoom = new ConcurrentHashMap<>();
     private final Map<UUID, Placement> placements = new ConcurrentHashMap<>();
     private final Map<UUID, ReentrantLock> locks = new ConcurrentHashMap<>();
+    /** The most WebRTC viewers each room had at once on this node (kept while the room is live here). */
+    private final Map<UUID, Integer> peaks = new ConcurrentHashMap<>();
     private ScheduledExecutorService housekeeping;
 
     /** A viewer worker of one room and the viewers placed on it. */
@@ -76,7 +79,9 @@ public class RoomViewers {
     private record Placement(UUID viewerId, UUID roomId, UUID holder, ViewerWorker worker, Instant placedAt) {
     }
 
-    RoomViewers(LiveRooms rooms, RoomStore store, WorkerPool pool, WorkerControlClient control, MediaConfig config) {
+    RoomViewers(LiveRooms rooms, RoomStore store, WorkerPool pool, WorkerControlClient control, MediaConfig config,
+            jakarta.enterprise.inject.Instance<eu.plenum.media.ViewerAdmissions> admissions) {
+        this.admissions = admissions;
         this.rooms = rooms;
         this.store = store;
         this.pool = pool;
@@ -119,6 +124,7 @@ public class RoomViewers {
         UUID viewerId = UUID.randomUUID();
         worker.viewers.add(viewerId);
         placements.put(viewerId, new Placement(viewerId, roomId, holder, worker, Instant.now()));
+        peaks.merge(roomId, viewers(roomId), Math::max);
         try {
             String answer = control.post(worker.process, "/viewers/" + viewerId, new WorkerProtocol.ViewerOffer(offerSdp),
                     WorkerProtocol.ViewerAnswer.class).sdp();
@@ -157,6 +163,11 @@ public class RoomViewers {
     /** WebRTC viewers of a room on this node now. */
     public int viewers(UUID roomId) {
         return byRoom.getOrDefault(roomId, List.of()).stream().mapToInt(worker -> worker.viewers.size()).sum();
+    }
+
+    /** The most WebRTC viewers the room had at once on this node. */
+    public int peak(UUID roomId) {
+        return peaks.getOrDefault(roomId, 0);
     }
 
     /** The processes serving a room's viewers on this node (for the console and tests). */
@@ -294,11 +305,13 @@ public class RoomViewers {
     }
 
     /**
-     * Every 2 s: forgets viewers their worker no longer serves (gone without a DELETE), closes
+     * Every 2 s: ends viewers whose holders may no longer watch ({@link eu.plenum.media.ViewerAdmissions}),
+     * forgets viewers their worker no longer serves (gone without a DELETE), closes
      * workers idle for {@code viewer-worker-idle}, and those of rooms that are no longer live here.
      */
     private void tidy() {
         try {
+            endRevoked();
             Instant now = Instant.now();
             for (Map.Entry<UUID, List<ViewerWorker>> room : byRoom.entrySet()) {
                 boolean live = rooms.ingestWorker(room.getKey()).isPresent();
@@ -313,11 +326,26 @@ public class RoomViewers {
                 if (room.getValue().isEmpty() && !live) {
                     byRoom.remove(room.getKey());
                     locks.remove(room.getKey());
+                    peaks.remove(room.getKey());
                 }
             }
         } catch (RuntimeException e) {
             LOG.warnf("Tidying viewer workers failed: %s", e.getMessage());
         }
+    }
+
+    /** Ends the viewers whose holders may no longer watch (asked in one batch of this node's holders). */
+    private void endRevoked() {
+        Set<UUID> holders = new java.util.HashSet<>();
+        placements.values().forEach(placement -> holders.add(placement.holder()));
+        if (holders.isEmpty() || !admissions.isResolvable()) {
+            return;
+        }
+        Set<UUID> revoked = io.quarkus.narayana.jta.QuarkusTransaction.requiringNew().call(() -> admissions.get().revoked(holders));
+        revoked.forEach(holder -> {
+            int ended = endFor(holder);
+            LOG.infof("Ended %d viewer(s) of a holder that may no longer watch", ended);
+        });
     }
 
     private void forgetUnreported(ViewerWorker worker, Instant now) {
