@@ -27,14 +27,16 @@ public class RegistrantDesk {
     private final RegistrationRepository registrations;
     private final RegistrationMails mails;
     private final PersonalLinks links;
+    private final jakarta.enterprise.event.Event<RegistrationWithdrawn> withdrawn;
 
     RegistrantDesk(WebinarPlanner planner, WebinarRepository webinars, RegistrationRepository registrations,
-            RegistrationMails mails, PersonalLinks links) {
+            RegistrationMails mails, PersonalLinks links, jakarta.enterprise.event.Event<RegistrationWithdrawn> withdrawn) {
         this.planner = planner;
         this.webinars = webinars;
         this.registrations = registrations;
         this.mails = mails;
         this.links = links;
+        this.withdrawn = withdrawn;
     }
 
     public List<RegistrantView> list(UUID webinarId, String query) {
@@ -79,6 +81,7 @@ public class RegistrantDesk {
                 registration.decided(RegistrationStatus.DENIED);
                 mails.statusOnly(webinar, registration);
                 if (hadSeat) {
+                    withdrawn.fire(new RegistrationWithdrawn(webinarId, registration.id()));
                     promoteFromWaitList(webinar);
                 }
             }
@@ -90,7 +93,10 @@ public class RegistrantDesk {
     @Transactional
     public void revokeJoinLink(UUID webinarId, UUID registrationId) {
         planner.get(webinarId);
-        own(webinarId, List.of(registrationId)).forEach(Registration::revokeJoinLink);
+        own(webinarId, List.of(registrationId)).forEach(registration -> {
+            registration.revokeJoinLink();
+            withdrawn.fire(new RegistrationWithdrawn(webinarId, registrationId));
+        });
     }
 
     /** The registrant cancels with their personal join link; the seat goes to the first on the wait list. */
@@ -100,6 +106,7 @@ public class RegistrantDesk {
                 .orElseThrow(() -> new NotFoundException("This join link is not valid (any more)."));
         Webinar webinar = webinars.findById(registration.webinarId(), LockModeType.PESSIMISTIC_WRITE);
         registration.decided(RegistrationStatus.CANCELLED);
+        withdrawn.fire(new RegistrationWithdrawn(webinar.id(), registration.id()));
         mails.cancelled(WebinarView.of(webinar), registration);
         promoteFromWaitList(webinar);
     }

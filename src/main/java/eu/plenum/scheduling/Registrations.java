@@ -152,15 +152,30 @@ public class Registrations {
         return new NotFoundException("This confirmation link is not valid. Register again to get a new one.");
     }
 
-    /** The registrant behind a personal join link, with their webinar. */
-    public record Attendance(String name, boolean recordingConsent, WebinarView webinar) {
+    /** The registrant behind a personal join link, with their webinar and its tenant (the organisation that hosts it). */
+    public record Attendance(String name, boolean recordingConsent, WebinarView webinar, UUID registrationId, String tenantId) {
     }
 
     public Attendance attendance(String joinToken) {
         Registration registration = links.byJoinToken(joinToken).filter(Registration::joinLinkWorks)
                 .orElseThrow(() -> new NotFoundException("This join link is not valid (any more)."));
+        return attendanceOf(registration);
+    }
+
+    /** The attendance of a registration whose join link still works (the audience context's sessions are bound to it). */
+    public Optional<Attendance> attendance(UUID registrationId) {
+        return registrations.findByIdOptional(registrationId).filter(Registration::joinLinkWorks).map(this::attendanceOf);
+    }
+
+    /** Whether the registration may still attend: a seat, and a join link the host did not revoke. */
+    public boolean admitted(UUID registrationId) {
+        return registrations.findByIdOptional(registrationId).filter(Registration::joinLinkWorks).isPresent();
+    }
+
+    private Attendance attendanceOf(Registration registration) {
         Webinar webinar = webinars.findById(registration.webinarId());
-        return new Attendance(registration.name(), registration.recordingConsent(), WebinarView.of(webinar));
+        return new Attendance(registration.name(), registration.recordingConsent(), WebinarView.of(webinar), registration.id(),
+                registration.tenantId());
     }
 
     private Webinar open(UUID webinarId) {

@@ -33,11 +33,27 @@ public class LiveRoomResource {
     private final RoomDesk desk;
     private final LiveRooms rooms;
     private final RoomSignals signals;
+    private final eu.plenum.media.rooms.AudienceDoors doors;
 
-    LiveRoomResource(RoomDesk desk, LiveRooms rooms, RoomSignals signals) {
+    LiveRoomResource(RoomDesk desk, LiveRooms rooms, RoomSignals signals, eu.plenum.media.rooms.AudienceDoors doors) {
         this.desk = desk;
         this.rooms = rooms;
         this.signals = signals;
+        this.doors = doors;
+    }
+
+    /** Practice mode: {@code false} keeps attendees in the lobby while the host is live backstage; {@code true} opens the doors. */
+    public record AudienceSwitch(@NotNull Boolean open) {
+    }
+
+    @POST
+    @Path("/audience")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Practice mode: keep attendees in the lobby (open false, before or while live) or open the doors (open true)")
+    public RoomView audience(@PathParam("roomId") UUID roomId, @jakarta.validation.Valid @NotNull AudienceSwitch change) {
+        desk.requireOwn(roomId);
+        doors.set(roomId, change.open());
+        return desk.view(roomId);
     }
 
     public record StreamKey(String streamKey) {

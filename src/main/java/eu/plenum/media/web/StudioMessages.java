@@ -87,4 +87,13 @@ public interface StudioMessages {
 
     @Message("Studio")
     String studio_link();
+
+    @Message("Backstage — attendees are waiting in the lobby")
+    String state_backstage();
+
+    @Message("Practise first (backstage): attendees wait in the lobby until I open the doors")
+    String practice_mode();
+
+    @Message("Open to audience")
+    String open_doors();
 }
