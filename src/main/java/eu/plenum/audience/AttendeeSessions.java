@@ -2,6 +2,9 @@ package eu.plenum.audience;
 
 import eu.plenum.audience.domain.AttendeeSession;
 import eu.plenum.audience.domain.AttendeeSessionRepository;
+import eu.plenum.consent.ConsentKind;
+import eu.plenum.consent.ConsentRecords;
+import eu.plenum.consent.ConsentSubject;
 import eu.plenum.scheduling.RegistrationWithdrawn;
 import eu.plenum.scheduling.Registrations;
 import eu.plenum.shared.SecretTokens;
@@ -40,9 +43,11 @@ public class AttendeeSessions {
     private final AudienceConfig config;
     private final Event<AttendeeSessionsEnded> ended;
     private final Clock clock;
+    private final ConsentRecords consents;
 
     AttendeeSessions(AttendeeSessionRepository sessions, Registrations registrations, AudienceConfig config,
-            Event<AttendeeSessionsEnded> ended, Clock clock) {
+            Event<AttendeeSessionsEnded> ended, Clock clock, ConsentRecords consents) {
+        this.consents = consents;
         this.sessions = sessions;
         this.registrations = registrations;
         this.config = config;
@@ -61,6 +66,11 @@ public class AttendeeSessions {
         boolean recorded = attendance.webinar().recordingPolicy() != eu.plenum.scheduling.RecordingPolicy.OFF;
         UUID registrationId = attendance.registrationId();
         sessions.lockRegistration(registrationId);
+        if (recorded) {
+            // The lobby showed the recording notice (Art. 13) before this POST: that it was shown is kept, once per text version.
+            consents.give(ConsentSubject.registration(registrationId), attendance.webinar().id(), ConsentKind.RECORDING_NOTICE_SHOWN,
+                    AttendeeLobby.RECORDING_NOTICE_VERSION);
+        }
         Optional<AttendeeSession> own = presentedToken.flatMap(token -> sessions.byTokenHash(SecretTokens.hash(token)))
                 .filter(AttendeeSession::active).filter(session -> session.registrationId().equals(registrationId));
         if (own.isPresent()) {

@@ -28,9 +28,12 @@ public class RegistrantDesk {
     private final RegistrationMails mails;
     private final PersonalLinks links;
     private final jakarta.enterprise.event.Event<RegistrationWithdrawn> withdrawn;
+    private final eu.plenum.consent.ConsentRecords consents;
 
     RegistrantDesk(WebinarPlanner planner, WebinarRepository webinars, RegistrationRepository registrations,
-            RegistrationMails mails, PersonalLinks links, jakarta.enterprise.event.Event<RegistrationWithdrawn> withdrawn) {
+            RegistrationMails mails, PersonalLinks links, jakarta.enterprise.event.Event<RegistrationWithdrawn> withdrawn,
+            eu.plenum.consent.ConsentRecords consents) {
+        this.consents = consents;
         this.planner = planner;
         this.webinars = webinars;
         this.registrations = registrations;
@@ -43,7 +46,9 @@ public class RegistrantDesk {
         WebinarView webinar = planner.get(webinarId);
         Map<UUID, String> labels = new LinkedHashMap<>();
         webinar.questions().forEach(question -> labels.put(question.id(), question.label()));
-        return registrations.ofWebinar(webinar.id(), query).stream().map(registration -> view(registration, labels)).toList();
+        java.util.Set<UUID> consented = consents.subjectsWith(webinar.id(), eu.plenum.consent.ConsentKind.RECORDING_CONSENT);
+        return registrations.ofWebinar(webinar.id(), query).stream()
+                .map(registration -> view(registration, labels, consented.contains(registration.id()))).toList();
     }
 
     /** What became of each registration a bulk decision named. */
@@ -132,7 +137,7 @@ public class RegistrantDesk {
         return found;
     }
 
-    private static RegistrantView view(Registration registration, Map<UUID, String> labels) {
+    private static RegistrantView view(Registration registration, Map<UUID, String> labels, boolean recordingConsent) {
         Map<String, String> answers = new LinkedHashMap<>();
         labels.forEach((id, label) -> {
             String answer = registration.answers().get(id);
@@ -141,7 +146,7 @@ public class RegistrantDesk {
             }
         });
         return new RegistrantView(registration.id(), registration.name(), registration.email(), registration.status().name(),
-                registration.recordingConsent(), registration.joinRevoked(), registration.createdAt(), answers);
+                recordingConsent, registration.joinRevoked(), registration.createdAt(), answers);
     }
 
     /** Labels of the webinar's questions, for export headers. */

@@ -68,7 +68,7 @@ class AttendeeSessionTest {
     @Test
     void theLobbyShowsTheNoticeAndItsGetStartsNothing() throws Exception {
         String webinarId = Attendees.recordedWebinar("Lobby only");
-        String token = Attendees.joinToken(webinarId, "Lena Lobby", "lena@example.org");
+        String token = Attendees.joinToken(webinarId, "Lena Lobby", "lena@audience.example");
         for (int i = 0; i < 3; i++) { // a mail scanner, a link preview, the attendee
             Response lobby = given().get("/join/" + token);
             lobby.then().statusCode(200).body(containsString("data-testid=\"join-page\""))
@@ -76,7 +76,7 @@ class AttendeeSessionTest {
                     .body(containsString("action=\"/join/" + token + "/enter\""));
             assertNull(lobby.getDetailedCookie("plenum_attendee_" + webinarId), "a GET set an attendee cookie");
         }
-        assertEquals(0, sessionsOf(Attendees.registrationId(webinarId, "lena@example.org")).size(), "a GET started a session");
+        assertEquals(0, sessionsOf(Attendees.registrationId(webinarId, "lena@audience.example")).size(), "a GET started a session");
         given().get("/attend/" + webinarId).then().statusCode(403);
         given().get("/join/not-a-token").then().statusCode(404);
     }
@@ -84,7 +84,7 @@ class AttendeeSessionTest {
     @Test
     void enterStartsASessionWithAnHttpOnlyStrictCookieStoredOnlyAsItsHash() throws Exception {
         String webinarId = Attendees.recordedWebinar("Enter");
-        String token = Attendees.joinToken(webinarId, "Emil Enter", "emil@example.org");
+        String token = Attendees.joinToken(webinarId, "Emil Enter", "emil@audience.example");
         Response entered = enter(token, null);
         assertEquals("/attend/" + webinarId, java.net.URI.create(entered.header("Location")).getPath());
         Cookie cookie = attendeeCookie(entered, webinarId);
@@ -93,7 +93,7 @@ class AttendeeSessionTest {
         assertEquals("/", cookie.getPath());
         assertTrue(cookie.getValue().length() >= 43, "a 256-bit random token");
 
-        List<String[]> sessions = sessionsOf(Attendees.registrationId(webinarId, "emil@example.org"));
+        List<String[]> sessions = sessionsOf(Attendees.registrationId(webinarId, "emil@audience.example"));
         assertEquals(1, sessions.size());
         assertEquals(SecretTokens.hash(cookie.getValue()), sessions.get(0)[1], "only the token's SHA-256 is stored");
         assertFalse(sessions.get(0)[1].contains(cookie.getValue()));
@@ -104,7 +104,7 @@ class AttendeeSessionTest {
         // Pressing Enter again on the same device keeps its session (and its device slot).
         Cookie again = attendeeCookie(enter(token, cookie), webinarId);
         assertEquals(cookie.getValue(), again.getValue());
-        assertEquals(1, sessionsOf(Attendees.registrationId(webinarId, "emil@example.org")).size());
+        assertEquals(1, sessionsOf(Attendees.registrationId(webinarId, "emil@audience.example")).size());
         // Not live yet: no viewer pass.
         given().cookie(cookie).header("Sec-Fetch-Site", "same-origin").post("/attend/" + webinarId + "/pass")
                 .then().statusCode(409).contentType("application/problem+json").body("type", equalTo("urn:plenum:problem:room-not-live"));
@@ -112,15 +112,62 @@ class AttendeeSessionTest {
         given().cookie(cookie).get("/attend/" + Attendees.recordedWebinar("Other")).then().statusCode(403);
     }
 
+    private List<String> consentsOf(String registrationId) throws Exception {
+        try (Connection connection = dataSource.getConnection(); PreparedStatement statement = connection.prepareStatement(
+                "SELECT subject_kind || ':' || kind || ':' || notice_version FROM consent_record WHERE subject_id = ? "
+                        + "AND withdrawn_at IS NULL ORDER BY kind")) {
+            statement.setObject(1, UUID.fromString(registrationId));
+            List<String> rows = new ArrayList<>();
+            try (ResultSet result = statement.executeQuery()) {
+                while (result.next()) {
+                    rows.add(result.getString(1));
+                }
+            }
+            return rows;
+        }
+    }
+
+    @Test
+    void consentsAreRecordsTheNoticeIsStoredOnEnteringAndDecliningNeverBlocksWatching() throws Exception {
+        String webinarId = Attendees.recordedWebinar("Consent records");
+        String yes = Attendees.joinToken(webinarId, "Yara Yes", "yara@audience.example", true);
+        String no = Attendees.joinToken(webinarId, "Nils No", "nils@audience.example", false);
+        String yara = Attendees.registrationId(webinarId, "yara@audience.example");
+        String nils = Attendees.registrationId(webinarId, "nils@audience.example");
+        assertEquals(List.of("REGISTRATION:PRIVACY_NOTICE:privacy-notice-v1", "REGISTRATION:RECORDING_CONSENT:recording-consent-v1"),
+                consentsOf(yara));
+        assertEquals(List.of("REGISTRATION:PRIVACY_NOTICE:privacy-notice-v1"), consentsOf(nils));
+
+        given().get("/join/" + no).then().statusCode(200);
+        assertEquals(1, consentsOf(nils).size(), "opening the lobby (a GET) stored the notice");
+        // Declining recording consent never blocks watching (Art. 7(4)): Nils enters like anyone.
+        Cookie cookie = attendeeCookie(enter(no, null), webinarId);
+        enter(no, cookie).then().statusCode(303);
+        assertEquals(List.of("REGISTRATION:PRIVACY_NOTICE:privacy-notice-v1",
+                "REGISTRATION:RECORDING_NOTICE_SHOWN:" + AttendeeLobby.RECORDING_NOTICE_VERSION), consentsOf(nils),
+                "the recording notice was shown on entering, stored once");
+        given().cookie(cookie).get("/attend/" + webinarId).then().statusCode(200);
+        enter(yes, null).then().statusCode(303);
+
+        // The host's list and CSV export read the records.
+        given().auth().oauth2(Tokens.accessToken(Tokens.HOST)).get("/api/webinars/" + webinarId + "/registrants")
+                .then().statusCode(200).body("find { it.name == 'Yara Yes' }.recordingConsent", equalTo(true))
+                .body("find { it.name == 'Nils No' }.recordingConsent", equalTo(false));
+        String csv = given().auth().oauth2(Tokens.accessToken(Tokens.HOST)).get("/api/webinars/" + webinarId + "/registrants/registrants.csv")
+                .then().statusCode(200).extract().asString();
+        assertTrue(csv.contains("\"Yara Yes\",\"yara@audience.example\",\"REGISTERED\",\"yes\""), csv);
+        assertTrue(csv.contains("\"Nils No\",\"nils@audience.example\",\"REGISTERED\",\"no\""), csv);
+    }
+
     @Test
     void aThirdDeviceEndsTheOldestOfTwo() throws Exception {
         String webinarId = Attendees.recordedWebinar("Devices");
-        String token = Attendees.joinToken(webinarId, "Dora Devices", "dora@example.org");
+        String token = Attendees.joinToken(webinarId, "Dora Devices", "dora@audience.example");
         Cookie laptop = attendeeCookie(enter(token, null), webinarId);
         Cookie phone = attendeeCookie(enter(token, null), webinarId);
         Cookie tablet = attendeeCookie(enter(token, null), webinarId);
 
-        List<String[]> sessions = sessionsOf(Attendees.registrationId(webinarId, "dora@example.org"));
+        List<String[]> sessions = sessionsOf(Attendees.registrationId(webinarId, "dora@audience.example"));
         assertEquals(3, sessions.size());
         assertEquals("OTHER_DEVICE", sessions.get(0)[2], "the oldest device is pushed out");
         assertNull(sessions.get(1)[2]);
@@ -134,10 +181,10 @@ class AttendeeSessionTest {
     @Test
     void aRevokedRegistrationLosesItsSessionAtOnce() throws Exception {
         String webinarId = Attendees.recordedWebinar("Revoked");
-        String token = Attendees.joinToken(webinarId, "Rolf Revoked", "rolf@example.org");
+        String token = Attendees.joinToken(webinarId, "Rolf Revoked", "rolf@audience.example");
         Cookie cookie = attendeeCookie(enter(token, null), webinarId);
         given().cookie(cookie).get("/attend/" + webinarId).then().statusCode(200);
-        String registrationId = Attendees.registrationId(webinarId, "rolf@example.org");
+        String registrationId = Attendees.registrationId(webinarId, "rolf@audience.example");
 
         given().auth().oauth2(Tokens.accessToken(Tokens.HOST))
                 .post("/api/webinars/" + webinarId + "/registrants/" + registrationId + "/revoke-join-link").then().statusCode(204);
@@ -152,13 +199,13 @@ class AttendeeSessionTest {
     @Test
     void crossSitePostsAndOversizedBodiesAreRefused() throws Exception {
         String webinarId = Attendees.recordedWebinar("Forgery");
-        String token = Attendees.joinToken(webinarId, "Fritz Forgery", "fritz@example.org");
+        String token = Attendees.joinToken(webinarId, "Fritz Forgery", "fritz@audience.example");
         given().redirects().follow(false).header("Sec-Fetch-Site", "cross-site").post("/join/" + token + "/enter")
                 .then().statusCode(403).contentType("application/problem+json")
                 .body("type", equalTo("urn:plenum:problem:cross-site-request"));
         given().redirects().follow(false).header("Origin", "https://attacker.example").post("/join/" + token + "/enter")
                 .then().statusCode(403);
-        assertEquals(0, sessionsOf(Attendees.registrationId(webinarId, "fritz@example.org")).size());
+        assertEquals(0, sessionsOf(Attendees.registrationId(webinarId, "fritz@audience.example")).size());
         given().header("Sec-Fetch-Site", "same-origin").contentType("text/plain").body("x".repeat(2048))
                 .post("/join/" + token + "/enter").then().statusCode(413).contentType("application/problem+json");
     }

@@ -89,14 +89,19 @@ class LobbyJourneyTest {
         assertThat(page.getByTestId("stage-frame")).hasAttribute("data-stage", "LIVE", SLOW);
         assertThat(page.getByTestId("player-state")).hasAttribute("data-state", PLAYER_STARTED, SLOW);
         assertTrue((Boolean) page.evaluate("() => window.plenumSamePage === true"), "the page reloaded");
+        // No room has HLS until the transcoder lands: no HLS badge then.
+        if (page.getByTestId("player-state").getAttribute("data-transport") == null
+                || !"hls".equals(page.getByTestId("player-state").getAttribute("data-transport"))) {
+            assertThat(page.getByTestId("hls-badge")).isHidden();
+        }
         // Video playback (currentTime grows, pixels not black) is asserted once viewers are served (Viewing, WHEP).
     }
 
     @Test
     void attendeesWaitBackstageAndThePageTurnsIntoThePlayerWhenTheDoorsOpen() throws Exception {
         String webinarId = Attendees.recordedWebinar("Lobby journey");
-        String early = Attendees.joinToken(webinarId, "Erna Early", "erna@example.org");
-        String late = Attendees.joinToken(webinarId, "Lutz Late", "lutz@example.org");
+        String early = Attendees.joinToken(webinarId, "Erna Early", "erna@audience.example");
+        String late = Attendees.joinToken(webinarId, "Lutz Late", "lutz@audience.example");
         String sessionId = Attendees.firstSession(webinarId);
         JsonPath opened = given().auth().oauth2(Tokens.accessToken(Tokens.HOST)).contentType(ContentType.JSON)
                 .post("/api/webinars/" + webinarId + "/sessions/" + sessionId + "/room").then().statusCode(201).extract().jsonPath();
@@ -130,7 +135,7 @@ class LobbyJourneyTest {
                 "async id => (await fetch('/attend/' + id + '/pass', {method: 'POST'})).json()", webinarId);
         assertEquals("/api/rooms/" + roomId + "/whep", grant.get("whepUrl"));
         ViewerPasses.Pass pass = passes.verify((String) grant.get("pass"), UUID.fromString(roomId)).orElseThrow();
-        assertEquals(activeSessionOf(Attendees.registrationId(webinarId, "erna@example.org")), pass.holder());
+        assertEquals(activeSessionOf(Attendees.registrationId(webinarId, "erna@audience.example")), pass.holder());
 
         // A late attendee enters while live: straight into the player.
         Page lutz = enterLobby(late, false);
@@ -138,7 +143,7 @@ class LobbyJourneyTest {
 
         // Revoked: playback and page stop within seconds.
         given().auth().oauth2(Tokens.accessToken(Tokens.HOST))
-                .post("/api/webinars/" + webinarId + "/registrants/" + Attendees.registrationId(webinarId, "lutz@example.org")
+                .post("/api/webinars/" + webinarId + "/registrants/" + Attendees.registrationId(webinarId, "lutz@audience.example")
                         + "/revoke-join-link").then().statusCode(204);
         assertThat(lutz.locator("#attend")).hasAttribute("data-access", "ended", SLOW);
         assertThat(lutz.getByTestId("access")).containsText("access");

@@ -26,8 +26,13 @@ public final class Attendees {
 
     /** Registers {@code email} (privacy notice acknowledged), confirms from the mail, and returns the personal join token. */
     public static String joinToken(String webinarId, String name, String email) {
+        return joinToken(webinarId, name, email, false);
+    }
+
+    /** As {@link #joinToken(String, String, String)}, with or without consent to being recorded. */
+    public static String joinToken(String webinarId, String name, String email, boolean recordingConsent) {
         given().contentType(ContentType.JSON)
-                .body(Map.of("name", name, "email", email, "privacyAcknowledged", true, "recordingConsent", false))
+                .body(Map.of("name", name, "email", email, "privacyAcknowledged", true, "recordingConsent", recordingConsent))
                 .post("/api/public/webinars/" + webinarId + "/registrations").then().statusCode(202);
         String confirm = PlenumTestServers.mailbox().awaitOne(email, "Confirm your registration").find(CONFIRM);
         String location = given().redirects().follow(false).post("/r/confirm/" + confirm)
