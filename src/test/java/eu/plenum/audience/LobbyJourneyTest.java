@@ -111,6 +111,14 @@ class LobbyJourneyTest {
         assertThat(erna.getByTestId("stage")).hasAttribute("data-stage", "WAITING");
         assertThat(erna.getByTestId("join-webinar")).hasText("Lobby journey");
         Browser.screenshot(erna, "attendee-lobby");
+        // Phone width: one column, nothing wider than the screen; the controls are buttons a keyboard reaches.
+        erna.setViewportSize(390, 844);
+        assertTrue((Boolean) erna.evaluate("() => document.documentElement.scrollWidth <= 390"), "the lobby scrolls sideways on a phone");
+        Browser.screenshot(erna, "attendee-lobby-phone");
+        erna.getByTestId("sound-check").focus();
+        erna.keyboard().press("Enter");
+        assertThat(erna.getByTestId("sound-check")).hasAttribute("data-played", "1");
+        erna.setViewportSize(1280, 800);
 
         // Practice mode: the host goes live backstage; attendees stay in the lobby.
         doors(roomId, false);
@@ -124,9 +132,15 @@ class LobbyJourneyTest {
         int refused = (Integer) erna.evaluate("async id => (await fetch('/attend/' + id + '/pass', {method: 'POST'})).status", webinarId);
         assertEquals(409, refused, "no viewer pass while backstage");
 
-        // One click opens the doors: the lobby becomes the player, no reload.
+        // One click opens the doors: the lobby becomes the player, no reload, nothing moves.
+        var frameBefore = erna.getByTestId("stage-frame").boundingBox();
+        var infoBefore = erna.getByTestId("join-webinar").boundingBox();
         doors(roomId, true);
         assertPlayerStarted(erna);
+        var frameAfter = erna.getByTestId("stage-frame").boundingBox();
+        var infoAfter = erna.getByTestId("join-webinar").boundingBox();
+        assertEquals(frameBefore.height, frameAfter.height, 0.5, "the player changed the stage's height");
+        assertEquals(infoBefore.y, infoAfter.y, 0.5, "the player moved the page");
         Browser.screenshot(erna, "attendee-player");
 
         // The pass the page gets is for this room and held by the attendee session, never by personal data.
