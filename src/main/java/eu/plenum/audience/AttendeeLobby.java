@@ -6,6 +6,7 @@ import eu.plenum.media.RoomStates;
 import eu.plenum.media.RoomStates.AudienceRoom;
 import eu.plenum.scheduling.RecordingPolicy;
 import eu.plenum.scheduling.Registrations;
+import eu.plenum.scheduling.WebinarAccess;
 import eu.plenum.scheduling.WebinarView;
 import eu.plenum.shared.NotFoundException;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -44,8 +45,10 @@ public class AttendeeLobby {
     private final TenantDirectory tenants;
     private final RoomStates rooms;
     private final Clock clock;
+    private final WebinarAccess access;
 
-    AttendeeLobby(Registrations registrations, TenantDirectory tenants, RoomStates rooms, Clock clock) {
+    AttendeeLobby(Registrations registrations, TenantDirectory tenants, RoomStates rooms, Clock clock, WebinarAccess access) {
+        this.access = access;
         this.registrations = registrations;
         this.tenants = tenants;
         this.rooms = rooms;
@@ -57,14 +60,27 @@ public class AttendeeLobby {
         return of(registrations.attendance(joinToken));
     }
 
-    /** The lobby of an admitted attendee session. */
+    /** The lobby of an admitted attendee (or open-viewer) session. */
     public Lobby of(AttendeeSessions.Admitted admitted) {
+        if (admitted.openViewer()) {
+            return ofOpenWebinar(admitted.webinarId());
+        }
         return registrations.attendance(admitted.registrationId()).map(this::of)
                 .orElseThrow(() -> new NotFoundException("This registration does not attend any more."));
     }
 
+    /** The lobby of an open webinar's public watch link: nobody named (404 unless the webinar is open). */
+    public Lobby ofOpenWebinar(UUID webinarId) {
+        WebinarAccess.OpenWebinar open = access.open(webinarId)
+                .orElseThrow(() -> new NotFoundException("There is no open webinar at this address."));
+        return of(null, null, open.webinar(), open.tenantId());
+    }
+
     private Lobby of(Registrations.Attendance attendance) {
-        WebinarView webinar = attendance.webinar();
+        return of(attendance.name(), attendance.registrationId(), attendance.webinar(), attendance.tenantId());
+    }
+
+    private Lobby of(String name, UUID registrationId, WebinarView webinar, String tenantId) {
         List<WebinarView.SessionView> open = webinar.sessions().stream().filter(s -> "SCHEDULED".equals(s.status())).toList();
         Map<UUID, AudienceRoom> roomsBySession = rooms.ofSessions(open.stream().map(WebinarView.SessionView::id).toList());
         Instant now = clock.instant();
@@ -75,8 +91,8 @@ public class AttendeeLobby {
                 .or(() -> webinar.nextSession(now))
                 .orElse(open.isEmpty() ? null : open.get(open.size() - 1));
         AudienceRoom room = session == null ? null : roomsBySession.get(session.id());
-        String organisation = tenants.find(attendance.tenantId()).map(TenantRef::name).orElse("");
-        return new Lobby(attendance.name(), attendance.registrationId(), organisation, webinar, session, room,
+        String organisation = tenants.find(tenantId).map(TenantRef::name).orElse("");
+        return new Lobby(name, registrationId, organisation, webinar, session, room,
                 webinar.recordingPolicy() != RecordingPolicy.OFF);
     }
 }

@@ -30,8 +30,15 @@ import java.util.UUID;
 @ApplicationScoped
 public class AttendeeSessions {
 
-    /** An attendee session in use: the id is the opaque holder of viewer passes. */
+    /**
+     * An attendee session in use: the id is the opaque holder of viewer passes. {@code registrationId}
+     * is null for a viewer of an open webinar ({@link OpenViewers}).
+     */
     public record Admitted(UUID sessionId, UUID registrationId, UUID webinarId) {
+
+        public boolean openViewer() {
+            return registrationId == null;
+        }
     }
 
     /** A session just started (or resumed): the cookie token, shown to this device only. */
@@ -44,9 +51,11 @@ public class AttendeeSessions {
     private final Event<AttendeeSessionsEnded> ended;
     private final Clock clock;
     private final ConsentRecords consents;
+    private final eu.plenum.scheduling.WebinarAccess access;
 
     AttendeeSessions(AttendeeSessionRepository sessions, Registrations registrations, AudienceConfig config,
-            Event<AttendeeSessionsEnded> ended, Clock clock, ConsentRecords consents) {
+            Event<AttendeeSessionsEnded> ended, Clock clock, ConsentRecords consents, eu.plenum.scheduling.WebinarAccess access) {
+        this.access = access;
         this.consents = consents;
         this.sessions = sessions;
         this.registrations = registrations;
@@ -106,6 +115,9 @@ public class AttendeeSessions {
 
     /** Whether a session admitted earlier still is (polled by open event streams). */
     public boolean stillAdmitted(Admitted admitted) {
+        if (admitted.openViewer()) {
+            return QuarkusTransaction.requiringNew().call(() -> access.open(admitted.webinarId()).isPresent());
+        }
         return QuarkusTransaction.requiringNew().call(() -> sessions.findByIdOptional(admitted.sessionId())
                 .filter(AttendeeSession::active)
                 .filter(session -> registrations.admitted(session.registrationId()))

@@ -210,6 +210,51 @@ class AttendeeSessionTest {
                 .post("/join/" + token + "/enter").then().statusCode(413).contentType("application/problem+json");
     }
 
+    private long count(String sql, String webinarId) throws Exception {
+        try (Connection connection = dataSource.getConnection(); PreparedStatement statement = connection.prepareStatement(sql)) {
+            statement.setObject(1, UUID.fromString(webinarId));
+            try (ResultSet result = statement.executeQuery()) {
+                result.next();
+                return result.getLong(1);
+            }
+        }
+    }
+
+    @Test
+    void anOpenWebinarIsWatchedWithoutRegistrationAndStoresNothingAboutTheViewer() throws Exception {
+        String webinarId = Attendees.recordedWebinar("Open house live");
+        given().get("/watch/" + webinarId).then().statusCode(404); // registration required by default
+        given().auth().oauth2(Tokens.accessToken(Tokens.HOST)).contentType("application/json").body(java.util.Map.of("accessMode", "OPEN"))
+                .put("/api/webinars/" + webinarId + "/access-mode").then().statusCode(200)
+                .body("accessMode", equalTo("OPEN")).body("watchPath", equalTo("/watch/" + webinarId));
+
+        given().get("/watch/" + webinarId).then().statusCode(200).body(containsString("data-testid=\"recording-notice\""))
+                .body(containsString("action=\"/watch/" + webinarId + "/enter\""));
+        assertEquals(0, count("SELECT count(*) FROM consent_record WHERE webinar_id = ?", webinarId), "a GET stored something");
+        Response entered = given().redirects().follow(false).header("Sec-Fetch-Site", "same-origin").post("/watch/" + webinarId + "/enter");
+        entered.then().statusCode(303);
+        Cookie viewer = entered.detailedCookie("plenum_viewer_" + webinarId);
+        assertTrue(viewer.isHttpOnly() && "Strict".equals(viewer.getSameSite()), viewer.toString());
+        given().cookie(viewer).get("/attend/" + webinarId).then().statusCode(200).body(containsString("data-entered=\"true\""));
+        given().cookie(viewer).header("Sec-Fetch-Site", "same-origin").post("/attend/" + webinarId + "/pass").then().statusCode(409);
+        // Entering again with the cookie keeps the same random id.
+        given().redirects().follow(false).header("Sec-Fetch-Site", "same-origin").cookie(viewer)
+                .post("/watch/" + webinarId + "/enter").then().statusCode(303);
+
+        // Nothing about the viewer: no registration, no session row; only the notice record under the random id.
+        assertEquals(0, count("SELECT count(*) FROM registration WHERE webinar_id = ?", webinarId));
+        assertEquals(0, count("SELECT count(*) FROM attendee_session WHERE webinar_id = ?", webinarId));
+        assertEquals(1, count("SELECT count(*) FROM consent_record WHERE webinar_id = ? AND subject_kind = 'OPEN_VIEWER' "
+                + "AND kind = 'RECORDING_NOTICE_SHOWN'", webinarId));
+        // A forged or foreign cookie opens nothing; closing the webinar again ends the viewer's access.
+        String forged = (viewer.getValue().charAt(0) == 'A' ? "B" : "A") + viewer.getValue().substring(1);
+        given().cookie("plenum_viewer_" + webinarId, forged).get("/attend/" + webinarId).then().statusCode(403);
+        given().auth().oauth2(Tokens.accessToken(Tokens.HOST)).contentType("application/json")
+                .body(java.util.Map.of("accessMode", "REGISTRATION")).put("/api/webinars/" + webinarId + "/access-mode").then().statusCode(200);
+        given().cookie(viewer).get("/attend/" + webinarId).then().statusCode(403);
+        given().get("/watch/" + webinarId).then().statusCode(404);
+    }
+
     @Test
     void hlsJsIsServedFromItsWebjar() {
         String script = given().get("/webjars/hls.js/1.4.12/dist/hls.light.min.js").then().statusCode(200).extract().asString();

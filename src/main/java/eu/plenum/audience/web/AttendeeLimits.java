@@ -9,7 +9,7 @@ import java.util.regex.Pattern;
 @ApplicationScoped
 class AttendeeLimits {
 
-    static final Pattern POSTS = Pattern.compile("/join/[^/]+/enter|/attend/[^/]+/(pass|leave)");
+    static final Pattern POSTS = Pattern.compile("/(join|watch)/[^/]+/enter|/attend/[^/]+/(pass|leave)");
 
     @Produces
     @jakarta.inject.Singleton

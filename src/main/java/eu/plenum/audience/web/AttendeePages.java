@@ -47,12 +47,15 @@ public class AttendeePages {
 
     /** One cookie per webinar, so that one browser can attend two webinars; HttpOnly, SameSite=Strict. */
     static final String COOKIE_PREFIX = "plenum_attendee_";
+    /** The open-viewer session of an open webinar: a signed random id, nothing stored (see OpenViewers). */
+    static final String VIEWER_COOKIE_PREFIX = "plenum_viewer_";
     /** hls.js from its webjar (org.webjars.npm:hls.js, see pom.xml), loaded by the page only when it falls back to HLS. */
     static final String HLS_SCRIPT = "/webjars/hls.js/1.4.12/dist/hls.light.min.js";
 
     @CheckedTemplate(basePath = "audience")
     static class Templates {
-        static native TemplateInstance attend(AttendeeLobby.Lobby lobby, ZoneId zone, String token, boolean entered, String hlsScript);
+        static native TemplateInstance attend(AttendeeLobby.Lobby lobby, ZoneId zone, String token, boolean entered, String hlsScript,
+                String enterAction);
     }
 
     /** What the page's event stream says: the stage, whether it is recorded now, and whether this device may still watch. */
@@ -84,9 +87,11 @@ public class AttendeePages {
     private final LiveHls hls;
     private final PlaybackStops stops;
     private final Pages pages;
+    private final eu.plenum.audience.OpenViewers viewers;
 
-    AttendeePages(AttendeeSessions sessions, AttendeeLobby lobbies, AudienceThrottle throttle, AudienceConfig config, RoomStates rooms,
+    AttendeePages(eu.plenum.audience.OpenViewers viewers, AttendeeSessions sessions, AttendeeLobby lobbies, AudienceThrottle throttle, AudienceConfig config, RoomStates rooms,
             ViewerPasses passes, LiveHls hls, PlaybackStops stops, Pages pages) {
+        this.viewers = viewers;
         this.sessions = sessions;
         this.lobbies = lobbies;
         this.throttle = throttle;
@@ -105,7 +110,7 @@ public class AttendeePages {
     public String lobby(@PathParam("token") String token, @Context HttpServerRequest request) {
         throttle.admit(source(request));
         AttendeeLobby.Lobby lobby = lobbies.ofJoinLink(token);
-        return pages.render(Templates.attend(lobby, zone(lobby), token, false, HLS_SCRIPT));
+        return pages.render(Templates.attend(lobby, zone(lobby), token, false, HLS_SCRIPT, "/join/" + token + "/enter"));
     }
 
     /** "Enter": starts (or keeps) this device's attendee session and goes to the attendee page. */
@@ -121,6 +126,28 @@ public class AttendeePages {
         return Response.seeOther(URI.create("/attend/" + webinarId)).cookie(cookie).build();
     }
 
+    /** The public watch link of an open webinar: the lobby, with nobody named and nothing asked. */
+    @GET
+    @Path("watch/{webinarId}")
+    @Produces(MediaType.TEXT_HTML)
+    public String watch(@PathParam("webinarId") UUID webinarId, @Context HttpServerRequest request) {
+        throttle.admit(source(request));
+        AttendeeLobby.Lobby lobby = lobbies.ofOpenWebinar(webinarId);
+        return pages.render(Templates.attend(lobby, zone(lobby), null, false, HLS_SCRIPT, "/watch/" + webinarId + "/enter"));
+    }
+
+    /** "Enter" on an open webinar: a random open-viewer id in a signed cookie; for a recorded webinar, the notice record. */
+    @POST
+    @Path("watch/{webinarId}/enter")
+    public Response enterOpen(@PathParam("webinarId") UUID webinarId, @Context HttpServerRequest request) {
+        throttle.admit(source(request));
+        AttendeeSessions.Entered entered = viewers.enter(webinarId,
+                Optional.ofNullable(request.getCookie(VIEWER_COOKIE_PREFIX + webinarId)).map(Cookie::getValue));
+        NewCookie cookie = new NewCookie.Builder(VIEWER_COOKIE_PREFIX + webinarId).value(entered.token()).path("/")
+                .httpOnly(true).secure(config.secureCookie()).sameSite(NewCookie.SameSite.STRICT).build();
+        return Response.seeOther(URI.create("/attend/" + webinarId)).cookie(cookie).build();
+    }
+
     /** The attendee page: lobby until the host opens the doors, then the player. */
     @GET
     @Path("attend/{webinarId}")
@@ -128,7 +155,7 @@ public class AttendeePages {
     public String attend(@PathParam("webinarId") UUID webinarId, @Context HttpServerRequest request) {
         throttle.admit(source(request));
         AttendeeLobby.Lobby lobby = lobbies.of(require(webinarId, request));
-        return pages.render(Templates.attend(lobby, zone(lobby), null, true, HLS_SCRIPT));
+        return pages.render(Templates.attend(lobby, zone(lobby), null, true, HLS_SCRIPT, null));
     }
 
     /**
@@ -183,11 +210,15 @@ public class AttendeePages {
         sessions.admitted(webinarId, cookie(request, webinarId).orElse(null)).ifPresent(sessions::leave);
         NewCookie gone = new NewCookie.Builder(COOKIE_PREFIX + webinarId).value("").path("/").maxAge(0)
                 .httpOnly(true).secure(config.secureCookie()).sameSite(NewCookie.SameSite.STRICT).build();
-        return Response.noContent().cookie(gone).build();
+        NewCookie viewerGone = new NewCookie.Builder(VIEWER_COOKIE_PREFIX + webinarId).value("").path("/").maxAge(0)
+                .httpOnly(true).secure(config.secureCookie()).sameSite(NewCookie.SameSite.STRICT).build();
+        return Response.noContent().cookie(gone, viewerGone).build();
     }
 
     private AttendeeSessions.Admitted require(UUID webinarId, HttpServerRequest request) {
         return sessions.admitted(webinarId, cookie(request, webinarId).orElse(null))
+                .or(() -> Optional.ofNullable(request.getCookie(VIEWER_COOKIE_PREFIX + webinarId))
+                        .flatMap(viewer -> viewers.admitted(webinarId, viewer.getValue())))
                 .orElseThrow(() -> new AccessRefusedException("not-admitted",
                         "This device has no running attendee session for this webinar: open your personal join link and press Enter."));
     }

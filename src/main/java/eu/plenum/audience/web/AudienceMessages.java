@@ -61,6 +61,9 @@ public interface AudienceMessages {
     @Message("Entering uses one of the devices your registration may watch on at the same time; a further device ends the oldest.")
     String enter_hint();
 
+    @Message("This webinar is open to anyone with this link: no registration, and nothing about you is stored.")
+    String open_hint();
+
     @Message("Connecting…")
     String state_connecting();
 
