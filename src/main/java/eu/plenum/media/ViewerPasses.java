@@ -55,6 +55,18 @@ public class ViewerPasses {
 
     /** The pass if {@code token} is one for {@code roomId}, unforged and unexpired. */
     public Optional<Pass> verify(String token, UUID roomId) {
+        return verified(token, roomId).filter(pass -> clock.instant().isBefore(pass.expires()));
+    }
+
+    /**
+     * The pass if {@code token} is an unforged one for {@code roomId}, expired or not: enough to end the
+     * holder's own viewer (a page leaving after its pass ran out), never to start one.
+     */
+    public Optional<Pass> verifyToEnd(String token, UUID roomId) {
+        return verified(token, roomId);
+    }
+
+    private Optional<Pass> verified(String token, UUID roomId) {
         if (token == null || !token.startsWith(PREFIX) || token.length() > 200) {
             return Optional.empty();
         }
@@ -75,7 +87,7 @@ public class ViewerPasses {
         UUID room = new UUID(read.getLong(), read.getLong());
         UUID holder = new UUID(read.getLong(), read.getLong());
         Instant expires = Instant.ofEpochSecond(read.getLong());
-        if (!room.equals(roomId) || !clock.instant().isBefore(expires)) {
+        if (!room.equals(roomId)) {
             return Optional.empty();
         }
         return Optional.of(new Pass(room, holder, expires));

@@ -34,16 +34,17 @@ public class Viewing {
      */
     public Watching watch(UUID roomId, UUID holder, String offerSdp) {
         WhepOffer.checkOrRefuse(offerSdp);
-        if (store.read(roomId, LiveRoom::status) != LiveRoom.Status.LIVE) {
+        if (store.read(roomId, room -> room.status() != LiveRoom.Status.LIVE || !room.audienceOpen())) {
+            // Backstage (practice mode) counts as not live for the audience: only the host's people see it.
             throw new MediaException(409, "room-not-live", "The room is not live; the page waits for the host.", 5);
         }
         RoomViewers.Started started = viewers.watch(roomId, holder, offerSdp);
         return new Watching(started.viewerId(), started.answerSdp());
     }
 
-    /** Ends one viewer (WHEP DELETE). */
-    public void leave(UUID roomId, UUID viewerId) {
-        if (!viewers.leave(roomId, viewerId)) {
+    /** Ends one viewer (WHEP DELETE) of {@code holder}. */
+    public void leave(UUID roomId, UUID viewerId, UUID holder) {
+        if (!viewers.leave(roomId, viewerId, holder)) {
             throw new MediaException(404, "unknown-viewer", "This room has no such viewer (it may have ended already).");
         }
     }

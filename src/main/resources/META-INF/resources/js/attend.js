@@ -74,6 +74,7 @@
   let whepPass = null;
   let hls = null;
   let renewTimer = null;
+  let stallTimer = null;
   let latestHlsUrl = null;
 
   function setState(state) {
@@ -85,6 +86,7 @@
     generation++;
     clearTimeout(retryTimer);
     clearInterval(renewTimer);
+    clearInterval(stallTimer);
     if (pc) {
       if (whepLocation) {
         fetch(whepLocation, {method: 'DELETE', keepalive: true, headers: {'Authorization': 'Bearer ' + whepPass}}).catch(() => {});
@@ -174,6 +176,19 @@
         }, 3000);
       }
     });
+    // A viewer worker that dies sends nothing more; ICE would notice only after seconds. Media that
+    // stops arriving for 2.5 s starts the page over with a new pass (the server places it anew).
+    let lastBytes = -1;
+    let lastChange = Date.now();
+    stallTimer = setInterval(async () => {
+      if (mine !== generation) { return; }
+      let bytes = 0;
+      (await connection.getStats()).forEach(report => {
+        if (report.type === 'inbound-rtp') { bytes += report.bytesReceived || 0; } // audio too: a camera may be off
+      });
+      if (bytes !== lastBytes) { lastBytes = bytes; lastChange = Date.now(); }
+      else if (bytes > 0 && Date.now() - lastChange > 2500 && mine === generation) { retryLater(); }
+    }, 500);
     playerState.dataset.transport = 'whep';
   }
 

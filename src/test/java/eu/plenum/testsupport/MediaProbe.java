@@ -35,13 +35,14 @@ public final class MediaProbe {
         return duration.isEmpty() || duration.equals("N/A") ? Double.NaN : Double.parseDouble(duration);
     }
 
-    /** Seconds from the first to the last video packet, and the largest gap between two of them. */
+    /** Seconds from the first to the last video packet, the largest gap between two of them, and where it began (s from the first). */
     public static double[] videoSpanAndLargestGap(Path file) {
         JsonNode packets = json(run("ffprobe", "-v", "error", "-select_streams", "v:0", "-show_entries", "packet=pts_time",
                 "-of", "json", file.toString())).path("packets");
         double first = Double.NaN;
         double previous = Double.NaN;
         double gap = 0;
+        double gapAt = 0;
         for (JsonNode packet : packets) {
             double at = packet.path("pts_time").asDouble(Double.NaN);
             if (Double.isNaN(at)) {
@@ -49,12 +50,13 @@ public final class MediaProbe {
             }
             if (Double.isNaN(first)) {
                 first = at;
-            } else {
-                gap = Math.max(gap, at - previous);
+            } else if (at - previous > gap) {
+                gap = at - previous;
+                gapAt = previous - first;
             }
             previous = at;
         }
-        return new double[] {previous - first, gap};
+        return new double[] {previous - first, gap, gapAt};
     }
 
     /** Decodes every frame with ffprobe; returns the decoded frames per stream type (errors fail the call). */

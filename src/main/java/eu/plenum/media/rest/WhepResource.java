@@ -67,7 +67,7 @@ public class WhepResource {
             throw new MediaException(429, "too-many-offers", "Too many WHEP offers from your address; wait a moment.",
                     offers.retryAfterSeconds());
         }
-        ViewerPasses.Pass pass = authorize(roomId, authorization);
+        ViewerPasses.Pass pass = authorize(roomId, authorization, false);
         java.util.Optional<String> owner = relayed == null ? locator.servedElsewhere(roomId) : java.util.Optional.empty();
         if (owner.isPresent()) {
             return relay.relay("POST", owner.get(), "/api/rooms/" + roomId + "/whep", authorization,
@@ -83,12 +83,12 @@ public class WhepResource {
     @Operation(summary = "Stop watching")
     public Response leave(@PathParam("roomId") UUID roomId, @PathParam("viewerId") UUID viewerId,
             @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization, @HeaderParam(NodeRelay.RELAYED) String relayed) {
-        authorize(roomId, authorization);
+        ViewerPasses.Pass pass = authorize(roomId, authorization, true);
         java.util.Optional<String> owner = relayed == null ? locator.servedElsewhere(roomId) : java.util.Optional.empty();
         if (owner.isPresent()) {
             return relay.relay("DELETE", owner.get(), "/api/rooms/" + roomId + "/whep/" + viewerId, authorization, null, null);
         }
-        viewing.leave(roomId, viewerId);
+        viewing.leave(roomId, viewerId, pass.holder());
         return Response.ok().build();
     }
 
@@ -110,11 +110,13 @@ public class WhepResource {
         return Response.noContent().header(HttpHeaders.ALLOW, "OPTIONS, DELETE, PATCH").build();
     }
 
-    private ViewerPasses.Pass authorize(UUID roomId, String authorization) {
+    /** The pass of the request; to end a viewer an expired pass of its holder does (a page leaves after its pass ran out). */
+    private ViewerPasses.Pass authorize(UUID roomId, String authorization, boolean toEnd) {
         if (authorization == null || !authorization.regionMatches(true, 0, "Bearer ", 0, 7) || authorization.length() < 8) {
             throw new MediaException(401, "credential-missing", "Send a viewer pass as 'Authorization: Bearer vp_…'.");
         }
-        return passes.verify(authorization.substring(7).trim(), roomId).orElseThrow(() -> new MediaException(401,
+        String token = authorization.substring(7).trim();
+        return (toEnd ? passes.verifyToEnd(token, roomId) : passes.verify(token, roomId)).orElseThrow(() -> new MediaException(401,
                 "pass-invalid", "The viewer pass is not valid for this room or has expired; the page gets a new one."));
     }
 }

@@ -138,8 +138,16 @@ public class RoomViewers {
         }
     }
 
-    /** Ends one viewer; false when this node has no such viewer of that room. */
-    public boolean leave(UUID roomId, UUID viewerId) {
+    /** Ends one viewer of {@code holder}; false when this node has no such viewer of that room and holder. */
+    public boolean leave(UUID roomId, UUID viewerId, UUID holder) {
+        Placement placement = placements.get(viewerId);
+        if (placement == null || !placement.holder().equals(holder)) {
+            return false;
+        }
+        return leave(roomId, viewerId);
+    }
+
+    private boolean leave(UUID roomId, UUID viewerId) {
         Placement placement = placements.get(viewerId);
         if (placement == null || !placement.roomId().equals(roomId)) {
             return false;
