@@ -32,6 +32,8 @@ final class ControlServer {
     private final byte[] secret;
     private final Runnable exit;
     private volatile RoomPipeline room;
+    /** Set instead of {@code room} when this worker is a room's HLS transcoder. */
+    private volatile HlsJob hls;
     private volatile String roomId;
     private volatile State state = State.IDLE;
 
@@ -43,6 +45,10 @@ final class ControlServer {
 
     RoomPipeline room() {
         return room;
+    }
+
+    HlsJob hls() {
+        return hls;
     }
 
     void handle(HttpServerRequest request) {
@@ -57,7 +63,9 @@ final class ControlServer {
     private void route(HttpServerRequest request, Buffer body) {
         String path = request.path();
         HttpMethod method = request.method();
-        if (method == HttpMethod.GET && path.equals("/heartbeat")) {
+        if (method == HttpMethod.GET && path.equals("/heartbeat") && hls != null) {
+            reply(request, 200, new Heartbeat(state, roomId, 0, false, hls.fault().orElse(null), 0, List.of(), List.of(), 0, List.of()));
+        } else if (method == HttpMethod.GET && path.equals("/heartbeat")) {
             RoomPipeline current = room;
             reply(request, 200, new Heartbeat(state, roomId, current == null ? 0 : current.publisherCount(),
                     current != null && current.recording(), current == null ? null : current.fault().orElse(null),
@@ -67,6 +75,8 @@ final class ControlServer {
                     current == null ? 0 : current.failures(),
                     current == null ? List.of() : current.failedPublishers().stream().map(failed -> new WorkerProtocol.FailedPublisher(
                             failed.publisherId(), failed.reason(), failed.files().stream().map(ControlServer::file).toList())).toList()));
+        } else if (method == HttpMethod.POST && path.equals("/hls")) {
+            blocking(request, 200, () -> transcode(read(body, WorkerProtocol.Transcode.class)));
         } else if (method == HttpMethod.POST && path.equals("/room")) {
             blocking(request, 204, () -> assign(read(body, Assign.class)));
         } else if (method == HttpMethod.POST && path.startsWith("/publishers/")) {
@@ -94,6 +104,18 @@ final class ControlServer {
         return null;
     }
 
+    /** Makes this worker a room's HLS transcoder; answers with the UDP ports it listens on. */
+    private synchronized WorkerProtocol.TranscodePorts transcode(WorkerProtocol.Transcode job) {
+        if (state != State.IDLE) {
+            throw new IllegalStateException("this worker already serves room " + roomId + "; a worker serves one room, once");
+        }
+        HlsJob started = new HlsJob(job);
+        hls = started;
+        roomId = job.roomId();
+        state = State.LIVE;
+        return started.ports();
+    }
+
     private Answer publish(String publisherId, Publish publish) {
         EnumSet<TrackKind> kinds = EnumSet.noneOf(TrackKind.class);
         if (publish.video()) {
@@ -109,6 +131,11 @@ final class ControlServer {
     }
 
     private synchronized Files close() {
+        if (hls != null) {
+            state = State.CLOSING;
+            hls.close();
+            return new Files(List.of());
+        }
         if (room == null) {
             return new Files(List.of());
         }
