@@ -1,5 +1,8 @@
 /**
- * Media: live rooms and their media workers, WHIP ingest, recordings and where they are stored.
+ * Media: live rooms and their media workers, WHIP ingest, WHEP viewers on viewer workers apart from
+ * the ingest worker, recordings (published to attendees by their hosts) and where they are stored.
+ * Its root API for the audience side: {@code Viewing}, {@code ViewerPasses}, {@code LiveHls},
+ * {@code PublishedRecordings}, and the SPI {@code ViewerAdmissions} that side implements.
  *
  * <ul>
  *   <li>{@code pipeline} — the only GStreamer code (gst1-java-core), run inside worker processes;</li>

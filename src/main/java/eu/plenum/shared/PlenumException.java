@@ -23,6 +23,11 @@ public abstract class PlenumException extends RuntimeException {
         return problemType;
     }
 
+    /** Seconds after which repeating the request may succeed (sent as {@code Retry-After}); empty when it would not help. */
+    public java.util.OptionalInt retryAfterSeconds() {
+        return java.util.OptionalInt.empty();
+    }
+
     /** Field-level errors, empty unless the input was invalid. */
     public List<FieldError> fieldErrors() {
         return List.of();

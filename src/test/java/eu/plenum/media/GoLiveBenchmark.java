@@ -145,7 +145,7 @@ class GoLiveBenchmark {
     }
 
     private static long workerPid(String roomId) {
-        return pool().stream().filter(worker -> roomId.equals(worker.get("roomId")))
+        return pool().stream().filter(worker -> roomId.equals(worker.get("roomId")) && "ROOM".equals(worker.get("job")))
                 .map(worker -> ((Number) worker.get("pid")).longValue()).findFirst().orElseThrow();
     }
 

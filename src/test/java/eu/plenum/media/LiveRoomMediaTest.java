@@ -337,7 +337,7 @@ class LiveRoomMediaTest {
     }
 
     static long workerPid(String roomId) {
-        return pool().<Map<String, Object>>getList("workers").stream().filter(worker -> roomId.equals(worker.get("roomId")))
+        return pool().<Map<String, Object>>getList("workers").stream().filter(worker -> roomId.equals(worker.get("roomId")) && "ROOM".equals(worker.get("job")))
                 .map(worker -> ((Number) worker.get("pid")).longValue()).findFirst().orElseThrow();
     }
 

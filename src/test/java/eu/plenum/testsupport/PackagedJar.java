@@ -83,6 +83,11 @@ public final class PackagedJar implements AutoCloseable {
         }
     }
 
+    /** The link key every jar of this run gets, for tests that derive tokens (viewer passes) as a node would. */
+    public static String linksKey() {
+        return LINKS_KEY;
+    }
+
     private static String randomSecret() {
         byte[] bytes = new byte[32];
         new java.security.SecureRandom().nextBytes(bytes);

@@ -1,10 +1,6 @@
 package eu.plenum.testsupport;
 
 import com.microsoft.playwright.Page;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 
@@ -52,10 +48,6 @@ public final class WhipPublishers {
     }
 
     private static String script(String name) {
-        try (InputStream in = WhipPublishers.class.getResourceAsStream("/whip/" + name)) {
-            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return PageScripts.load("/whip/" + name);
     }
 }

@@ -45,6 +45,8 @@ final class GstNative {
         GstVideoLibrary INSTANCE = Native.load("gstvideo-1.0", GstVideoLibrary.class);
 
         Pointer gst_video_event_new_upstream_force_key_unit(long runningTime, int allHeaders, int count);
+
+        boolean gst_video_event_is_force_key_unit(Pointer event);
     }
 
     /** GST_CLOCK_TIME_NONE: "as soon as possible" for a force-key-unit request. */
@@ -97,6 +99,18 @@ final class GstNative {
      * same event handed directly to the session's pad was never answered — measured with those
      * statistics — so only this way is used.
      */
+    /** Whether an event (seen by a pad probe, borrowed) is a force-key-unit request, i.e. a viewer's PLI or FIR. */
+    static boolean isForceKeyUnit(org.freedesktop.gstreamer.event.Event event) {
+        return event != null && GstVideoLibrary.INSTANCE.gst_video_event_is_force_key_unit(Natives.getRawPointer(event));
+    }
+
+    /** webrtcbin's {@code connection-state} (GstWebRTCPeerConnectionState: 0 new, 1 connecting, 2 connected, 3 disconnected, 4 failed, 5 closed). */
+    static int connectionState(Element webrtcbin) {
+        IntByReference state = new IntByReference();
+        GObjectLibrary.INSTANCE.g_object_get(Natives.getRawPointer(webrtcbin), "connection-state", state, Pointer.NULL);
+        return state.getValue();
+    }
+
     static void requestKeyFrame(Element depayloader) {
         Pointer event = GstVideoLibrary.INSTANCE.gst_video_event_new_upstream_force_key_unit(CLOCK_TIME_NONE, 0, 0);
         GstLibrary.INSTANCE.gst_element_send_event(Natives.getRawPointer(depayloader), event);

@@ -50,12 +50,21 @@ final class PublisherSession {
     private final java.util.concurrent.atomic.AtomicInteger candidates = new java.util.concurrent.atomic.AtomicInteger();
     private final java.util.function.Consumer<PendingFile> rolled;
     private final ElementNames names;
+    /** Per track: the codec it is forwarded in and the sink that sends it to the room's consumers. */
+    private final Map<TrackKind, Forwarded> codecs = new EnumMap<>(TrackKind.class);
+    private final Map<TrackKind, Element> forwardSinks = new EnumMap<>(TrackKind.class);
+    private final java.util.function.Function<TrackKind, String> forwardClients;
+    /** When the last key frame was asked for on behalf of viewers; at most one request a second. */
+    private final java.util.concurrent.atomic.AtomicLong viewerKeyFrameAt = new java.util.concurrent.atomic.AtomicLong();
+    private final java.util.concurrent.atomic.AtomicInteger viewerKeyFrames = new java.util.concurrent.atomic.AtomicInteger();
+    static final Duration VIEWER_KEY_FRAME_INTERVAL = Duration.ofSeconds(1);
     private RecordingSegment segment;
     private int segments;
 
     PublisherSession(String id, Bin pipeline, Set<TrackKind> kinds, boolean matroska, Path directory, List<String> iceAddresses,
-            java.util.function.Consumer<PendingFile> rolled) {
+            java.util.function.Consumer<PendingFile> rolled, java.util.function.Function<TrackKind, String> forwardClients) {
         this.id = id;
+        this.forwardClients = forwardClients;
         this.rolled = rolled;
         this.pipeline = pipeline;
         this.kinds = Set.copyOf(kinds);
@@ -200,6 +209,7 @@ final class PublisherSession {
             elements[i].syncStateWithParent();
         }
         pad.link(queue.getStaticPad("sink"));
+        ForwardedCodec.of(encoding).ifPresent(codec -> forward(kind, codec, tee));
         synchronized (this) {
             tees.put(kind, tee);
             depayloaders.put(kind, elements[1]);
@@ -207,6 +217,81 @@ final class PublisherSession {
                 segment.attach(kind, tee);
             }
         }
+    }
+
+    /**
+     * The branch that sends the track to the room's consumers: {@code tee → leaky queue → payloader →
+     * multiudpsink}. The queue drops rather than waits, so a consumer (or the loopback socket) that
+     * falls behind never holds up the tee, and with it the recording.
+     */
+    private void forward(TrackKind kind, ForwardedCodec codec, Element tee) {
+        Element queue = ElementFactory.make("queue", names.next("fwdqueue"));
+        queue.set("leaky", 2); // downstream: drop the oldest
+        queue.set("max-size-buffers", 0);
+        queue.set("max-size-bytes", 0);
+        queue.set("max-size-time", Duration.ofMillis(300).toNanos());
+        Element payloader = ElementFactory.make(codec.payloader(), names.next("fwdpay"));
+        long ssrc = new java.security.SecureRandom().nextInt() & 0xffffffffL;
+        codec.configure(payloader, codec.payloadType(), ssrc);
+        Element sink = ElementFactory.make("multiudpsink", names.next("fwdsink"));
+        sink.set("sync", false);
+        sink.set("async", false);
+        sink.set("clients", forwardClients.apply(kind));
+        pipeline.addMany(queue, payloader, sink);
+        Element.linkMany(queue, payloader, sink);
+        sink.syncStateWithParent();
+        payloader.syncStateWithParent();
+        queue.syncStateWithParent();
+        tee.getRequestPad("src_%u").link(queue.getStaticPad("sink"));
+        synchronized (this) {
+            codecs.put(kind, new Forwarded(codec, ssrc));
+            forwardSinks.put(kind, sink);
+        }
+    }
+
+    /** How a track is forwarded: its codec and the SSRC of the forwarded stream. */
+    record Forwarded(ForwardedCodec codec, long ssrc) {
+    }
+
+    /** The tracks this publisher sends now, video first. */
+    synchronized Map<TrackKind, Forwarded> forwardedTracks() {
+        return codecs.isEmpty() ? Map.of() : new EnumMap<>(codecs);
+    }
+
+    /** Points the forwarding of every track at its current consumers ({@code host:port,…}). */
+    synchronized void refreshForwards() {
+        forwardSinks.forEach((kind, sink) -> sink.set("clients", forwardClients.apply(kind)));
+    }
+
+    /**
+     * Asks the publisher for a key frame on behalf of viewers, at most once per
+     * {@link #VIEWER_KEY_FRAME_INTERVAL}: a burst of joining viewers costs the publisher one key frame,
+     * not one each. Returns whether a request went out.
+     */
+    boolean requestKeyFrameForViewers() {
+        long now = System.nanoTime();
+        long last = viewerKeyFrameAt.get();
+        if (last != 0 && now - last < VIEWER_KEY_FRAME_INTERVAL.toNanos()) {
+            return false;
+        }
+        if (!viewerKeyFrameAt.compareAndSet(last, now)) {
+            return false;
+        }
+        Element depayloader;
+        synchronized (this) {
+            depayloader = depayloaders.get(TrackKind.VIDEO);
+        }
+        if (depayloader == null) {
+            return false;
+        }
+        GstNative.requestKeyFrame(depayloader);
+        viewerKeyFrames.incrementAndGet();
+        return true;
+    }
+
+    /** How many key frames were asked for on behalf of viewers. */
+    int viewerKeyFrameRequests() {
+        return viewerKeyFrames.get();
     }
 
     private void log(String line) {

@@ -130,7 +130,8 @@ public final class RoomPipeline {
             if (publishers.containsKey(publisherId)) {
                 throw new MediaPipelineException("publisher " + publisherId + " exists");
             }
-            session = new PublisherSession(publisherId, pipeline, kinds, matroska, directory, iceAddresses, this::rolled);
+            session = new PublisherSession(publisherId, pipeline, kinds, matroska, directory, iceAddresses, this::rolled,
+                    kind -> forwardClients(publisherId, kind));
             publishers.put(publisherId, session);
             if (recording) {
                 session.startRecording();
@@ -254,6 +255,71 @@ public final class RoomPipeline {
             Thread.currentThread().interrupt();
             return false;
         }
+    }
+
+    /** Consumers of forwarded tracks (viewer workers, the HLS transcoder), by consumer id. */
+    private final Map<String, Forward> forwards = new java.util.concurrent.ConcurrentHashMap<>();
+
+    /** Where one consumer receives which tracks. */
+    public record Forward(String host, List<ForwardedTrack> tracks) {
+    }
+
+    /** One forwarded track: whose, which kind, to which UDP port of the consumer's host. */
+    public record ForwardedTrack(String publisherId, TrackKind kind, int port) {
+    }
+
+    /** A track a publisher sends, as consumers can ask for it. */
+    public record PublishedTrack(String publisherId, TrackKind kind, ForwardedCodec codec, long ssrc) {
+    }
+
+    /** Sets (replaces) what one consumer receives; takes effect at once for every publisher. */
+    public void forward(String consumerId, Forward forward) {
+        forwards.put(consumerId, forward);
+        refreshForwards();
+    }
+
+    /** Stops sending to a consumer. */
+    public void unforward(String consumerId) {
+        if (forwards.remove(consumerId) != null) {
+            refreshForwards();
+        }
+    }
+
+    private void refreshForwards() {
+        List<PublisherSession> sessions;
+        synchronized (this) {
+            sessions = List.copyOf(publishers.values());
+        }
+        sessions.forEach(PublisherSession::refreshForwards);
+    }
+
+    private String forwardClients(String publisherId, TrackKind kind) {
+        return forwards.values().stream().flatMap(forward -> forward.tracks().stream()
+                .filter(track -> track.publisherId().equals(publisherId) && track.kind() == kind)
+                .map(track -> forward.host() + ":" + track.port()))
+                .distinct().collect(java.util.stream.Collectors.joining(","));
+    }
+
+    /** Every track the room's publishers send now, in the order they joined. */
+    public synchronized List<PublishedTrack> tracks() {
+        List<PublishedTrack> tracks = new ArrayList<>();
+        publishers.forEach((id, session) -> session.forwardedTracks().forEach((kind, forwarded) ->
+                tracks.add(new PublishedTrack(id, kind, forwarded.codec(), forwarded.ssrc()))));
+        return tracks;
+    }
+
+    /** Asks a publisher for a key frame for its viewers (at most one a second); false when none went out. */
+    public boolean requestKeyFrameForViewers(String publisherId) {
+        PublisherSession session;
+        synchronized (this) {
+            session = publishers.get(publisherId);
+        }
+        return session != null && session.requestKeyFrameForViewers();
+    }
+
+    /** Key frames asked of publishers for viewers so far (for the benchmark of joining bursts). */
+    public synchronized int viewerKeyFrameRequests() {
+        return publishers.values().stream().mapToInt(PublisherSession::viewerKeyFrameRequests).sum();
     }
 
     /** The file a publisher is writing now, if it records. */

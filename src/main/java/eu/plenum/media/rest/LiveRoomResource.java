@@ -33,14 +33,23 @@ public class LiveRoomResource {
     private final RoomDesk desk;
     private final LiveRooms rooms;
     private final RoomSignals signals;
+    private final eu.plenum.media.rooms.RoomViewers viewers;
+    private final String node;
 
-    LiveRoomResource(RoomDesk desk, LiveRooms rooms, RoomSignals signals) {
+    LiveRoomResource(RoomDesk desk, LiveRooms rooms, RoomSignals signals, eu.plenum.media.rooms.RoomViewers viewers,
+            @org.eclipse.microprofile.config.inject.ConfigProperty(name = "plenum.node-id", defaultValue = "local") String node) {
+        this.viewers = viewers;
+        this.node = node;
         this.desk = desk;
         this.rooms = rooms;
         this.signals = signals;
     }
 
     public record StreamKey(String streamKey) {
+    }
+
+    /** The room's audience as this node serves it: WebRTC viewers now and at most, and the node. */
+    public record Audience(int webrtcViewers, int webrtcPeak, String node) {
     }
 
     public record RecordingSwitch(@NotNull Boolean recording) {
@@ -50,6 +59,14 @@ public class LiveRoomResource {
     @Operation(summary = "State, history and recordings of a live room")
     public RoomView room(@PathParam("roomId") UUID roomId) {
         return desk.view(roomId);
+    }
+
+    @GET
+    @Path("/audience")
+    @Operation(summary = "Viewers of the live room now and at its peak (WebRTC, on this node)")
+    public Audience audience(@PathParam("roomId") UUID roomId) {
+        desk.requireOwn(roomId);
+        return new Audience(viewers.viewers(roomId), viewers.peak(roomId), node);
     }
 
     @POST

@@ -17,7 +17,7 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
-/** Recordings of the host's organisation: catalogue entry, playback with HTTP Range, download. */
+/** Recordings of the host's organisation: catalogue entry, playback with HTTP Range, download, publication to attendees. */
 @Path("/api/recordings/{recordingId}")
 @RolesAllowed(PlenumRoles.HOST)
 @Tag(name = "Recordings")
@@ -35,6 +35,22 @@ public class RecordingResource {
     @Operation(summary = "Catalogue entry: status, tracks, size, duration, SHA-256")
     public RecordingView recording(@PathParam("recordingId") UUID recordingId) {
         return desk.recording(recordingId);
+    }
+
+    @jakarta.ws.rs.PUT
+    @Path("/publication")
+    @Produces(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Publish the finished recording to the webinar's attendees (their pages list and play it)")
+    public RecordingView publish(@PathParam("recordingId") UUID recordingId) {
+        return desk.publish(recordingId, true);
+    }
+
+    @jakarta.ws.rs.DELETE
+    @Path("/publication")
+    @Produces(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Take the recording back from the attendees")
+    public RecordingView unpublish(@PathParam("recordingId") UUID recordingId) {
+        return desk.publish(recordingId, false);
     }
 
     @GET

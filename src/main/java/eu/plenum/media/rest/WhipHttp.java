@@ -11,7 +11,7 @@ import jakarta.inject.Singleton;
 import java.util.regex.Pattern;
 
 /**
- * HTTP rules of the WHIP endpoints that hold before JAX-RS sees a request: an SDP offer is at most
+ * HTTP rules of the WHIP and WHEP endpoints that hold before JAX-RS sees a request: an SDP offer is at most
  * {@link SdpOffer#MAX_BYTES} bytes (API and studio path alike, counted in bytes before the body is
  * read), and every answer of the API path — success, refusal or error — carries the CORS headers
  * that a browser-based WHIP client on another origin needs to read it (RFC 9725 section 4.6).
@@ -19,8 +19,8 @@ import java.util.regex.Pattern;
 @ApplicationScoped
 class WhipHttp {
 
-    private static final Pattern WHIP_API = Pattern.compile("/api/rooms/[^/]+/whip(/[^/]+)?");
-    private static final Pattern OFFER = Pattern.compile("(/api/rooms|/host/studio/rooms)/[^/]+/whip");
+    private static final Pattern WHIP_API = Pattern.compile("/api/rooms/[^/]+/wh[ie]p(/[^/]+)?");
+    private static final Pattern OFFER = Pattern.compile("(/api/rooms|/host/studio/rooms)/[^/]+/wh[ie]p");
 
     @Produces
     @Singleton

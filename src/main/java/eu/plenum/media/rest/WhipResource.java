@@ -30,6 +30,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
  * OBS and other encoders) or a host's OIDC access token of the room's organisation. Sessions
  * are non-trickle: the answer carries every candidate, so PATCH is answered 405 as the RFC says.
  * Offer size and CORS headers (on every answer, errors included) are set ahead of JAX-RS, in {@link WhipHttp}.
+ * A request for a room that is live on another app node is relayed there ({@link NodeRelay}).
  */
 @Path("/api/rooms/{roomId}/whip")
 @PermitAll
@@ -43,7 +44,13 @@ public class WhipResource {
     private final Instance<RoomDesk> desk;
     private final Instance<SecurityIdentity> identity;
 
-    WhipResource(LiveRooms rooms, RoomStore store, Instance<RoomDesk> desk, Instance<SecurityIdentity> identity) {
+    private final eu.plenum.media.rooms.RoomLocator locator;
+    private final NodeRelay relay;
+
+    WhipResource(LiveRooms rooms, RoomStore store, Instance<RoomDesk> desk, Instance<SecurityIdentity> identity,
+            eu.plenum.media.rooms.RoomLocator locator, NodeRelay relay) {
+        this.locator = locator;
+        this.relay = relay;
         this.rooms = rooms;
         this.store = store;
         this.desk = desk;
@@ -54,8 +61,15 @@ public class WhipResource {
     @Consumes(SDP)
     @Produces(SDP)
     @Operation(summary = "Publish into the room: SDP offer in, SDP answer out (201, Location names the session)")
-    public Response publish(@PathParam("roomId") UUID roomId, @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization, String offer) {
+    public Response publish(@PathParam("roomId") UUID roomId, @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization,
+            @HeaderParam(NodeRelay.RELAYED) String relayed, String offer) {
         authorize(roomId, authorization);
+        // A second publisher (screen share, co-presenter) joins the node the room is live on.
+        java.util.Optional<String> owner = relayed == null ? locator.servedElsewhere(roomId) : java.util.Optional.empty();
+        if (owner.isPresent()) {
+            return relay.relay("POST", owner.get(), "/api/rooms/" + roomId + "/whip", authorization,
+                    offer == null ? new byte[0] : offer.getBytes(java.nio.charset.StandardCharsets.UTF_8), SDP);
+        }
         SdpOffer parsed = SdpOffer.parseOrRefuse(offer);
         LiveRooms.Published published = rooms.publish(roomId, parsed, offer);
         return Response.created(URI.create("/api/rooms/" + roomId + "/whip/" + published.publisherId()))
@@ -66,8 +80,12 @@ public class WhipResource {
     @Path("/{sessionId}")
     @Operation(summary = "End a WHIP session")
     public Response end(@PathParam("roomId") UUID roomId, @PathParam("sessionId") UUID sessionId,
-            @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization) {
+            @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization, @HeaderParam(NodeRelay.RELAYED) String relayed) {
         authorize(roomId, authorization);
+        java.util.Optional<String> owner = relayed == null ? locator.servedElsewhere(roomId) : java.util.Optional.empty();
+        if (owner.isPresent()) {
+            return relay.relay("DELETE", owner.get(), "/api/rooms/" + roomId + "/whip/" + sessionId, authorization, null, null);
+        }
         rooms.unpublish(roomId, sessionId);
         return Response.ok().build();
     }

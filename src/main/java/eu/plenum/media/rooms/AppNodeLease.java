@@ -17,6 +17,8 @@ class AppNodeLease {
     private Instant startedAt;
     @Column(name = "renewed_at", nullable = false)
     private Instant renewedAt;
+    @Column(name = "url")
+    private String url;
 
     protected AppNodeLease() {
     }

@@ -74,6 +74,11 @@ public class LiveRooms {
         this.nodeId = nodeId;
     }
 
+    /** The ingest worker of a room that is live on this node, if it is. */
+    public java.util.Optional<WorkerProcess> ingestWorker(UUID roomId) {
+        return java.util.Optional.ofNullable(workers.get(roomId)).filter(worker -> worker.phase() == WorkerProcess.Phase.BUSY);
+    }
+
     /** A new WHIP session: 201 material (publisher id and SDP answer). */
     public record Published(UUID publisherId, String answerSdp) {
     }

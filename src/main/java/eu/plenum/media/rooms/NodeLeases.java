@@ -28,10 +28,18 @@ public class NodeLeases {
     private final String nodeId;
     private final Duration timeout;
     private final boolean enabled;
+    private final String url;
 
+    /**
+     * @param nodeUrl where other app nodes reach this one ({@code plenum.node-url}; in Kubernetes the pod
+     *     IP from the downward API); default this machine's loopback on the HTTP port
+     */
     NodeLeases(Instance<EntityManager> entityManager, LiveRooms rooms, NodeConfig node,
             @ConfigProperty(name = "plenum.node-id", defaultValue = "local") String nodeId,
-            @ConfigProperty(name = "plenum.media.node-lease-timeout", defaultValue = "30s") Duration timeout) {
+            @ConfigProperty(name = "plenum.media.node-lease-timeout", defaultValue = "30s") Duration timeout,
+            @ConfigProperty(name = "plenum.node-url") java.util.Optional<String> nodeUrl,
+            @ConfigProperty(name = "quarkus.http.port", defaultValue = "8080") int httpPort) {
+        this.url = nodeUrl.map(value -> value.replaceAll("/+$", "")).orElse("http://127.0.0.1:" + httpPort);
         this.entityManager = entityManager;
         this.rooms = rooms;
         this.nodeId = nodeId;
@@ -46,9 +54,23 @@ public class NodeLeases {
             return;
         }
         QuarkusTransaction.requiringNew().run(() -> em().createNativeQuery("""
-                INSERT INTO app_node (id) VALUES (?1)
-                ON CONFLICT (id) DO UPDATE SET renewed_at = now()""").setParameter(1, nodeId).executeUpdate());
+                INSERT INTO app_node (id, url) VALUES (?1, ?2)
+                ON CONFLICT (id) DO UPDATE SET renewed_at = now(), url = excluded.url""").setParameter(1, nodeId)
+                .setParameter(2, url).executeUpdate());
         orphanedRooms().forEach(room -> rooms.endOrphaned(room.id(), room.workerId(), room.node()));
+    }
+
+    /** The address of an app node whose lease is current, if it has one. */
+    public java.util.Optional<String> urlOf(String node) {
+        Instant fresh = Instant.now().minus(timeout);
+        return QuarkusTransaction.requiringNew().call(() -> em().createQuery(
+                "select n.url from AppNodeLease n where n.id = ?1 and n.renewedAt >= ?2 and n.url is not null", String.class)
+                .setParameter(1, node).setParameter(2, fresh).getResultStream().findFirst());
+    }
+
+    /** This node's id. */
+    public String nodeId() {
+        return nodeId;
     }
 
     /** A clean stop gives its lease up at once; its rooms were finalised by the shutdown. */

@@ -50,6 +50,8 @@ public class Recording {
     private Instant startedAt;
     @Column(name = "ended_at")
     private Instant endedAt;
+    @jakarta.persistence.Column(name = "published_at")
+    private Instant publishedAt;
 
     protected Recording() {
     }
@@ -75,6 +77,19 @@ public class Recording {
         this.durationMs = facts.durationMs();
         this.sha256 = facts.sha256();
         this.endedAt = Instant.now();
+    }
+
+    /** Publishes a finished recording to attendees (again: no change), or takes it back. */
+    void published(boolean published) {
+        if (published && (status == Status.RECORDING || status == Status.EMPTY)) {
+            throw new eu.plenum.media.MediaException(409, "recording-not-publishable",
+                    status == Status.EMPTY ? "This recording holds no media." : "This recording is still being written.");
+        }
+        publishedAt = published ? (publishedAt == null ? Instant.now() : publishedAt) : null;
+    }
+
+    public Instant publishedAt() {
+        return publishedAt;
     }
 
     public UUID id() {

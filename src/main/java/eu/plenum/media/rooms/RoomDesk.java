@@ -96,6 +96,16 @@ public class RoomDesk {
                 .orElseThrow(() -> new NotFoundException("There is no recording " + recordingId + ".")));
     }
 
+    /** Publishes a finished recording of the host's organisation to the webinar's attendees, or takes it back. */
+    public RecordingView publish(UUID recordingId, boolean published) {
+        return QuarkusTransaction.requiringNew().call(() -> {
+            Recording recording = store.recording(host.tenant().id(), recordingId)
+                    .orElseThrow(() -> new NotFoundException("There is no recording " + recordingId + "."));
+            recording.published(published);
+            return RecordingView.of(recording, store.copies(recordingId));
+        });
+    }
+
     /** Where the recording's file is, for authorised playback; never shown to clients. */
     public java.nio.file.Path recordingFile(UUID recordingId) {
         return QuarkusTransaction.requiringNew().call(() -> store.recording(host.tenant().id(), recordingId)

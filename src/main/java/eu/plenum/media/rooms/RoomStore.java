@@ -82,6 +82,12 @@ public class RoomStore {
                 .setParameter(1, roomId).setParameter(2, Recording.Status.RECORDING).getResultList();
     }
 
+    /** The recordings of a webinar session its host published to attendees, in the order they were made. */
+    public List<Recording> published(UUID sessionId) {
+        return em().createQuery("from Recording where sessionId = ?1 and publishedAt is not null order by startedAt", Recording.class)
+                .setParameter(1, sessionId).getResultList();
+    }
+
     public List<RecordingCopy> copies(UUID recordingId) {
         return em().createQuery("from RecordingCopy c where c.key.recordingId = ?1 order by c.backup, c.key.place", RecordingCopy.class)
                 .setParameter(1, recordingId).getResultList();

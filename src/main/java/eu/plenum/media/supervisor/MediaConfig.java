@@ -76,4 +76,20 @@ public interface MediaConfig {
      * interface libnice finds. Tests set 127.0.0.1, the only interface of their network namespace.
      */
     Optional<List<String>> iceAddresses();
+
+    /** WHEP viewers one viewer worker process serves; beyond it the supervisor starts another. */
+    @WithDefault("50")
+    int viewersPerWorker();
+
+    /** WebRTC viewers a room takes in all (its WebRTC capacity); beyond it viewers get 503 and the page plays HLS. */
+    @WithDefault("500")
+    int maxViewersPerRoom();
+
+    /** A viewer worker without viewers this long is closed. */
+    @WithDefault("30s")
+    Duration viewerWorkerIdle();
+
+    /** WHEP viewers one holder (an attendee session) may have at once; a new one beyond ends the oldest (a reconnecting page). */
+    @WithDefault("2")
+    int viewersPerHolder();
 }

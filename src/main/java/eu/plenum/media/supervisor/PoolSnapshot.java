@@ -12,9 +12,12 @@ public record PoolSnapshot(boolean enabled, int targetIdle, int maxWorkers, int 
         int waitingRooms, long workersStarted, long workersFailed, long failedStarts, Optional<String> lastStartFailure,
         boolean cannotStart, Optional<Instant> nextStartAttempt, List<Worker> workers) {
 
-    public record Worker(String id, long pid, String phase, String roomId, Instant launchedAt, Instant lastHeartbeat) {
+    /** One process; {@code job} ROOM (ingest and recording), VIEWERS or TRANSCODER once busy; {@code viewers} it serves now. */
+    public record Worker(String id, long pid, String phase, String job, String roomId, int viewers, Instant launchedAt,
+            Instant lastHeartbeat) {
         static Worker of(WorkerProcess process) {
-            return new Worker(process.id(), process.pid(), process.phase().name(), process.roomId(),
+            return new Worker(process.id(), process.pid(), process.phase().name(), process.job() == null ? null : process.job().name(),
+                    process.roomId(), process.lastBeat().map(beat -> beat.viewers() == null ? 0 : beat.viewers().size()).orElse(0),
                     process.launchedAt(), process.lastHeartbeat());
         }
     }

@@ -51,6 +51,15 @@ public class WorkerControlClient {
         }
     }
 
+    public <T> T put(WorkerProcess worker, String path, Object body, Class<T> answer) {
+        try {
+            return send(request(worker, path).PUT(HttpRequest.BodyPublishers.ofByteArray(json.writeValueAsBytes(body)))
+                    .header("Content-Type", "application/json").build(), answer);
+        } catch (IOException e) {
+            throw new ControlException(0, "cannot encode the control request: " + e.getMessage());
+        }
+    }
+
     public <T> T delete(WorkerProcess worker, String path, Class<T> answer) {
         return send(request(worker, path).DELETE().build(), answer);
     }

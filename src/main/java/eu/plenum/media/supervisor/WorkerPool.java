@@ -44,6 +44,7 @@ public class WorkerPool {
     private final Event<WorkerLost> lost;
     private final Event<FilesRolled> rolled;
     private final Event<PublishersFailed> publishersFailed;
+    private final Event<KeyFramesWanted> keyFramesWanted;
     private final boolean enabled;
     private final Deque<WorkerProcess> idle = new ArrayDeque<>();
     private final Set<WorkerProcess> starting = new LinkedHashSet<>();
@@ -61,12 +62,14 @@ public class WorkerPool {
     private volatile boolean stopping;
 
     /** A go-live waiting for a worker to become ready. */
-    private record Waiter(CompletableFuture<WorkerProcess> handed, String tenantId) {
+    private record Waiter(CompletableFuture<WorkerProcess> handed, String tenantId, WorkerProcess.Job job) {
     }
 
     WorkerPool(MediaConfig config, WorkerLauncher launcher, WorkerControlClient control, Event<WorkerLost> lost,
-            Event<FilesRolled> rolled, Event<PublishersFailed> publishersFailed, NodeConfig node) {
+            Event<FilesRolled> rolled, Event<PublishersFailed> publishersFailed, Event<KeyFramesWanted> keyFramesWanted,
+            NodeConfig node) {
         this.rolled = rolled;
+        this.keyFramesWanted = keyFramesWanted;
         this.publishersFailed = publishersFailed;
         this.config = config;
         this.launcher = launcher;
@@ -115,17 +118,22 @@ public class WorkerPool {
      * the tenant is at its limit or workers cannot start on this node now.
      */
     public WorkerProcess acquire(String roomId, String tenantId) {
+        return acquire(roomId, tenantId, WorkerProcess.Job.ROOM);
+    }
+
+    /** Takes a worker for {@code job} in a room; viewer and transcoder workers do not count as the tenant's live rooms. */
+    public WorkerProcess acquire(String roomId, String tenantId, WorkerProcess.Job job) {
         if (!enabled) {
             throw new NoWorkerException("This node does not run media workers (plenum.roles lacks media-worker).");
         }
         CompletableFuture<WorkerProcess> handed = new CompletableFuture<>();
         synchronized (this) {
-            refuseBeyondLimits(tenantId);
+            refuseBeyondLimits(tenantId, job);
             WorkerProcess worker = idle.pollFirst();
             if (worker != null) {
                 handed.complete(worker);
             } else {
-                waiting.addLast(new Waiter(handed, tenantId));
+                waiting.addLast(new Waiter(handed, tenantId, job));
             }
         }
         housekeeping.execute(this::refill);
@@ -145,6 +153,7 @@ public class WorkerPool {
             worker.phase(WorkerProcess.Phase.BUSY);
             worker.roomId(roomId);
             worker.tenantId(tenantId);
+            worker.job(job);
             busy.add(worker);
         }
         return worker;
@@ -170,10 +179,10 @@ public class WorkerPool {
         return waiting.removeIf(waiter -> waiter.handed() == handed);
     }
 
-    private void refuseBeyondLimits(String tenantId) {
-        long ofTenant = busy.stream().filter(worker -> tenantId.equals(worker.tenantId())).count()
-                + waiting.stream().filter(waiter -> tenantId.equals(waiter.tenantId())).count();
-        if (ofTenant >= config.maxRoomsPerTenant()) {
+    private void refuseBeyondLimits(String tenantId, WorkerProcess.Job job) {
+        long ofTenant = busy.stream().filter(worker -> worker.job() == WorkerProcess.Job.ROOM && tenantId.equals(worker.tenantId())).count()
+                + waiting.stream().filter(waiter -> waiter.job() == WorkerProcess.Job.ROOM && tenantId.equals(waiter.tenantId())).count();
+        if (job == WorkerProcess.Job.ROOM && ofTenant >= config.maxRoomsPerTenant()) {
             throw new WorkerCapacityException(429, "tenant-live-room-limit", "Your organisation already has " + ofTenant
                     + " live rooms on this node, its limit; end one before going live with another.");
         }
@@ -331,9 +340,9 @@ public class WorkerPool {
         }
         if (servedRoom && !stopping) {
             counters.failedOne();
-            LOG.warnf("Media worker %s (pid %d) of room %s died: %s", worker.id(), worker.pid(), worker.roomId(), reason);
+            LOG.warnf("Media worker %s (pid %d, %s) of room %s died: %s", worker.id(), worker.pid(), worker.job(), worker.roomId(), reason);
             // Asynchronous: the room's clean-up runs on CDI's executor, never on the thread that watches the others.
-            lost.fireAsync(new WorkerLost(worker.id(), worker.roomId(), reason));
+            lost.fireAsync(new WorkerLost(worker.id(), worker.roomId(), reason, worker.job()));
         }
         if (!stopping) {
             housekeeping.execute(this::refill);
@@ -381,6 +390,13 @@ public class WorkerPool {
      * after errors of their own (the room goes on), or a broken pipeline (the room ends).
      */
     private void heard(WorkerProcess worker, eu.plenum.media.worker.WorkerProtocol.Heartbeat beat) {
+        worker.lastBeat(beat);
+        if (beat.roomId() != null && worker.job() == WorkerProcess.Job.VIEWERS) {
+            List<String> wanted = worker.newKeyFrameWants(beat.keyFrameWants());
+            if (!wanted.isEmpty()) {
+                keyFramesWanted.fireAsync(new KeyFramesWanted(beat.roomId(), wanted));
+            }
+        }
         if (beat.roomId() != null && worker.newRolls(beat.rolls())) {
             rolled.fireAsync(new FilesRolled(worker.id(), beat.roomId(), beat.current(), beat.rolled()));
         }

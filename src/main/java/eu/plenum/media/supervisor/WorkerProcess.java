@@ -19,6 +19,12 @@ public final class WorkerProcess {
 
     public enum Phase { STARTING, IDLE, BUSY, CLOSING, DEAD }
 
+    /**
+     * What a busy worker does for its room: ingest and recording (the room's one worker), serving
+     * viewers over WebRTC, or transcoding for HLS. Only ingest counts as a live room of its tenant.
+     */
+    public enum Job { ROOM, VIEWERS, TRANSCODER }
+
     private final String id = "w-" + UUID.randomUUID().toString().substring(0, 8);
     private final Process process;
     private final String secret;
@@ -36,6 +42,10 @@ public final class WorkerProcess {
     private final java.util.concurrent.atomic.AtomicInteger failuresSeen = new java.util.concurrent.atomic.AtomicInteger();
     private volatile String roomId;
     private volatile String tenantId;
+    private volatile Job job;
+    private volatile WorkerProtocol.Heartbeat lastBeat;
+    /** Key-frame wishes of a viewer worker's viewers already relayed, per publisher. */
+    private final java.util.Map<String, Integer> keyFrameWantsSeen = new java.util.concurrent.ConcurrentHashMap<>();
     private volatile Instant readyAt;
 
     WorkerProcess(Process process, String secret) {
@@ -107,6 +117,15 @@ public final class WorkerProcess {
         return tenantId;
     }
 
+    /** The job it was acquired for; null while idle. */
+    public Job job() {
+        return job;
+    }
+
+    void job(Job job) {
+        this.job = job;
+    }
+
     void tenantId(String tenantId) {
         this.tenantId = tenantId;
     }
@@ -127,6 +146,30 @@ public final class WorkerProcess {
     boolean newFailures(int failures) {
         int seen = failuresSeen.get();
         return failures > seen && failuresSeen.compareAndSet(seen, failures);
+    }
+
+    /** The last heartbeat the worker answered, if any. */
+    public java.util.Optional<WorkerProtocol.Heartbeat> lastBeat() {
+        return java.util.Optional.ofNullable(lastBeat);
+    }
+
+    void lastBeat(WorkerProtocol.Heartbeat beat) {
+        this.lastBeat = beat;
+    }
+
+    /** The publishers for whom the worker's viewers asked for key frames since the last heartbeat. */
+    java.util.List<String> newKeyFrameWants(java.util.Map<String, Integer> wants) {
+        if (wants == null) {
+            return java.util.List.of();
+        }
+        java.util.List<String> grown = new java.util.ArrayList<>();
+        wants.forEach((publisher, count) -> {
+            Integer before = keyFrameWantsSeen.put(publisher, count);
+            if (before == null || count > before) {
+                grown.add(publisher);
+            }
+        });
+        return grown;
     }
 
     /** True once for each new roll count the worker reports. */

@@ -87,4 +87,69 @@ public interface StudioMessages {
 
     @Message("Studio")
     String studio_link();
+
+    // The operators' media console (/console/media)
+
+    @Message("Media workers and live rooms")
+    String console_title();
+
+    @Message("Worker processes of this app node and the rooms they serve; the page reloads every 5 s. Node")
+    String console_lead();
+
+    @Message("Idle (target)")
+    String console_idle();
+
+    @Message("Busy")
+    String console_busy();
+
+    @Message("Starting")
+    String console_starting();
+
+    @Message("Closing")
+    String console_closing();
+
+    @Message("Limit of worker processes")
+    String console_limit();
+
+    @Message("Lost while serving · failed starts")
+    String console_failed();
+
+    @Message("Live rooms on this node")
+    String console_rooms();
+
+    @Message("No room is live on this node.")
+    String console_no_rooms();
+
+    @Message("Room")
+    String console_room();
+
+    @Message("Ingest worker (pid)")
+    String console_ingest();
+
+    @Message("Viewer workers")
+    String console_viewer_workers();
+
+    @Message("HLS transcoders")
+    String console_transcoders();
+
+    @Message("WebRTC viewers")
+    String console_webrtc_viewers();
+
+    @Message("Worker processes")
+    String console_workers();
+
+    @Message("Worker")
+    String console_worker();
+
+    @Message("Job")
+    String console_job();
+
+    @Message("Phase")
+    String console_phase();
+
+    @Message("Viewers")
+    String console_viewers();
+
+    @Message("Last heartbeat")
+    String console_heartbeat();
 }

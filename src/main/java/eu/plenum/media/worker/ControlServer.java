@@ -32,6 +32,7 @@ final class ControlServer {
     private final byte[] secret;
     private final Runnable exit;
     private volatile RoomPipeline room;
+    private volatile eu.plenum.media.pipeline.ViewerPipeline viewing;
     /** Set instead of {@code room} when this worker is a room's HLS transcoder. */
     private volatile HlsJob hls;
     private volatile String roomId;
@@ -63,26 +64,38 @@ final class ControlServer {
     private void route(HttpServerRequest request, Buffer body) {
         String path = request.path();
         HttpMethod method = request.method();
-        if (method == HttpMethod.GET && path.equals("/heartbeat") && hls != null) {
-            reply(request, 200, new Heartbeat(state, roomId, 0, false, hls.fault().orElse(null), 0, List.of(), List.of(), 0, List.of()));
-        } else if (method == HttpMethod.GET && path.equals("/heartbeat")) {
-            RoomPipeline current = room;
-            reply(request, 200, new Heartbeat(state, roomId, current == null ? 0 : current.publisherCount(),
-                    current != null && current.recording(), current == null ? null : current.fault().orElse(null),
-                    current == null ? 0 : current.rolls(),
-                    current == null ? List.of() : current.currentFiles().stream().map(ControlServer::file).toList(),
-                    current == null ? List.of() : current.rolledFiles().stream().map(ControlServer::file).toList(),
-                    current == null ? 0 : current.failures(),
-                    current == null ? List.of() : current.failedPublishers().stream().map(failed -> new WorkerProtocol.FailedPublisher(
-                            failed.publisherId(), failed.reason(), failed.files().stream().map(ControlServer::file).toList())).toList()));
+        if (method == HttpMethod.GET && path.equals("/heartbeat")) {
+            reply(request, 200, heartbeat());
         } else if (method == HttpMethod.POST && path.equals("/hls")) {
             blocking(request, 200, () -> transcode(read(body, WorkerProtocol.Transcode.class)));
         } else if (method == HttpMethod.POST && path.equals("/room")) {
             blocking(request, 204, () -> assign(read(body, Assign.class)));
+        } else if (method == HttpMethod.POST && path.startsWith("/publishers/") && path.endsWith("/key-frame")) {
+            String publisherId = path.substring("/publishers/".length(), path.length() - "/key-frame".length());
+            blocking(request, 200, () -> java.util.Map.of("requested", live().requestKeyFrameForViewers(publisherId)));
         } else if (method == HttpMethod.POST && path.startsWith("/publishers/")) {
             blocking(request, 200, () -> publish(path.substring("/publishers/".length()), read(body, Publish.class)));
         } else if (method == HttpMethod.DELETE && path.startsWith("/publishers/")) {
             blocking(request, 200, () -> files(live().unpublish(path.substring("/publishers/".length()))));
+        } else if (method == HttpMethod.PUT && path.startsWith("/forwards/")) {
+            blocking(request, 204, () -> forward(path.substring("/forwards/".length()), read(body, WorkerProtocol.Forward.class)));
+        } else if (method == HttpMethod.DELETE && path.startsWith("/forwards/")) {
+            blocking(request, 204, () -> {
+                live().unforward(path.substring("/forwards/".length()));
+                return null;
+            });
+        } else if (method == HttpMethod.POST && path.equals("/viewing")) {
+            blocking(request, 200, () -> startViewing(read(body, WorkerProtocol.Viewing.class)));
+        } else if (method == HttpMethod.POST && path.startsWith("/viewers/")) {
+            blocking(request, 200, () -> new WorkerProtocol.ViewerAnswer(
+                    viewing().addViewer(path.substring("/viewers/".length()), read(body, WorkerProtocol.ViewerOffer.class).sdp())));
+        } else if (method == HttpMethod.DELETE && path.startsWith("/viewers/")) {
+            blocking(request, 204, () -> {
+                if (!viewing().removeViewer(path.substring("/viewers/".length()))) {
+                    throw new java.util.NoSuchElementException("no such viewer");
+                }
+                return null;
+            });
         } else if (method == HttpMethod.POST && path.equals("/recording/start")) {
             blocking(request, 200, () -> files(live().startRecording()));
         } else if (method == HttpMethod.POST && path.equals("/recording/stop")) {
@@ -92,6 +105,63 @@ final class ControlServer {
         } else {
             reply(request, 404, new Failure("no such control request: " + method + " " + path));
         }
+    }
+
+    private Heartbeat heartbeat() {
+        RoomPipeline current = room;
+        eu.plenum.media.pipeline.ViewerPipeline viewers = viewing;
+        HlsJob transcoding = hls;
+        String fault = current != null ? current.fault().orElse(null) : viewers != null ? viewers.fault().orElse(null)
+                : transcoding != null ? transcoding.fault().orElse(null) : null;
+        List<WorkerProtocol.Track> tracks = current != null ? current.tracks().stream().map(ControlServer::track).toList()
+                : viewers != null ? viewers.tracks().stream().map(ControlServer::track).toList() : List.of();
+        return new Heartbeat(state, roomId, current == null ? 0 : current.publisherCount(),
+                current != null && current.recording(), fault,
+                current == null ? 0 : current.rolls(),
+                current == null ? List.of() : current.currentFiles().stream().map(ControlServer::file).toList(),
+                current == null ? List.of() : current.rolledFiles().stream().map(ControlServer::file).toList(),
+                current == null ? 0 : current.failures(),
+                current == null ? List.of() : current.failedPublishers().stream().map(failed -> new WorkerProtocol.FailedPublisher(
+                        failed.publisherId(), failed.reason(), failed.files().stream().map(ControlServer::file).toList())).toList(),
+                tracks, viewers == null ? List.of() : viewers.viewerIds(),
+                viewers == null ? java.util.Map.of() : viewers.keyFrameWants());
+    }
+
+    private static WorkerProtocol.Track track(RoomPipeline.PublishedTrack track) {
+        return new WorkerProtocol.Track(track.publisherId(), track.kind().name(), track.codec().name(), track.ssrc());
+    }
+
+    private Void forward(String consumerId, WorkerProtocol.Forward forward) {
+        live().forward(consumerId, new RoomPipeline.Forward(forward.host(), forward.tracks().stream()
+                .map(track -> new RoomPipeline.ForwardedTrack(track.publisherId(), TrackKind.valueOf(track.kind()), track.port()))
+                .toList()));
+        return null;
+    }
+
+    /** Makes this worker a viewer worker of a room: binds the UDP inputs and answers with their ports. */
+    private synchronized WorkerProtocol.Ports startViewing(WorkerProtocol.Viewing request) {
+        if (state != State.IDLE) {
+            throw new IllegalStateException("this worker already serves room " + roomId + "; a worker serves one room, once");
+        }
+        List<RoomPipeline.PublishedTrack> tracks = request.tracks().stream().map(track -> new RoomPipeline.PublishedTrack(
+                track.publisherId(), TrackKind.valueOf(track.kind()), eu.plenum.media.pipeline.ForwardedCodec.of(track.encoding())
+                        .orElseThrow(() -> new IllegalArgumentException("cannot forward " + track.encoding())), track.ssrc())).toList();
+        viewing = new eu.plenum.media.pipeline.ViewerPipeline(request.roomId(), request.iceAddresses(), tracks, request.maxViewers(),
+                "127.0.0.1");
+        roomId = request.roomId();
+        state = State.LIVE;
+        // Viewers who leave without a DELETE (tab closed, network gone) free their place after a grace.
+        vertx.setPeriodic(2_000, timer -> vertx.executeBlocking(() -> viewing.sweepGone(), false));
+        return new WorkerProtocol.Ports(viewing.ports().stream()
+                .map(port -> new WorkerProtocol.ForwardTrack(port.publisherId(), port.kind().name(), port.port())).toList());
+    }
+
+    private eu.plenum.media.pipeline.ViewerPipeline viewing() {
+        eu.plenum.media.pipeline.ViewerPipeline current = viewing;
+        if (current == null || state != State.LIVE) {
+            throw new IllegalStateException("this worker serves no viewers");
+        }
+        return current;
     }
 
     private synchronized Void assign(Assign assign) {
@@ -136,6 +206,11 @@ final class ControlServer {
             hls.close();
             return new Files(List.of());
         }
+        if (viewing != null) {
+            state = State.CLOSING;
+            viewing.close();
+            return new Files(List.of());
+        }
         if (room == null) {
             return new Files(List.of());
         }
@@ -169,7 +244,9 @@ final class ControlServer {
                 for (StackTraceElement frame : cause.getStackTrace()) {
                     System.err.println("    at " + frame);
                 }
-                int code = cause instanceof IllegalStateException ? 409
+                int code = cause instanceof eu.plenum.media.pipeline.ViewerPipeline.ViewerCapacityException ? 429
+                        : cause instanceof IllegalStateException ? 409
+                        : cause instanceof java.util.NoSuchElementException ? 404
                         : cause instanceof MediaPipelineException || cause instanceof IllegalArgumentException ? 422 : 500;
                 reply(request, code, new Failure(String.valueOf(cause.getMessage())));
             }

@@ -24,7 +24,41 @@ public final class WorkerProtocol {
      * {@code rolled} (both idempotent by path).
      */
     public record Heartbeat(State state, String roomId, int publishers, boolean recording, String fault,
-            int rolls, List<File> current, List<File> rolled, int failures, List<FailedPublisher> failed) {
+            int rolls, List<File> current, List<File> rolled, int failures, List<FailedPublisher> failed,
+            List<Track> tracks, List<String> viewers, java.util.Map<String, Integer> keyFrameWants) {
+    }
+
+    /**
+     * A published track the room worker can forward; {@code encoding} VP8, VP9, H264 or OPUS; {@code ssrc}
+     * the forwarded stream's, which viewers' answers announce (browsers demultiplex by it). A viewer
+     * worker reports the tracks it receives; {@code keyFrameWants} in its heartbeat counts, per
+     * publisher, the key frames its viewers asked for (the supervisor relays growth, the room worker
+     * answers at most one a second per track).
+     */
+    public record Track(String publisherId, String kind, String encoding, long ssrc) {
+    }
+
+    /** Where a consumer receives one forwarded track: UDP on the consumer's host. */
+    public record ForwardTrack(String publisherId, String kind, int port) {
+    }
+
+    /** The tracks the room worker sends to one consumer (replaces that consumer's earlier set). */
+    public record Forward(String host, List<ForwardTrack> tracks) {
+    }
+
+    /** Makes a fresh worker the viewer worker of a room, receiving {@code tracks} from the room worker. */
+    public record Viewing(String roomId, List<String> iceAddresses, List<Track> tracks, int maxViewers) {
+    }
+
+    /** The ports a consumer bound for the tracks it was given. */
+    public record Ports(List<ForwardTrack> tracks) {
+    }
+
+    /** A WHEP viewer's SDP offer, and the answer with candidates. */
+    public record ViewerOffer(String sdp) {
+    }
+
+    public record ViewerAnswer(String sdp) {
     }
 
     /**

@@ -43,7 +43,11 @@ public class ProblemMappers {
 
     @ServerExceptionMapper
     public Response plenum(PlenumException e, ContainerRequestContext request) {
-        return respond(request, e.status(), e.problemType(), e.getMessage(), e.fieldErrors());
+        Response problem = respond(request, e.status(), e.problemType(), e.getMessage(), e.fieldErrors());
+        if (e.retryAfterSeconds().isPresent()) {
+            return Response.fromResponse(problem).header("Retry-After", String.valueOf(e.retryAfterSeconds().getAsInt())).build();
+        }
+        return problem;
     }
 
     @ServerExceptionMapper

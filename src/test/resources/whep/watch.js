@@ -1,0 +1,69 @@
+// Watches a room over WHEP as an attendee page does: recvonly video and audio, non-trickle, and
+// reconnecting by itself when the connection fails or video stops arriving for 2 s (a viewer
+// worker that died). Returns {status, location} or {status, body, retryAfter} on refusal.
+async ([whepUrl, pass, name]) => {
+  window.plenumViewers = window.plenumViewers || {};
+  const viewer = window.plenumViewers[name] = window.plenumViewers[name] || {connects: 0, reconnects: 0};
+  if (!viewer.video) {
+    viewer.video = Object.assign(document.createElement('video'), {muted: true, autoplay: true, playsInline: true});
+    document.body.appendChild(viewer.video);
+  }
+  const reconnect = (pc) => {
+    if (viewer.pc !== pc) return;
+    viewer.pc = null;
+    clearInterval(viewer.stallWatch);
+    pc.close();
+    viewer.reconnects++;
+    const retry = async () => {
+      const result = await connect();
+      if (result.status !== 201) setTimeout(retry, 500);
+    };
+    setTimeout(retry, 200);
+  };
+  const connect = async () => {
+    const pc = new RTCPeerConnection();
+    pc.addTransceiver('video', {direction: 'recvonly'});
+    pc.addTransceiver('audio', {direction: 'recvonly'});
+    const stream = new MediaStream();
+    pc.ontrack = event => {
+      stream.addTrack(event.track);
+      viewer.video.srcObject = stream;
+      viewer.video.play().catch(() => {});
+    };
+    await pc.setLocalDescription(await pc.createOffer());
+    await new Promise(resolve => {
+      if (pc.iceGatheringState === 'complete') { resolve(); return; }
+      pc.addEventListener('icegatheringstatechange', () => { if (pc.iceGatheringState === 'complete') resolve(); });
+    });
+    let response;
+    try {
+      response = await fetch(whepUrl, {method: 'POST', body: pc.localDescription.sdp,
+        headers: {'Content-Type': 'application/sdp', 'Authorization': 'Bearer ' + pass}});
+    } catch (e) {
+      pc.close();
+      return {status: 0, body: String(e)};
+    }
+    if (response.status !== 201) {
+      pc.close();
+      return {status: response.status, body: await response.text(), retryAfter: response.headers.get('Retry-After')};
+    }
+    await pc.setRemoteDescription({type: 'answer', sdp: await response.text()});
+    viewer.pc = pc;
+    viewer.location = new URL(response.headers.get('Location'), whepUrl).toString();
+    viewer.connects++;
+    pc.addEventListener('connectionstatechange', () => {
+      if (pc.connectionState === 'failed' || pc.connectionState === 'disconnected') reconnect(pc);
+    });
+    let lastBytes = -1, lastChange = Date.now();
+    viewer.stallWatch = setInterval(async () => {
+      let bytes = 0;
+      (await pc.getStats()).forEach(report => {
+        if (report.type === 'inbound-rtp' && report.kind === 'video') bytes = report.bytesReceived || 0;
+      });
+      if (bytes !== lastBytes) { lastBytes = bytes; lastChange = Date.now(); }
+      else if (bytes > 0 && Date.now() - lastChange > 2000) reconnect(pc);
+    }, 250);
+    return {status: 201, location: viewer.location};
+  };
+  return await connect();
+}
