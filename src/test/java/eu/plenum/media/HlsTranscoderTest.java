@@ -45,7 +45,7 @@ class HlsTranscoderTest {
     void segmentsFlowWithoutInputCarryTheInputWhenItComesAndASecondTranscoderContinuesThePlaylists() throws Exception {
         String roomId = UUID.randomUUID().toString();
         Path live = ProjectPaths.target("test-live", roomId);
-        WorkerProcess first = pool.acquire(roomId, "hls-transcoder-test");
+        WorkerProcess first = pool.acquire(roomId, "hls-transcoder-test", WorkerProcess.Job.TRANSCODER);
         WorkerProtocol.TranscodePorts ports = start(first, roomId, live);
         assertEquals(1, ports.generation());
         assertEquals(List.of("H264", "VP8", "VP9"), ports.video().keySet().stream().sorted().toList());
@@ -83,7 +83,7 @@ class HlsTranscoderTest {
         event.entries().forEach(entry -> assertTrue(Files.exists(live.resolve(entry.name())), "kept: " + entry.name()));
 
         first.kill(); // as a crash would; the pool has another worker
-        WorkerProcess second = pool.acquire(roomId, "hls-transcoder-test");
+        WorkerProcess second = pool.acquire(roomId, "hls-transcoder-test", WorkerProcess.Job.TRANSCODER);
         try {
             assertEquals(2, start(second, roomId, live).generation());
             long lastOfFirst = HlsProbe.read(live.resolve("event.m3u8")).lastSequence();
