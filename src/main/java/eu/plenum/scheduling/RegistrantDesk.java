@@ -27,21 +27,28 @@ public class RegistrantDesk {
     private final RegistrationRepository registrations;
     private final RegistrationMails mails;
     private final PersonalLinks links;
+    private final jakarta.enterprise.event.Event<RegistrationWithdrawn> withdrawn;
+    private final eu.plenum.consent.ConsentRecords consents;
 
     RegistrantDesk(WebinarPlanner planner, WebinarRepository webinars, RegistrationRepository registrations,
-            RegistrationMails mails, PersonalLinks links) {
+            RegistrationMails mails, PersonalLinks links, jakarta.enterprise.event.Event<RegistrationWithdrawn> withdrawn,
+            eu.plenum.consent.ConsentRecords consents) {
+        this.consents = consents;
         this.planner = planner;
         this.webinars = webinars;
         this.registrations = registrations;
         this.mails = mails;
         this.links = links;
+        this.withdrawn = withdrawn;
     }
 
     public List<RegistrantView> list(UUID webinarId, String query) {
         WebinarView webinar = planner.get(webinarId);
         Map<UUID, String> labels = new LinkedHashMap<>();
         webinar.questions().forEach(question -> labels.put(question.id(), question.label()));
-        return registrations.ofWebinar(webinar.id(), query).stream().map(registration -> view(registration, labels)).toList();
+        java.util.Set<UUID> consented = consents.subjectsWith(webinar.id(), eu.plenum.consent.ConsentKind.RECORDING_CONSENT);
+        return registrations.ofWebinar(webinar.id(), query).stream()
+                .map(registration -> view(registration, labels, consented.contains(registration.id()))).toList();
     }
 
     /** What became of each registration a bulk decision named. */
@@ -79,6 +86,7 @@ public class RegistrantDesk {
                 registration.decided(RegistrationStatus.DENIED);
                 mails.statusOnly(webinar, registration);
                 if (hadSeat) {
+                    withdrawn.fire(new RegistrationWithdrawn(webinarId, registration.id()));
                     promoteFromWaitList(webinar);
                 }
             }
@@ -90,7 +98,10 @@ public class RegistrantDesk {
     @Transactional
     public void revokeJoinLink(UUID webinarId, UUID registrationId) {
         planner.get(webinarId);
-        own(webinarId, List.of(registrationId)).forEach(Registration::revokeJoinLink);
+        own(webinarId, List.of(registrationId)).forEach(registration -> {
+            registration.revokeJoinLink();
+            withdrawn.fire(new RegistrationWithdrawn(webinarId, registrationId));
+        });
     }
 
     /** The registrant cancels with their personal join link; the seat goes to the first on the wait list. */
@@ -100,6 +111,7 @@ public class RegistrantDesk {
                 .orElseThrow(() -> new NotFoundException("This join link is not valid (any more)."));
         Webinar webinar = webinars.findById(registration.webinarId(), LockModeType.PESSIMISTIC_WRITE);
         registration.decided(RegistrationStatus.CANCELLED);
+        withdrawn.fire(new RegistrationWithdrawn(webinar.id(), registration.id()));
         mails.cancelled(WebinarView.of(webinar), registration);
         promoteFromWaitList(webinar);
     }
@@ -125,7 +137,7 @@ public class RegistrantDesk {
         return found;
     }
 
-    private static RegistrantView view(Registration registration, Map<UUID, String> labels) {
+    private static RegistrantView view(Registration registration, Map<UUID, String> labels, boolean recordingConsent) {
         Map<String, String> answers = new LinkedHashMap<>();
         labels.forEach((id, label) -> {
             String answer = registration.answers().get(id);
@@ -134,7 +146,7 @@ public class RegistrantDesk {
             }
         });
         return new RegistrantView(registration.id(), registration.name(), registration.email(), registration.status().name(),
-                registration.recordingConsent(), registration.joinRevoked(), registration.createdAt(), answers);
+                recordingConsent, registration.joinRevoked(), registration.createdAt(), answers);
     }
 
     /** Labels of the webinar's questions, for export headers. */

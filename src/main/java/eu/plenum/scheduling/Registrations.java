@@ -1,5 +1,8 @@
 package eu.plenum.scheduling;
 
+import eu.plenum.consent.ConsentKind;
+import eu.plenum.consent.ConsentRecords;
+import eu.plenum.consent.ConsentSubject;
 import eu.plenum.scheduling.domain.RegistrationQuestion;
 import eu.plenum.scheduling.domain.Registration;
 import eu.plenum.scheduling.domain.RegistrationRepository;
@@ -37,6 +40,9 @@ import java.util.UUID;
 public class Registrations {
 
     static final Duration CONFIRMATION_VALIDITY = Duration.ofDays(7);
+    /** Versions of the registration page's texts, stored with the consent records; raise one when its text changes. */
+    static final String PRIVACY_NOTICE_VERSION = "privacy-notice-v1";
+    static final String RECORDING_CONSENT_VERSION = "recording-consent-v1";
 
     private final WebinarRepository webinars;
     private final RegistrationRepository registrations;
@@ -44,9 +50,11 @@ public class Registrations {
     private final PersonalLinks links;
     private final RegistrationConfig config;
     private final Clock clock;
+    private final ConsentRecords consents;
 
     Registrations(WebinarRepository webinars, RegistrationRepository registrations, RegistrationMails mails, PersonalLinks links,
-            RegistrationConfig config, Clock clock) {
+            RegistrationConfig config, Clock clock, ConsentRecords consents) {
+        this.consents = consents;
         this.webinars = webinars;
         this.registrations = registrations;
         this.mails = mails;
@@ -78,10 +86,15 @@ public class Registrations {
         Optional<Registration> existing = registrations.ofForUpdate(webinarId, normalized);
         if (existing.isEmpty()) {
             Registration registration = new Registration(webinar, form.name().strip(), form.email().strip(), normalized,
-                    form.recordingConsent(), answers, now);
+                    answers, now);
             registration.newConfirmation(now.plus(CONFIRMATION_VALIDITY));
             registration.takeMailAllowance(today, allowance);
             registrations.persist(registration);
+            ConsentSubject subject = ConsentSubject.registration(registration.id());
+            consents.give(subject, webinarId, ConsentKind.PRIVACY_NOTICE, PRIVACY_NOTICE_VERSION);
+            if (form.recordingConsent()) {
+                consents.give(subject, webinarId, ConsentKind.RECORDING_CONSENT, RECORDING_CONSENT_VERSION);
+            }
             mails.confirmLink(webinar, registration, null);
             return;
         }
@@ -152,15 +165,31 @@ public class Registrations {
         return new NotFoundException("This confirmation link is not valid. Register again to get a new one.");
     }
 
-    /** The registrant behind a personal join link, with their webinar. */
-    public record Attendance(String name, boolean recordingConsent, WebinarView webinar) {
+    /** The registrant behind a personal join link, with their webinar and its tenant (the organisation that hosts it). */
+    public record Attendance(String name, boolean recordingConsent, WebinarView webinar, UUID registrationId, String tenantId) {
     }
 
     public Attendance attendance(String joinToken) {
         Registration registration = links.byJoinToken(joinToken).filter(Registration::joinLinkWorks)
                 .orElseThrow(() -> new NotFoundException("This join link is not valid (any more)."));
+        return attendanceOf(registration);
+    }
+
+    /** The attendance of a registration whose join link still works (the audience context's sessions are bound to it). */
+    public Optional<Attendance> attendance(UUID registrationId) {
+        return registrations.findByIdOptional(registrationId).filter(Registration::joinLinkWorks).map(this::attendanceOf);
+    }
+
+    /** Whether the registration may still attend: a seat, and a join link the host did not revoke. */
+    public boolean admitted(UUID registrationId) {
+        return registrations.findByIdOptional(registrationId).filter(Registration::joinLinkWorks).isPresent();
+    }
+
+    private Attendance attendanceOf(Registration registration) {
         Webinar webinar = webinars.findById(registration.webinarId());
-        return new Attendance(registration.name(), registration.recordingConsent(), WebinarView.of(webinar));
+        return new Attendance(registration.name(),
+                consents.stands(registration.id(), ConsentKind.RECORDING_CONSENT), WebinarView.of(webinar), registration.id(),
+                registration.tenantId());
     }
 
     private Webinar open(UUID webinarId) {

@@ -4,7 +4,9 @@
  * <p>Owns the webinar, session, calendar-feed and registration tables (registrants' personal data;
  * the compliance export/erase contract is still to come). Mailed links are HMAC-derived at send
  * time ({@code shared.LinkTokens}), never stored. Tells other contexts what happened through events
- * in its root package ({@code SessionsCancelled}: media ends the rooms). Uses {@code identity} (the
- * current host and tenant), {@code mail} (the outbox) and {@code shared}.
+ * in its root package ({@code SessionsCancelled}: media ends the rooms; {@code RegistrationWithdrawn}: the
+ * audience ends attendee sessions). Uses {@code consent} (privacy acknowledgement and recording consent
+ * are consent records), {@code identity} (the current host and tenant), {@code mail} (the outbox) and
+ * {@code shared}.
  */
 package eu.plenum.scheduling;

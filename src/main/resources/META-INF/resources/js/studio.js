@@ -14,6 +14,9 @@
   const stop = document.getElementById('stop');
   const record = document.getElementById('record');
   const error = document.getElementById('studio-error');
+  const practice = document.getElementById('practice');
+  const openDoors = document.getElementById('open-doors');
+  let audienceOpen = state.dataset.audienceOpen !== 'false';
   const sessions = [];
   let local = null;
   let recording = state.dataset.rec === 'true';
@@ -21,7 +24,7 @@
   function show(status, reason) {
     let text = state.dataset.offline;
     if (status === 'STARTING') { text = state.dataset.connecting; }
-    if (status === 'LIVE') { text = recording ? state.dataset.recording : state.dataset.live; }
+    if (status === 'LIVE') { text = !audienceOpen ? state.dataset.backstage : (recording ? state.dataset.recording : state.dataset.live); }
     if (status === 'ENDED') { text = reason === 'MEDIA_FAILURE' ? state.dataset.failure : state.dataset.ended; }
     state.textContent = text;
     state.dataset.status = status;
@@ -31,6 +34,8 @@
     goLive.disabled = live;
     stop.disabled = !live;
     record.disabled = status !== 'LIVE';
+    openDoors.hidden = status !== 'LIVE' || audienceOpen;
+    practice.disabled = live;
     record.textContent = recording ? record.dataset.stop : record.dataset.start;
   }
 
@@ -88,6 +93,9 @@
     error.textContent = '';
     show('STARTING');
     try {
+      // Practice mode is chosen before going live: attendees stay in the lobby until the doors open.
+      const doors = await fetch('/host/studio/rooms/' + room + '/audience?open=' + !practice.checked, {method: 'POST'});
+      if (doors.ok) { audienceOpen = (await doors.json()).audienceOpen; }
       await startPreview();
       await publish(local);
       // The room is live once the first session is answered; the server-sent events confirm it.
@@ -121,6 +129,19 @@
       const view = await response.json();
       recording = view.recording;
       show(view.status, view.endedReason);
+    }
+  });
+
+  openDoors.addEventListener('click', async () => {
+    const response = await fetch('/host/studio/rooms/' + room + '/audience?open=true', {method: 'POST'});
+    if (response.ok) {
+      const view = await response.json();
+      audienceOpen = view.audienceOpen;
+      recording = view.recording;
+      show(view.status, view.endedReason);
+    } else {
+      const problem = await response.json().catch(() => ({}));
+      error.textContent = problem.detail || ('HTTP ' + response.status);
     }
   });
 

@@ -168,8 +168,8 @@ class EuRegionManifestsTest {
         List<String> required = List.of("QUARKUS_OIDC_CREDENTIALS_SECRET", "QUARKUS_OIDC_TOKEN_STATE_MANAGER_ENCRYPTION_SECRET",
                 "PLENUM_LINKS_KEY", "PLENUM_PLAYBACK_SIGNING_KEY", "QUARKUS_DATASOURCE_PASSWORD");
         List<JsonNode> apps = documents(DEPLOY.resolve("base")).stream()
-                .filter(doc -> doc.path("kind").asText().equals("Deployment")).toList();
-        assertFalse(apps.isEmpty(), "no app Deployment in base");
+                .filter(doc -> doc.path("kind").asText().equals("StatefulSet")).toList();
+        assertFalse(apps.isEmpty(), "no app StatefulSet in base");
         for (JsonNode app : apps) {
             for (JsonNode container : app.path("spec").path("template").path("spec").path("containers")) {
                 Map<String, JsonNode> env = new java.util.HashMap<>();
@@ -186,6 +186,35 @@ class EuRegionManifestsTest {
                 assertTrue(Files.readString(region.resolve("kustomization.yaml")).contains("../base"),
                         region.getFileName() + " must run the base app with its Secret references");
             }
+        }
+    }
+
+    /**
+     * App nodes must serve go-live (before, PLENUM_ROLES=app answered every go-live with 503): they run
+     * media workers, keep recordings on a volume mounted where each EU site declares its recording
+     * storage, name the address other nodes relay a room's requests to, and gather ICE on it.
+     */
+    @Test
+    void appNodesServeGoLiveWithRecordingVolumesAndARelayAddress() throws IOException {
+        JsonNode app = documents(DEPLOY.resolve("base")).stream().filter(doc -> doc.path("kind").asText().equals("StatefulSet"))
+                .findFirst().orElseThrow();
+        JsonNode container = app.path("spec").path("template").path("spec").path("containers").get(0);
+        Map<String, String> env = new java.util.HashMap<>();
+        container.path("env").forEach(variable -> env.put(variable.path("name").asText(), variable.path("value").asText()));
+        assertTrue(List.of(env.get("PLENUM_ROLES").split(",")).containsAll(List.of("app", "media-worker")), env.get("PLENUM_ROLES"));
+        assertTrue(env.get("PLENUM_NODE_URL").startsWith("http://$(POD_IP):"), "relay address: " + env);
+        assertEquals("$(POD_IP)", env.get("PLENUM_MEDIA_ICE_ADDRESSES"));
+        List<String> mounts = new ArrayList<>();
+        container.path("volumeMounts").forEach(mount -> mounts.add(mount.path("mountPath").asText()));
+        List<String> claims = new ArrayList<>();
+        app.path("spec").path("volumeClaimTemplates").forEach(claim -> claims.add(claim.path("metadata").path("name").asText()));
+        assertTrue(claims.contains("recordings"), "a recording volume per app node: " + claims);
+        for (Path region : regionFolders()) {
+            if (CATALOGUE.require("folder", region.getFileName().toString()).jurisdiction() == Jurisdiction.THIRD_COUNTRY) {
+                continue;
+            }
+            String target = residency(region).getProperty("plenum.residency.places.recordings.target");
+            assertTrue(mounts.contains(target), region.getFileName() + " records to " + target + ", which is not mounted: " + mounts);
         }
     }
 

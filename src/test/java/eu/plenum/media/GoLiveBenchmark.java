@@ -149,12 +149,12 @@ class GoLiveBenchmark {
                 .map(worker -> ((Number) worker.get("pid")).longValue()).findFirst().orElseThrow();
     }
 
-    private static long cpuTicks(long pid) throws Exception {
+    static long cpuTicks(long pid) throws Exception {
         String[] fields = Files.readString(Path.of("/proc", String.valueOf(pid), "stat")).split("\\) ", 2)[1].split(" ");
         return Long.parseLong(fields[11]) + Long.parseLong(fields[12]);
     }
 
-    private static long rssKb(long pid) throws Exception {
+    static long rssKb(long pid) throws Exception {
         return Files.readAllLines(Path.of("/proc", String.valueOf(pid), "status")).stream()
                 .filter(line -> line.startsWith("VmRSS:")).map(line -> Long.parseLong(line.replaceAll("\\D", "")))
                 .findFirst().orElse(0L);

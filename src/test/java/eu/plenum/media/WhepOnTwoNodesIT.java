@@ -27,7 +27,8 @@ import org.junit.jupiter.api.Test;
 /**
  * Two packaged app nodes on one database: the room goes live on node A (which runs the media
  * workers); an attendee whose requests reach node B watches it all the same — node B relays the
- * WHEP signalling to node A, and the media flows between the viewer and node A's viewer worker.
+ * WHEP signalling to node A, and the media flows between the viewer and node A's viewer worker; a
+ * second publisher whose WHIP request reaches node B joins the room on node A the same way.
  */
 class WhepOnTwoNodesIT {
 
@@ -64,6 +65,12 @@ class WhepOnTwoNodesIT {
                     assertTrue(nodeA.output().contains("has a new viewer worker"), "node A serves the viewer");
                     assertFalse(nodeB.output().contains("has a new viewer worker"), "node B runs no media");
                     assertEquals(200, viewers.leave("remote", pass), "the DELETE is relayed too");
+
+                    // A second publisher (a screen share) whose WHIP request reaches node B joins the room on node A.
+                    Map<String, Object> screen = publishers.publish(nodeB.url("/api/rooms/" + roomId + "/whip"), key, 320, 240);
+                    assertEquals(201, screen.get("status"), screen + "\n" + nodeB.output());
+                    assertTrue(String.valueOf(screen.get("location")).startsWith(nodeB.url("/")), String.valueOf(screen));
+                    assertEquals(200, publishers.unpublish((String) screen.get("location")).get("status"), "its DELETE is relayed");
                     publishers.page().context().close();
                     viewers.page().context().close();
                 }

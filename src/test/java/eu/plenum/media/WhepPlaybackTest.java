@@ -189,11 +189,37 @@ class WhepPlaybackTest {
                 .post(whep).then().statusCode(422).body("type", containsString("offer-not-playable"));
         given().contentType("application/sdp").header("Authorization", "Bearer " + pass).body(sdp("v=0\r\n" + "a=x\r\n".repeat(20_000)))
                 .post(whep).then().statusCode(413).header("Access-Control-Allow-Origin", "*");
+        offersFromOneAddressAreLimited(whep, pass);
         given().options(whep).then().statusCode(204).header("Accept-Post", "application/sdp")
                 .header("Access-Control-Allow-Origin", "*").header("Access-Control-Expose-Headers", containsString("Location"));
         given().header("Authorization", "Bearer " + pass).patch(whep + "/" + UUID.randomUUID()).then().statusCode(405);
         given().header("Authorization", "Bearer " + pass).delete(whep + "/" + UUID.randomUUID())
                 .then().statusCode(404).body("type", containsString("unknown-viewer"));
+    }
+
+    /** Every offer costs a negotiation: one address gets 60 a minute (the default), then 429 with Retry-After. */
+    private static void offersFromOneAddressAreLimited(String whep, String pass) {
+        try {
+            java.net.http.HttpClient noisy = java.net.http.HttpClient.newBuilder()
+                    .localAddress(java.net.InetAddress.getByName("127.0.0.91")).build();
+            java.net.http.HttpRequest offer = java.net.http.HttpRequest.newBuilder(java.net.URI.create("http://localhost:8081" + whep))
+                    .header("Content-Type", "application/sdp").header("Authorization", "Bearer " + pass)
+                    .POST(java.net.http.HttpRequest.BodyPublishers.ofString("hello")).build();
+            java.net.http.HttpResponse<String> last = null;
+            for (int i = 0; i < 80 && (last == null || last.statusCode() != 429); i++) {
+                last = noisy.send(offer, java.net.http.HttpResponse.BodyHandlers.ofString());
+            }
+            assertEquals(429, last.statusCode(), last.body());
+            assertTrue(last.body().contains("too-many-offers"), last.body());
+            assertTrue(Integer.parseInt(last.headers().firstValue("Retry-After").orElse("0")) >= 1);
+            given().contentType("application/sdp").header("Authorization", "Bearer " + pass).body(sdp("hello")).post(whep)
+                    .then().statusCode(400); // another address is not affected
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new AssertionError(e);
+        }
     }
 
     private static byte[] sdp(String text) {

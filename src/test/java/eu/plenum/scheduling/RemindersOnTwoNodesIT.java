@@ -79,9 +79,9 @@ class RemindersOnTwoNodesIT {
                     OffsetDateTime.now(ZoneOffset.UTC).plusMinutes(30));
             try (PreparedStatement insert = connection.prepareStatement("""
                     INSERT INTO registration (id, webinar_id, tenant_id, name, email, email_normalized, status,
-                        privacy_acknowledged_at, recording_consent, confirm_version, confirm_expires_at, join_version,
+                        privacy_acknowledged_at, confirm_version, confirm_expires_at, join_version,
                         confirmed_at)
-                    VALUES (?, ?, 'twonodes', ?, ?, ?, 'REGISTERED', now(), false, 1, now(), 1, now() - interval '2 hours')""")) {
+                    VALUES (?, ?, 'twonodes', ?, ?, ?, 'REGISTERED', now(), 1, now(), 1, now() - interval '2 hours')""")) {
                 for (int i = 0; i < REGISTRANTS; i++) {
                     String email = "node" + i + "@example.org";
                     insert.setObject(1, UUID.randomUUID());

@@ -35,14 +35,32 @@ public class LiveRoomResource {
     private final RoomSignals signals;
     private final eu.plenum.media.rooms.RoomViewers viewers;
     private final String node;
+    private final eu.plenum.media.rooms.AudienceDoors doors;
 
     LiveRoomResource(RoomDesk desk, LiveRooms rooms, RoomSignals signals, eu.plenum.media.rooms.RoomViewers viewers,
-            @org.eclipse.microprofile.config.inject.ConfigProperty(name = "plenum.node-id", defaultValue = "local") String node) {
+            @org.eclipse.microprofile.config.inject.ConfigProperty(name = "plenum.node-id", defaultValue = "local") String node,
+            eu.plenum.media.rooms.AudienceDoors doors) {
         this.viewers = viewers;
         this.node = node;
+        this.doors = doors;
         this.desk = desk;
         this.rooms = rooms;
         this.signals = signals;
+        this.doors = doors;
+    }
+
+    /** Practice mode: {@code false} keeps attendees in the lobby while the host is live backstage; {@code true} opens the doors. */
+    public record AudienceSwitch(@NotNull Boolean open) {
+    }
+
+    @POST
+    @Path("/audience")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Practice mode: keep attendees in the lobby (open false, before or while live) or open the doors (open true)")
+    public RoomView audience(@PathParam("roomId") UUID roomId, @jakarta.validation.Valid @NotNull AudienceSwitch change) {
+        desk.requireOwn(roomId);
+        doors.set(roomId, change.open());
+        return desk.view(roomId);
     }
 
     public record StreamKey(String streamKey) {

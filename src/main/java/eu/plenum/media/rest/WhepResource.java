@@ -39,7 +39,14 @@ public class WhepResource {
     private final RoomLocator locator;
     private final NodeRelay relay;
 
-    WhepResource(Viewing viewing, ViewerPasses passes, RoomLocator locator, NodeRelay relay) {
+    private final eu.plenum.shared.SourceRateLimiter offers;
+
+    WhepResource(Viewing viewing, ViewerPasses passes, RoomLocator locator, NodeRelay relay,
+            @org.eclipse.microprofile.config.inject.ConfigProperty(name = "plenum.media.whep-per-source.requests", defaultValue = "60")
+            int requests,
+            @org.eclipse.microprofile.config.inject.ConfigProperty(name = "plenum.media.whep-per-source.period", defaultValue = "1m")
+            java.time.Duration period) {
+        this.offers = new eu.plenum.shared.SourceRateLimiter(requests, period);
         this.viewing = viewing;
         this.passes = passes;
         this.locator = locator;
@@ -51,7 +58,15 @@ public class WhepResource {
     @Produces(WhipResource.SDP)
     @Operation(summary = "Watch the room: SDP offer (recvonly) in, SDP answer out (201, Location names the viewer)")
     public Response watch(@PathParam("roomId") UUID roomId, @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization,
-            @HeaderParam(NodeRelay.RELAYED) String relayed, String offer) {
+            @HeaderParam(NodeRelay.RELAYED) String relayed, @jakarta.ws.rs.core.Context io.vertx.core.http.HttpServerRequest request,
+            String offer) {
+        // Each offer costs a negotiation (ICE gathering, DTLS): one address gets a bounded number; offers another
+        // app node relayed were counted there (the header alone proves nothing: it must come from a node's address).
+        String source = request.remoteAddress() == null ? null : request.remoteAddress().hostAddress();
+        if (!locator.relayedByANode(relayed, source) && !offers.tryTake(source)) {
+            throw new MediaException(429, "too-many-offers", "Too many WHEP offers from your address; wait a moment.",
+                    offers.retryAfterSeconds());
+        }
         ViewerPasses.Pass pass = authorize(roomId, authorization);
         java.util.Optional<String> owner = relayed == null ? locator.servedElsewhere(roomId) : java.util.Optional.empty();
         if (owner.isPresent()) {

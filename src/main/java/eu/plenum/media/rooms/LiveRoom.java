@@ -43,6 +43,9 @@ public class LiveRoom {
     private Instant cancelledAt;
     @Column(nullable = false)
     private boolean recording;
+    /** False while live backstage (practice mode): attendees wait in the lobby. See V025. */
+    @Column(name = "audience_open", nullable = false)
+    private boolean audienceOpen = true;
     @Column(name = "worker_id")
     private String workerId;
     @Column(name = "worker_node")
@@ -112,6 +115,14 @@ public class LiveRoom {
 
     void recording(boolean on) {
         recording = on;
+    }
+
+    void audienceOpen(boolean open) {
+        audienceOpen = open;
+    }
+
+    public boolean audienceOpen() {
+        return audienceOpen;
     }
 
     public UUID id() {

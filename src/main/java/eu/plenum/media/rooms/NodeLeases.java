@@ -58,6 +58,19 @@ public class NodeLeases {
                 ON CONFLICT (id) DO UPDATE SET renewed_at = now(), url = excluded.url""").setParameter(1, nodeId)
                 .setParameter(2, url).executeUpdate());
         orphanedRooms().forEach(room -> rooms.endOrphaned(room.id(), room.workerId(), room.node()));
+        Instant fresh = Instant.now().minus(timeout);
+        nodeHosts = QuarkusTransaction.requiringNew().call(() -> em().createQuery(
+                "select n.url from AppNodeLease n where n.renewedAt >= ?1 and n.url is not null", String.class)
+                .setParameter(1, fresh).getResultStream().map(url -> java.net.URI.create(url).getHost())
+                .filter(java.util.Objects::nonNull).collect(java.util.stream.Collectors.toUnmodifiableSet()));
+    }
+
+    /** Hosts of the app nodes with a current lease, refreshed with every renewal. */
+    private volatile java.util.Set<String> nodeHosts = java.util.Set.of();
+
+    /** Whether a request comes from an app node (a relay), judged by its source address. */
+    public boolean isAppNode(String address) {
+        return address != null && nodeHosts.contains(address);
     }
 
     /** The address of an app node whose lease is current, if it has one. */

@@ -22,6 +22,11 @@ public class RoomLocator {
         this.leases = leases;
     }
 
+    /** Whether a request with the relay header really comes from an app node (else the header is ignored). */
+    public boolean relayedByANode(String relayedHeader, String sourceAddress) {
+        return relayedHeader != null && leases.isAppNode(sourceAddress);
+    }
+
     /**
      * The address of the app node serving this live room, when that is another node with a current
      * lease; empty when this node serves it, or nobody does (then the request is answered here).

@@ -19,6 +19,11 @@ public class RoomSignals {
         signals.onNext(signal);
     }
 
+    /** Every room's signals (the audience-facing {@code RoomStates} maps them to stages). */
+    public Multi<RoomSignal> all() {
+        return signals;
+    }
+
     public Multi<RoomSignal> of(UUID roomId) {
         return signals.filter(signal -> signal.roomId().equals(roomId));
     }

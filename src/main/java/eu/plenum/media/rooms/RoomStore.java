@@ -49,6 +49,18 @@ public class RoomStore {
                 .setParameter(1, tenantId).setParameter(2, sessionId).getResultStream().findFirst();
     }
 
+    /** The room of a session, whoever's tenant (for the audience side, which found the session through its registration). */
+    public Optional<LiveRoom> ofSession(UUID sessionId) {
+        return em().createQuery("from LiveRoom where sessionId = ?1", LiveRoom.class)
+                .setParameter(1, sessionId).getResultStream().findFirst();
+    }
+
+    /** The rooms of these sessions (those that have one). */
+    public List<LiveRoom> ofSessions(java.util.Collection<UUID> sessionIds) {
+        return sessionIds.isEmpty() ? List.of() : em().createQuery("from LiveRoom where sessionId in ?1", LiveRoom.class)
+                .setParameter(1, sessionIds).getResultList();
+    }
+
     public void persist(Object entity) {
         em().persist(entity);
     }

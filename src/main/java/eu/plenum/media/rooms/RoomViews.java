@@ -16,6 +16,6 @@ final class RoomViews {
         return new RoomView(room.id(), room.webinarId(), room.sessionId(), room.status().name(),
                 room.endedReason() == null ? null : room.endedReason().name(), room.cancelled(), room.recording(),
                 publicUrl + "/api/rooms/" + room.id() + "/whip", room.streamKeyHint(), room.publisherLimit(), publishers,
-                room.wentLiveAt(), room.endedAt(), room.workerNode(), room.workerRegion(), history, recordings);
+                room.wentLiveAt(), room.endedAt(), room.workerNode(), room.workerRegion(), history, recordings, room.audienceOpen());
     }
 }

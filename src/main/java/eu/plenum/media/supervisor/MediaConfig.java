@@ -92,4 +92,11 @@ public interface MediaConfig {
     /** WHEP viewers one holder (an attendee session) may have at once; a new one beyond ends the oldest (a reconnecting page). */
     @WithDefault("2")
     int viewersPerHolder();
+
+    /**
+     * Worker processes of every kind (ingest, viewers, transcoders) one organisation may hold on a node:
+     * beyond it its go-live answers 429 and its new viewers 503 (they play HLS).
+     */
+    @WithDefault("12")
+    int maxWorkersPerTenant();
 }

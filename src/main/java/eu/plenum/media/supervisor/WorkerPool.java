@@ -180,6 +180,14 @@ public class WorkerPool {
     }
 
     private void refuseBeyondLimits(String tenantId, WorkerProcess.Job job) {
+        long processesOfTenant = busy.stream().filter(worker -> tenantId.equals(worker.tenantId())).count()
+                + waiting.stream().filter(waiter -> tenantId.equals(waiter.tenantId())).count();
+        if (processesOfTenant >= config.maxWorkersPerTenant()) {
+            // Every kind counts: one organisation's audience must not take the node's workers from the others.
+            throw new WorkerCapacityException(job == WorkerProcess.Job.ROOM ? 429 : 503,
+                    job == WorkerProcess.Job.ROOM ? "tenant-live-room-limit" : "tenant-worker-limit", "Your organisation already uses "
+                    + processesOfTenant + " media worker processes on this node (ingest, viewers, transcoding), its limit.");
+        }
         long ofTenant = busy.stream().filter(worker -> worker.job() == WorkerProcess.Job.ROOM && tenantId.equals(worker.tenantId())).count()
                 + waiting.stream().filter(waiter -> waiter.job() == WorkerProcess.Job.ROOM && tenantId.equals(waiter.tenantId())).count();
         if (job == WorkerProcess.Job.ROOM && ofTenant >= config.maxRoomsPerTenant()) {

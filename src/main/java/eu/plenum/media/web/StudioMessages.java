@@ -152,4 +152,12 @@ public interface StudioMessages {
 
     @Message("Last heartbeat")
     String console_heartbeat();
+    @Message("Backstage — attendees are waiting in the lobby")
+    String state_backstage();
+
+    @Message("Practise first (backstage): attendees wait in the lobby until I open the doors")
+    String practice_mode();
+
+    @Message("Open to audience")
+    String open_doors();
 }

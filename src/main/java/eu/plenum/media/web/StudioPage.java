@@ -46,12 +46,14 @@ public class StudioPage {
     private final LiveRooms rooms;
     private final RoomSignals signals;
     private final Pages pages;
+    private final eu.plenum.media.rooms.AudienceDoors doors;
 
-    StudioPage(RoomDesk desk, LiveRooms rooms, RoomSignals signals, Pages pages) {
+    StudioPage(RoomDesk desk, LiveRooms rooms, RoomSignals signals, Pages pages, eu.plenum.media.rooms.AudienceDoors doors) {
         this.desk = desk;
         this.rooms = rooms;
         this.signals = signals;
         this.pages = pages;
+        this.doors = doors;
     }
 
     @GET
@@ -113,6 +115,19 @@ public class StudioPage {
     public RoomView recording(@PathParam("roomId") UUID roomId, @QueryParam("on") boolean on) {
         desk.requireOwn(roomId);
         rooms.recording(roomId, on);
+        return desk.view(roomId);
+    }
+
+    /**
+     * Practice mode: {@code open=false} before going live keeps attendees in the lobby (backstage);
+     * {@code open=true} opens the doors, one click, whether live already or not.
+     */
+    @POST
+    @Path("/rooms/{roomId}/audience")
+    @Produces(MediaType.APPLICATION_JSON)
+    public RoomView audience(@PathParam("roomId") UUID roomId, @QueryParam("open") boolean open) {
+        desk.requireOwn(roomId);
+        doors.set(roomId, open);
         return desk.view(roomId);
     }
 

@@ -51,9 +51,6 @@ public class Registration {
     @Column(name = "privacy_acknowledged_at", nullable = false)
     private OffsetDateTime privacyAcknowledgedAt;
 
-    @Column(name = "recording_consent", nullable = false)
-    private boolean recordingConsent;
-
     @Column(name = "confirm_version", nullable = false)
     private int confirmVersion;
 
@@ -87,8 +84,8 @@ public class Registration {
     protected Registration() {
     }
 
-    public Registration(Webinar webinar, String name, String email, String emailNormalized, boolean recordingConsent,
-            Map<UUID, String> answers, Instant now) {
+    /** Consents (privacy notice, recording) are consent records of the consent context, not fields here. */
+    public Registration(Webinar webinar, String name, String email, String emailNormalized, Map<UUID, String> answers, Instant now) {
         this.id = UUID.randomUUID();
         this.webinarId = webinar.id();
         this.tenantId = webinar.tenantId();
@@ -97,7 +94,6 @@ public class Registration {
         this.emailNormalized = emailNormalized;
         this.status = RegistrationStatus.UNCONFIRMED;
         this.privacyAcknowledgedAt = now.atOffset(ZoneOffset.UTC);
-        this.recordingConsent = recordingConsent;
         this.answers.putAll(answers);
         this.createdAt = now.atOffset(ZoneOffset.UTC);
     }
@@ -206,10 +202,6 @@ public class Registration {
 
     public RegistrationStatus status() {
         return status;
-    }
-
-    public boolean recordingConsent() {
-        return recordingConsent;
     }
 
     public boolean joinRevoked() {

@@ -80,6 +80,10 @@ public class Webinar {
     private RecordingPolicy recordingPolicy;
 
     @Enumerated(EnumType.STRING)
+    @Column(name = "access_mode", nullable = false, length = 16)
+    private eu.plenum.scheduling.AccessMode accessMode = eu.plenum.scheduling.AccessMode.REGISTRATION;
+
+    @Enumerated(EnumType.STRING)
     @Column(nullable = false, length = 10)
     private WebinarStatus status;
 
@@ -282,6 +286,14 @@ public class Webinar {
 
     public RegistrationMode registrationMode() {
         return registrationMode;
+    }
+
+    public eu.plenum.scheduling.AccessMode accessMode() {
+        return accessMode;
+    }
+
+    public void accessMode(eu.plenum.scheduling.AccessMode mode) {
+        this.accessMode = mode;
     }
 
     public RecordingPolicy recordingPolicy() {

@@ -34,7 +34,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
-/** Pages for attendees (no account): registration, confirmation, and the personal join page. */
+/** Pages for attendees (no account): registration, confirmation, and cancelling or adding to a calendar from the join link. */
 @Path("/")
 @PermitAll
 @Produces(MediaType.TEXT_HTML)
@@ -50,8 +50,6 @@ public class RegistrationPages {
         static native TemplateInstance confirm(String title, String token);
 
         static native TemplateInstance confirmed(String status);
-
-        static native TemplateInstance join(Registrations.Attendance attendance, ZoneId zone, String token);
     }
 
     private final Registrations registrations;
@@ -130,12 +128,7 @@ public class RegistrationPages {
         return Response.ok(pages.render(Templates.confirmed(confirmation.status().name()))).build();
     }
 
-    @GET
-    @Path("join/{token}")
-    public String join(@PathParam("token") String token) {
-        Registrations.Attendance attendance = registrations.attendance(token);
-        return pages.render(Templates.join(attendance, pages.zoneOr(ZoneId.of(attendance.webinar().timeZone())), token));
-    }
+    // GET join/{token} is the attendee's lobby, rendered by the audience context (audience.web.AttendeePages).
 
     @POST
     @Path("join/{token}/cancel")

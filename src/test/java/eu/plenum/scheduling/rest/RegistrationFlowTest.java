@@ -283,6 +283,7 @@ class RegistrationFlowTest {
         assertTrue(refused != null && admitted >= 1000 && admitted <= 1000 + 2 * seconds, "admitted " + admitted);
         assertTrue(refused.headers().firstValue("Content-Type").orElse("").startsWith("application/problem+json"));
         assertTrue(refused.body().contains("\"status\":429"), refused.body());
+        assertTrue(Integer.parseInt(refused.headers().firstValue("Retry-After").orElse("0")) >= 1, "says when to try again");
         URI real = URI.create("http://localhost:8081/api/public/webinars/" + id + "/registrations");
         assertEquals(429, noisy.send(post(real, body), HttpResponse.BodyHandlers.discarding()).statusCode());
         assertEquals(202, other.send(post(real, body), HttpResponse.BodyHandlers.discarding()).statusCode());

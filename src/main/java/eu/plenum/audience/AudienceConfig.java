@@ -1,0 +1,40 @@
+package eu.plenum.audience;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+import java.time.Duration;
+
+/** Limits of the attendee side, which anyone holding a join link can call. */
+@ConfigMapping(prefix = "plenum.audience")
+public interface AudienceConfig {
+
+    /**
+     * Devices that may watch at once on one registration. A further device pushes the oldest out
+     * (as Zoom and ClickMeeting do when a join link is opened elsewhere): an attendee who moves from
+     * laptop to phone is never locked out, and a shared link still serves only this many screens.
+     */
+    @WithDefault("2")
+    int devicesPerRegistration();
+
+    /** Whether the attendee cookie is marked Secure (HTTPS only). Off only in dev and test, which run on plain http. */
+    @WithDefault("true")
+    boolean secureCookie();
+
+    /** How long a viewer pass (the WHEP bearer) lets its holder start watching. */
+    @WithDefault("60S")
+    Duration passLifetime();
+
+    /** The per-source-address limit on the attendee endpoints (lobby, enter, pass, events). */
+    PerSource perSource();
+
+    /** A token bucket per client address: {@code requests} at once, refilled evenly over {@code period}. */
+    interface PerSource {
+
+        /** Requests one address may send in a burst, and per period. Raise it when many attendees share one NAT. */
+        @WithDefault("120")
+        int requests();
+
+        @WithDefault("1M")
+        Duration period();
+    }
+}

@@ -1,0 +1,9 @@
+package eu.plenum.consent;
+
+import java.time.Instant;
+import java.util.UUID;
+
+/** One consent record as exports and audits read it. */
+public record ConsentView(UUID id, ConsentSubject subject, UUID webinarId, ConsentKind kind, String noticeVersion, Instant givenAt,
+        Instant withdrawnAt) {
+}
