@@ -46,7 +46,6 @@ public class LiveRoomResource {
         this.desk = desk;
         this.rooms = rooms;
         this.signals = signals;
-        this.doors = doors;
     }
 
     /** Practice mode: {@code false} keeps attendees in the lobby while the host is live backstage; {@code true} opens the doors. */
