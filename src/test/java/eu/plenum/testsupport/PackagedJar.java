@@ -23,6 +23,8 @@ public final class PackagedJar implements AutoCloseable {
     public static final String COOKIE_SECRET_ENV = "QUARKUS_OIDC_TOKEN_STATE_MANAGER_ENCRYPTION_SECRET";
     /** One key for every jar of this test run: nodes of one installation must derive the same links. */
     private static final String LINKS_KEY = "packaged-jar-test-links-key-" + UUID.randomUUID();
+    /** One Ed25519 key (PKCS#8, base64) for every node of a run, as an operator configures app nodes alike. */
+    private static final String PLAYBACK_KEY = playbackKey();
 
 
     private final Process process;
@@ -56,6 +58,7 @@ public final class PackagedJar implements AutoCloseable {
         builder.environment().put(COOKIE_SECRET_ENV, randomSecret());
         // Production refuses the public dev key; nodes of one run share one key; tests drive every request from 127.0.0.1.
         builder.environment().put("PLENUM_LINKS_KEY", LINKS_KEY);
+        builder.environment().put("PLENUM_PLAYBACK_SIGNING_KEY", PLAYBACK_KEY);
         builder.environment().put("PLENUM_REGISTRATION_PER_SOURCE_REQUESTS", "100000");
         env.forEach((name, value) -> {
             if (value.isEmpty()) {
@@ -68,6 +71,15 @@ public final class PackagedJar implements AutoCloseable {
             return new PackagedJar(builder.start(), log, port);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
+        }
+    }
+
+    private static String playbackKey() {
+        try {
+            return java.util.Base64.getEncoder().encodeToString(
+                    java.security.KeyPairGenerator.getInstance("Ed25519").generateKeyPair().getPrivate().getEncoded());
+        } catch (java.security.GeneralSecurityException e) {
+            throw new IllegalStateException(e);
         }
     }
 

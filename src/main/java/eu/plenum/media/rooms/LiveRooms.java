@@ -79,6 +79,17 @@ public class LiveRooms {
         return java.util.Optional.ofNullable(workers.get(roomId)).filter(worker -> worker.phase() == WorkerProcess.Phase.BUSY);
     }
 
+    /** The rooms live on this node now (their ingest workers serve them). */
+    public java.util.Set<UUID> liveHere() {
+        java.util.Set<UUID> live = new java.util.HashSet<>();
+        workers.forEach((roomId, worker) -> {
+            if (worker.phase() == WorkerProcess.Phase.BUSY) {
+                live.add(roomId);
+            }
+        });
+        return live;
+    }
+
     /** A new WHIP session: 201 material (publisher id and SDP answer). */
     public record Published(UUID publisherId, String answerSdp) {
     }

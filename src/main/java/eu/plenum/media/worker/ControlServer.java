@@ -33,6 +33,8 @@ final class ControlServer {
     private final Runnable exit;
     private volatile RoomPipeline room;
     private volatile eu.plenum.media.pipeline.ViewerPipeline viewing;
+    /** Set instead of {@code room} when this worker is a room's HLS transcoder. */
+    private volatile HlsJob hls;
     private volatile String roomId;
     private volatile State state = State.IDLE;
 
@@ -44,6 +46,10 @@ final class ControlServer {
 
     RoomPipeline room() {
         return room;
+    }
+
+    HlsJob hls() {
+        return hls;
     }
 
     void handle(HttpServerRequest request) {
@@ -60,6 +66,8 @@ final class ControlServer {
         HttpMethod method = request.method();
         if (method == HttpMethod.GET && path.equals("/heartbeat")) {
             reply(request, 200, heartbeat());
+        } else if (method == HttpMethod.POST && path.equals("/hls")) {
+            blocking(request, 200, () -> transcode(read(body, WorkerProtocol.Transcode.class)));
         } else if (method == HttpMethod.POST && path.equals("/room")) {
             blocking(request, 204, () -> assign(read(body, Assign.class)));
         } else if (method == HttpMethod.POST && path.startsWith("/publishers/") && path.endsWith("/key-frame")) {
@@ -102,7 +110,9 @@ final class ControlServer {
     private Heartbeat heartbeat() {
         RoomPipeline current = room;
         eu.plenum.media.pipeline.ViewerPipeline viewers = viewing;
-        String fault = current != null ? current.fault().orElse(null) : viewers != null ? viewers.fault().orElse(null) : null;
+        HlsJob transcoding = hls;
+        String fault = current != null ? current.fault().orElse(null) : viewers != null ? viewers.fault().orElse(null)
+                : transcoding != null ? transcoding.fault().orElse(null) : null;
         List<WorkerProtocol.Track> tracks = current != null ? current.tracks().stream().map(ControlServer::track).toList()
                 : viewers != null ? viewers.tracks().stream().map(ControlServer::track).toList() : List.of();
         return new Heartbeat(state, roomId, current == null ? 0 : current.publisherCount(),
@@ -164,6 +174,18 @@ final class ControlServer {
         return null;
     }
 
+    /** Makes this worker a room's HLS transcoder; answers with the UDP ports it listens on. */
+    private synchronized WorkerProtocol.TranscodePorts transcode(WorkerProtocol.Transcode job) {
+        if (state != State.IDLE) {
+            throw new IllegalStateException("this worker already serves room " + roomId + "; a worker serves one room, once");
+        }
+        HlsJob started = new HlsJob(job);
+        hls = started;
+        roomId = job.roomId();
+        state = State.LIVE;
+        return started.ports();
+    }
+
     private Answer publish(String publisherId, Publish publish) {
         EnumSet<TrackKind> kinds = EnumSet.noneOf(TrackKind.class);
         if (publish.video()) {
@@ -179,6 +201,11 @@ final class ControlServer {
     }
 
     private synchronized Files close() {
+        if (hls != null) {
+            state = State.CLOSING;
+            hls.close();
+            return new Files(List.of());
+        }
         if (viewing != null) {
             state = State.CLOSING;
             viewing.close();

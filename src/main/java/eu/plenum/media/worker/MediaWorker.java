@@ -56,6 +56,10 @@ public final class MediaWorker {
             } catch (IOException ignored) {
                 // same as end of stream
             }
+            HlsJob hls = control.hls();
+            if (hls != null) {
+                hls.close();
+            }
             RoomPipeline room = control.room();
             if (room != null) {
                 Thread closer = new Thread(room::close, "finalise-recordings");

@@ -88,4 +88,16 @@ public final class WorkerProtocol {
 
     public record Failure(String message) {
     }
+
+    /**
+     * Makes an idle worker the HLS transcoder of a room (instead of its ingest worker): segments and
+     * playlists go to {@code directory}, the room's live folder; its UDP inputs bind {@code bindAddress}.
+     */
+    public record Transcode(String roomId, String directory, String bindAddress, int width, int height, int framerate,
+            int videoKbps, int audioInputs, int window) {
+    }
+
+    /** The ports a transcoder listens on: one per video encoding (VP8, VP9, H264), and one per audio input of the mix. */
+    public record TranscodePorts(java.util.Map<String, Integer> video, List<Integer> audio, int generation) {
+    }
 }
