@@ -16,6 +16,10 @@
   const unmute = document.getElementById('unmute');
   const access = document.getElementById('access');
   const CONNECT_TIMEOUT_MS = 5000;
+  // The answer may wait for a viewer worker to start (a new one from the pool takes seconds).
+  const ANSWER_TIMEOUT_MS = 12000;
+  // HLS after a WebRTC attempt that failed (not refused for capacity): try WebRTC again this much later.
+  const UPGRADE_AFTER_MS = 30000;
   const stageTexts = {WAITING: texts.stageWaiting, BACKSTAGE: texts.stageBackstage, LIVE: texts.stageLive, ENDED: texts.stageEnded};
 
   // ---- countdown to the session's start (no server round trip)
@@ -75,6 +79,7 @@
   let hls = null;
   let renewTimer = null;
   let stallTimer = null;
+  let upgradeTimer = null;
   let latestHlsUrl = null;
 
   function setState(state) {
@@ -87,6 +92,7 @@
     clearTimeout(retryTimer);
     clearInterval(renewTimer);
     clearInterval(stallTimer);
+    clearTimeout(upgradeTimer);
     if (pc) {
       if (whepLocation) {
         fetch(whepLocation, {method: 'DELETE', keepalive: true, headers: {'Authorization': 'Bearer ' + whepPass}}).catch(() => {});
@@ -149,7 +155,7 @@
       if (connection.iceGatheringState === 'complete') { resolve(); return; }
       connection.addEventListener('icegatheringstatechange', () => { if (connection.iceGatheringState === 'complete') { resolve(); } });
     })).catch(() => {}); // non-trickle: send what was gathered by then
-    const response = await within(CONNECT_TIMEOUT_MS, fetch(granted.whepUrl, {method: 'POST',
+    const response = await within(ANSWER_TIMEOUT_MS, fetch(granted.whepUrl, {method: 'POST',
       headers: {'Content-Type': 'application/sdp', 'Authorization': 'Bearer ' + granted.pass},
       body: connection.localDescription.sdp}));
     if (response.status !== 201) { throw new Error('WHEP ' + response.status); }
@@ -239,7 +245,9 @@
       return;
     }
     if (mine !== generation) { return; }
-    if (window.RTCPeerConnection && new URLSearchParams(window.location.search).get('transport') !== 'hls') {
+    const hlsForced = new URLSearchParams(window.location.search).get('transport') === 'hls';
+    let refusedForCapacity = false;
+    if (window.RTCPeerConnection && !hlsForced) {
       try {
         await whep(granted, mine);
         if (mine !== generation) { return; }
@@ -251,6 +259,7 @@
         if (mine !== generation) { return; }
         if (pc) { pc.close(); pc = null; }
         whepLocation = null;
+        refusedForCapacity = e.message === 'WHEP 503'; // the room's WebRTC places are taken: HLS is the answer
       }
     }
     if (granted.hlsUrl) {
@@ -260,6 +269,9 @@
         attempt = 0;
         setState('live');
         play();
+        if (window.RTCPeerConnection && !hlsForced && !refusedForCapacity) {
+          upgradeTimer = setTimeout(() => { if (mine === generation) { start(); } }, UPGRADE_AFTER_MS);
+        }
         return;
       } catch (e) { /* fall through to a retry */ }
     }

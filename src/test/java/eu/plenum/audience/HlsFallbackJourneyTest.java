@@ -1,0 +1,82 @@
+package eu.plenum.audience;
+
+import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
+import static io.restassured.RestAssured.given;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import com.microsoft.playwright.Page;
+import com.microsoft.playwright.assertions.LocatorAssertions;
+import eu.plenum.media.HlsEnabled;
+import eu.plenum.testsupport.Attendees;
+import eu.plenum.testsupport.Browser;
+import eu.plenum.testsupport.PlenumTestServers;
+import eu.plenum.testsupport.Tokens;
+import eu.plenum.testsupport.VideoFrames;
+import eu.plenum.testsupport.WhipPublishers;
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.junit.TestProfile;
+import io.restassured.http.ContentType;
+import io.restassured.path.json.JsonPath;
+import java.util.HashMap;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Two attendees of a live room whose WebRTC capacity is one viewer: the first plays over WHEP, the
+ * second is refused a WebRTC place (503) and its page plays HLS instead, by itself, with the badge
+ * saying so. Both pictures are not black and advance.
+ */
+@QuarkusTest
+@TestProfile(HlsFallbackJourneyTest.OneWebRtcPlace.class)
+@WithTestResource(PlenumTestServers.class)
+class HlsFallbackJourneyTest {
+
+    private static final String APP = "http://localhost:8081";
+    private static final LocatorAssertions.HasAttributeOptions SLOW = new LocatorAssertions.HasAttributeOptions().setTimeout(60_000);
+
+    /** HLS on, and a room takes one WebRTC viewer. */
+    public static class OneWebRtcPlace extends HlsEnabled {
+        @Override
+        public Map<String, String> getConfigOverrides() {
+            Map<String, String> overrides = new HashMap<>(super.getConfigOverrides());
+            overrides.put("plenum.media.max-viewers-per-room", "1");
+            return overrides;
+        }
+    }
+
+    @Test
+    void theSecondAttendeeIsRefusedAWebRtcPlaceAndPlaysHls() throws Exception {
+        String webinarId = Attendees.recordedWebinar("HLS fallback");
+        String first = Attendees.joinToken(webinarId, "Wera WebRTC", "wera@audience.example");
+        String second = Attendees.joinToken(webinarId, "Hanno HLS", "hanno@audience.example");
+        String sessionId = Attendees.firstSession(webinarId);
+        JsonPath opened = given().auth().oauth2(Tokens.accessToken(Tokens.HOST)).contentType(ContentType.JSON)
+                .post("/api/webinars/" + webinarId + "/sessions/" + sessionId + "/room").then().statusCode(201).extract().jsonPath();
+        String roomId = opened.getString("room.id");
+        try (Browser browser = Browser.launchWithFakeMedia()) {
+            WhipPublishers publishers = new WhipPublishers(browser, APP + "/");
+            assertEquals(201, publishers.publish(opened.getString("room.whipUrl"), opened.getString("streamKey"), 640, 360).get("status"));
+
+            Page wera = enter(browser, first);
+            assertThat(wera.getByTestId("player-state")).hasAttribute("data-transport", "whep", SLOW);
+            System.out.println("WHEP attendee: " + VideoFrames.awaitPlaying(wera, "#player", 1.5));
+
+            Page hanno = enter(browser, second);
+            assertThat(hanno.getByTestId("player-state")).hasAttribute("data-transport", "hls", SLOW);
+            assertThat(hanno.getByTestId("hls-badge")).isVisible();
+            System.out.println("HLS attendee: " + VideoFrames.awaitPlaying(hanno, "#player", 2.0));
+            Browser.screenshot(hanno, "attendee-hls");
+            assertEquals("whep", wera.getByTestId("player-state").getAttribute("data-transport"), "the first kept WebRTC");
+        }
+        given().auth().oauth2(Tokens.accessToken(Tokens.HOST)).post("/api/rooms/" + roomId + "/end").then().statusCode(200);
+    }
+
+    private static Page enter(Browser browser, String joinToken) {
+        Page page = browser.newPage("en");
+        page.navigate(APP + "/join/" + joinToken);
+        page.getByTestId("enter").click();
+        page.waitForURL(url -> url.contains("/attend/"));
+        return page;
+    }
+}
