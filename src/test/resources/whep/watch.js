@@ -5,7 +5,8 @@ async ([whepUrl, pass, name]) => {
   window.plenumViewers = window.plenumViewers || {};
   const viewer = window.plenumViewers[name] = window.plenumViewers[name] || {connects: 0, reconnects: 0};
   if (!viewer.video) {
-    viewer.video = Object.assign(document.createElement('video'), {muted: true, autoplay: true, playsInline: true});
+    viewer.video = Object.assign(document.createElement('video'), {muted: true, autoplay: true, playsInline: true,
+      id: 'whep-viewer-' + name});
     document.body.appendChild(viewer.video);
   }
   const reconnect = (pc) => {

@@ -32,7 +32,9 @@ public final class WhepViewers {
     /** What the viewer shows now: currentTime, width, height, brightness, framesDecoded, connects, reconnects, connected. */
     @SuppressWarnings("unchecked")
     public Map<String, Object> frame(String name) {
-        return (Map<String, Object>) page.evaluate(FRAME, name);
+        Map<String, Object> frame = new java.util.HashMap<>((Map<String, Object>) page.evaluate(FRAME, name));
+        frame.putAll(VideoFrames.sample(page, "#whep-viewer-" + name));
+        return frame;
     }
 
     /** Closes the viewer's connection and DELETEs its WHEP resource; the DELETE's status. */
