@@ -171,6 +171,17 @@ public final class ViewerPipeline {
         return true;
     }
 
+    /** Counts the key-frame wishes of viewers that just connected (see {@link ViewerSession#keyFrameWish}). */
+    public void wishKeyFramesForNewViewers() {
+        Instant now = Instant.now();
+        List<ViewerSession> current;
+        synchronized (this) {
+            current = List.copyOf(viewers.values());
+        }
+        current.forEach(session -> session.keyFrameWish(now).ifPresent(publisher ->
+                keyFrameWants.computeIfAbsent(publisher, key -> new AtomicInteger()).incrementAndGet()));
+    }
+
     /** Removes the viewers whose connection is gone; returns their ids. */
     public List<String> sweepGone() {
         Instant now = Instant.now();

@@ -39,6 +39,16 @@ final class ViewerSession {
     private final java.util.concurrent.atomic.AtomicInteger candidates = new java.util.concurrent.atomic.AtomicInteger();
     private final Instant started = Instant.now();
     private volatile Instant lostSince;
+    /** The publisher whose video this viewer gets, if any. */
+    private volatile String videoPublisher;
+    private Instant connectedAt;
+    private Instant lastWish;
+    /**
+     * A key frame asked for when the viewer joined may arrive before its DTLS handshake is done and be
+     * lost to it; a key frame's packets may be dropped by a leaky queue under load. So for this long
+     * after it connected, the viewer wishes for a key frame once a second (aggregated and limited like a PLI).
+     */
+    private static final Duration WISH_WHILE_NEW = Duration.ofSeconds(4);
 
     ViewerSession(String id, Bin pipeline, List<String> iceAddresses) {
         this.id = id;
@@ -59,6 +69,9 @@ final class ViewerSession {
     /** Sends one forwarded track to this viewer with the viewer's payload type. */
     void send(ViewerPipeline.Source source, int viewerPayloadType) {
         ForwardedCodec codec = source.codec();
+        if (source.track().kind() == TrackKind.VIDEO) {
+            videoPublisher = source.track().publisherId();
+        }
         Element queue = ElementFactory.make("queue", null);
         queue.set("leaky", 2);
         queue.set("max-size-buffers", 0);
@@ -135,6 +148,24 @@ final class ViewerSession {
         }
         Instant since = state == DISCONNECTED ? lostSince : started;
         return Duration.between(since, now).compareTo(grace) > 0;
+    }
+
+    /**
+     * The publisher to ask for a key frame on this viewer's behalf now, if any: once when its connection
+     * is up, then once a second for {@link #WISH_WHILE_NEW}.
+     */
+    synchronized java.util.Optional<String> keyFrameWish(Instant now) {
+        if (videoPublisher == null || GstNative.connectionState(webrtc) != CONNECTED) {
+            return java.util.Optional.empty();
+        }
+        if (connectedAt == null) {
+            connectedAt = now;
+        } else if (Duration.between(connectedAt, now).compareTo(WISH_WHILE_NEW) > 0
+                || Duration.between(lastWish, now).compareTo(Duration.ofSeconds(1)) < 0) {
+            return java.util.Optional.empty();
+        }
+        lastWish = now;
+        return java.util.Optional.of(videoPublisher);
     }
 
     /** Detaches from the tees and removes every element; never called on a streaming thread. */

@@ -152,6 +152,11 @@ final class ControlServer {
         state = State.LIVE;
         // Viewers who leave without a DELETE (tab closed, network gone) free their place after a grace.
         vertx.setPeriodic(2_000, timer -> vertx.executeBlocking(() -> viewing.sweepGone(), false));
+        // Viewers that just connected ask for a key frame of their own (the one asked at join may have come too early).
+        vertx.setPeriodic(250, timer -> vertx.executeBlocking(() -> {
+            viewing.wishKeyFramesForNewViewers();
+            return null;
+        }, false));
         return new WorkerProtocol.Ports(viewing.ports().stream()
                 .map(port -> new WorkerProtocol.ForwardTrack(port.publisherId(), port.kind().name(), port.port())).toList());
     }
