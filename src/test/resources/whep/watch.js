@@ -14,6 +14,9 @@ async ([whepUrl, pass, name]) => {
     viewer.pc = null;
     clearInterval(viewer.stallWatch);
     pc.close();
+    if (viewer.location) {
+      fetch(viewer.location, {method: 'DELETE', headers: {'Authorization': 'Bearer ' + pass}}).catch(() => {});
+    }
     viewer.reconnects++;
     const retry = async () => {
       const result = await connect();
@@ -56,13 +59,23 @@ async ([whepUrl, pass, name]) => {
       if (pc.connectionState === 'failed' || pc.connectionState === 'disconnected') reconnect(pc);
     });
     let lastBytes = -1, lastChange = Date.now();
+    const answeredAt = Date.now();
+    viewer.noVideoRestarts = viewer.noVideoRestarts || 0;
     viewer.stallWatch = setInterval(async () => {
-      let bytes = 0;
+      let bytes = 0, frames = 0;
       (await pc.getStats()).forEach(report => {
-        if (report.type === 'inbound-rtp' && report.kind === 'video') bytes = report.bytesReceived || 0;
+        if (report.type === 'inbound-rtp' && report.kind === 'video') {
+          bytes = report.bytesReceived || 0;
+          frames = report.framesDecoded || 0;
+        }
       });
       if (bytes !== lastBytes) { lastBytes = bytes; lastChange = Date.now(); }
       else if (bytes > 0 && Date.now() - lastChange > 2000) reconnect(pc);
+      // No video at all 6 s after the answer (a negotiation that left video out): start over, at most twice.
+      else if (frames === 0 && Date.now() - answeredAt > 6000 && viewer.noVideoRestarts < 2) {
+        viewer.noVideoRestarts++;
+        reconnect(pc);
+      }
     }, 250);
     return {status: 201, location: viewer.location};
   };

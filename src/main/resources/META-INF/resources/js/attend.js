@@ -80,6 +80,7 @@
   let renewTimer = null;
   let stallTimer = null;
   let upgradeTimer = null;
+  let noVideoRestarts = 0;   // restarts because a connection brought no picture (a camera may simply be off)
   let latestHlsUrl = null;
 
   function setState(state) {
@@ -186,6 +187,8 @@
     // stops arriving for 2.5 s starts the page over with a new pass (the server places it anew).
     let lastBytes = -1;
     let lastChange = Date.now();
+    const answeredAt = Date.now();
+    let sawVideo = false;
     stallTimer = setInterval(async () => {
       if (mine !== generation) { return; }
       let bytes = 0;
@@ -194,6 +197,15 @@
       });
       if (bytes !== lastBytes) { lastBytes = bytes; lastChange = Date.now(); }
       else if (bytes > 0 && Date.now() - lastChange > 2500 && mine === generation) { retryLater(); }
+      // A connection that brings audio but no picture 6 s after the answer is started over, at most twice
+      // in a row (a host whose camera is off must not make the page restart for ever).
+      if (!sawVideo && Date.now() - answeredAt > 6000 && noVideoRestarts < 2 && mine === generation) {
+        let frames = 0;
+        (await connection.getStats()).forEach(report => {
+          if (report.type === 'inbound-rtp' && report.kind === 'video') { frames = report.framesDecoded || 0; }
+        });
+        if (frames > 0) { sawVideo = true; } else { noVideoRestarts++; retryLater(); }
+      }
     }, 500);
     playerState.dataset.transport = 'whep';
   }

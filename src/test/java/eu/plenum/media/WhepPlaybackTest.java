@@ -90,14 +90,16 @@ class WhepPlaybackTest {
         operatorsSeeTheRoomsWorkersOnTheConsole(room.id());
 
         double bBefore = ((Number) viewers.frame("b").get("currentTime")).doubleValue();
+        int bReconnects = ((Number) viewers.frame("b").get("reconnects")).intValue();
+        int aReconnects = ((Number) viewers.frame("a").get("reconnects")).intValue();
         Instant killed = Instant.now();
         assertEquals(0, new ProcessBuilder("kill", "-9", String.valueOf(doomed)).start().waitFor());
-        Map<String, Object> back = viewers.awaitPicture("a", frame -> ((Number) frame.get("reconnects")).intValue() >= 1);
+        Map<String, Object> back = viewers.awaitPicture("a", frame -> ((Number) frame.get("reconnects")).intValue() > aReconnects);
         System.out.printf("viewer back %d ms after its viewer worker was killed: %s%n",
                 Duration.between(killed, Instant.now()).toMillis(), back);
 
         Map<String, Object> other = viewers.frame("b");
-        assertEquals(0, ((Number) other.get("reconnects")).intValue(), "the other viewer worker's viewer never noticed: " + other);
+        assertEquals(bReconnects, ((Number) other.get("reconnects")).intValue(), "the other viewer worker's viewer never noticed: " + other);
         assertTrue(((Number) other.get("currentTime")).doubleValue() > bBefore + 1, "it kept playing: " + other);
         assertEquals("LIVE", LiveRoomMediaTest.room(room.id()).getString("status"));
         assertEquals(ingest, LiveRoomMediaTest.workerPid(room.id()), "the ingest worker is the same process");

@@ -236,12 +236,20 @@ public class RoomViewers {
         return new ViewerWorker(process, roomId);
     }
 
-    /** The ingest worker reports its tracks in its heartbeat; right after a publisher joined they may not be there yet. */
+    /**
+     * The ingest worker reports its tracks in its heartbeat; right after a publisher joined they may not be
+     * all there yet. Waits up to {@link #TRACKS_WAIT} for a video and an audio track (a camera that is off
+     * gives audio only: then the viewers get audio).
+     */
     private static List<WorkerProtocol.Track> awaitTracks(WorkerProcess ingest) {
         Instant deadline = Instant.now().plus(TRACKS_WAIT);
         while (true) {
             List<WorkerProtocol.Track> tracks = ingest.lastBeat().map(WorkerProtocol.Heartbeat::tracks).orElse(List.of());
-            if ((tracks != null && !tracks.isEmpty()) || Instant.now().isAfter(deadline)) {
+            // A publisher's audio pad often comes a moment before its video: a viewer worker made with the audio
+            // alone would never show the picture (its tracks are fixed), so both kinds are waited for.
+            boolean both = tracks != null && tracks.stream().anyMatch(track -> "VIDEO".equals(track.kind()))
+                    && tracks.stream().anyMatch(track -> "AUDIO".equals(track.kind()));
+            if (both || Instant.now().isAfter(deadline)) {
                 return tracks == null ? List.of() : tracks;
             }
             try {
