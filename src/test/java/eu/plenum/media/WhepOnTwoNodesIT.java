@@ -67,10 +67,13 @@ class WhepOnTwoNodesIT {
                     assertEquals(200, viewers.leave("remote", pass), "the DELETE is relayed too");
 
                     // A second publisher (a screen share) whose WHIP request reaches node B joins the room on node A.
-                    Map<String, Object> screen = publishers.publish(nodeB.url("/api/rooms/" + roomId + "/whip"), key, 320, 240);
+                    // Its page is on node B's origin: the pages' CSP (connect-src 'self') forbids a fetch to another node.
+                    WhipPublishers screens = new WhipPublishers(browser, nodeB.url("/"));
+                    Map<String, Object> screen = screens.publish(nodeB.url("/api/rooms/" + roomId + "/whip"), key, 320, 240);
                     assertEquals(201, screen.get("status"), screen + "\n" + nodeB.output());
                     assertTrue(String.valueOf(screen.get("location")).startsWith(nodeB.url("/")), String.valueOf(screen));
-                    assertEquals(200, publishers.unpublish((String) screen.get("location")).get("status"), "its DELETE is relayed");
+                    assertEquals(200, screens.unpublish((String) screen.get("location")).get("status"), "its DELETE is relayed");
+                    screens.page().context().close();
                     publishers.page().context().close();
                     viewers.page().context().close();
                 }
