@@ -1,4 +1,4 @@
-// What a page's <video> element shows now: playback position, size and the mean brightness of a
+// What a page's <video> element shows now: playback position, size (width, height) and the mean brightness of a
 // sample of pixels drawn through a canvas (black video has ~0).
 (selector) => {
   const video = document.querySelector(selector);
@@ -14,5 +14,5 @@
     for (let i = 0; i < pixels.length; i += 4 * 101) { sum += pixels[i] + pixels[i + 1] + pixels[i + 2]; count++; }
     brightness = sum / count / 3;
   }
-  return {currentTime: video ? video.currentTime : 0, width: video ? video.videoWidth : 0, brightness};
+  return {currentTime: video ? video.currentTime : 0, width: video ? video.videoWidth : 0, height: video ? video.videoHeight : 0, brightness};
 }

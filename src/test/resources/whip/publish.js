@@ -1,9 +1,25 @@
 // Publishes the fake camera and microphone to a WHIP endpoint, non-trickle, and waits until
 // ICE/DTLS is connected. Returns {status, location, goLiveMs} or {status, body} on refusal.
 // Width 0 plays a host whose camera is off: video is negotiated (to be turned on later) but never sent.
-async ([whipUrl, credential, width, height]) => {
+// A fifth argument true plays a screen share: the video is a drawn width x height canvas (the fake
+// camera is one device that every page of the browser shares at the size it was first opened with).
+async ([whipUrl, credential, width, height, screen]) => {
   const cameraOff = width === 0;
-  const stream = await navigator.mediaDevices.getUserMedia(cameraOff ? {audio: true} : {video: {width, height}, audio: true});
+  let stream;
+  if (screen) {
+    const canvas = Object.assign(document.createElement('canvas'), {width, height});
+    const context = canvas.getContext('2d');
+    let frame = 0;
+    setInterval(() => {
+      context.fillStyle = '#c03020';
+      context.fillRect(0, 0, width, height);
+      context.fillStyle = '#ffffff';
+      context.fillRect((frame++ * 8) % width, height / 3, width / 10, height / 3);
+    }, 40);
+    stream = canvas.captureStream(25);
+  } else {
+    stream = await navigator.mediaDevices.getUserMedia(cameraOff ? {audio: true} : {video: {width, height}, audio: true});
+  }
   const pc = new RTCPeerConnection();
   stream.getTracks().forEach(track => pc.addTransceiver(track, {direction: 'sendonly', streams: [stream]}));
   if (cameraOff) {

@@ -31,7 +31,11 @@ public class RoomStates {
     /** What the attendee page shows. BACKSTAGE: the host is live but has not opened the doors. */
     public enum Stage { WAITING, BACKSTAGE, LIVE, ENDED }
 
-    public record AudienceRoom(UUID roomId, Stage stage, boolean recording) {
+    /**
+     * @param media the version of what WebRTC viewers are shown: when it grows, a playing page reconnects
+     *              (its viewer worker was built for a former stage, e.g. before a screen share started)
+     */
+    public record AudienceRoom(UUID roomId, Stage stage, boolean recording, int media) {
     }
 
     private record SessionStage(UUID sessionId, AudienceRoom room) {
@@ -78,7 +82,7 @@ public class RoomStates {
             case LIVE -> room.audienceOpen() ? Stage.LIVE : Stage.BACKSTAGE;
             case ENDED -> Stage.ENDED;
         };
-        return new AudienceRoom(room.id(), stage, room.status() == LiveRoom.Status.LIVE && room.recording());
+        return new AudienceRoom(room.id(), stage, room.status() == LiveRoom.Status.LIVE && room.recording(), room.stageVersion());
     }
 
     private void announce(UUID roomId) {

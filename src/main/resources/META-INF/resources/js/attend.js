@@ -299,12 +299,28 @@
     root.dataset.access = 'ended';
   }
 
+  // The stage's version: it grows when what WebRTC viewers are shown changed (a screen share started, a
+  // camera came on late, the host pinned another video); the viewer worker of this page was built for
+  // the former stage, so the page reconnects — spread over two seconds, so a full room does not
+  // offer all at once.
+  let media = null;
+  let restageTimer = null;
+  function followStage(version) {
+    const moved = media !== null && version > media;
+    media = version;
+    if (!moved || !wanted || playerState.dataset.transport !== 'whep') { return; }
+    const mine = generation;
+    clearTimeout(restageTimer);
+    restageTimer = setTimeout(() => { if (mine === generation && wanted) { attempt = 0; start(); } }, Math.random() * 2000);
+  }
+
   const events = new EventSource('/attend/' + webinar + '/events');
   events.onmessage = message => {
     const signal = JSON.parse(message.data);
     if (!signal.admitted) { accessEnded(signal.reason); return; }
     const live = signal.stage === 'LIVE';
     if (signal.stage !== root.dataset.stage) { showStage(signal.stage); }
+    followStage(signal.media || 0);
     if (live && !wanted) {
       wanted = true;
       attempt = 0;

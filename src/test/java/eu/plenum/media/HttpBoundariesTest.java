@@ -57,6 +57,23 @@ class HttpBoundariesTest {
         return (head + "é".repeat((bytes - head.length()) / 2 + 1)).getBytes(StandardCharsets.UTF_8);
     }
 
+    /** One address that floods live HLS is refused with a 429 problem and a Retry-After; %test allows 300 a minute. */
+    @Test
+    void anAddressThatFloodsLiveHlsIsRefused() throws Exception {
+        HttpClient http = HttpClient.newHttpClient();
+        URI playlist = URI.create(RestAssured.baseURI + ":" + RestAssured.port + "/live/" + UUID.randomUUID() + "/index.m3u8");
+        HttpResponse<String> first = http.send(HttpRequest.newBuilder(playlist).build(), HttpResponse.BodyHandlers.ofString());
+        assertEquals(403, first.statusCode(), "an unsigned request is refused for its signature before any limit: " + first.body());
+        HttpResponse<String> last = first;
+        for (int i = 0; i < 600 && last.statusCode() != 429; i++) {
+            last = http.send(HttpRequest.newBuilder(playlist).build(), HttpResponse.BodyHandlers.ofString());
+        }
+        assertEquals(429, last.statusCode(), last.body());
+        assertEquals(PROBLEM, last.headers().firstValue("Content-Type").orElse(""));
+        assertTrue(last.body().contains("too-many-requests"), last.body());
+        assertTrue(Integer.parseInt(last.headers().firstValue("Retry-After").orElse("0")) >= 1, "a Retry-After is given");
+    }
+
     @Test
     void anOfferOverTheLimitInBytesIs413ProblemOnTheApiAndTheStudioPath() {
         // 40 000 characters, 80 000 bytes: counting characters let it through.

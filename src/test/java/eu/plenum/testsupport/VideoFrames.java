@@ -38,4 +38,23 @@ public final class VideoFrames {
         }
         throw new AssertionError(selector + " shows no advancing picture: " + frame);
     }
+
+    /**
+     * Waits (up to a minute) until the element plays a picture of the aspect ratio {@code ratio}
+     * (width / height; a sender may scale its resolution down, never its shape); returns the last sample.
+     */
+    public static Map<String, Object> awaitPlayingShape(Page page, String selector, double ratio) throws InterruptedException {
+        Instant deadline = Instant.now().plusSeconds(60);
+        Map<String, Object> frame = sample(page, selector);
+        while (Instant.now().isBefore(deadline)) {
+            frame = awaitPlaying(page, selector, 0.5);
+            double width = ((Number) frame.get("width")).doubleValue();
+            double height = ((Number) frame.get("height")).doubleValue();
+            if (height > 0 && Math.abs(width / height - ratio) < 0.05) {
+                return frame;
+            }
+            Thread.sleep(200);
+        }
+        throw new AssertionError(selector + " plays no picture of aspect ratio " + ratio + ": " + frame);
+    }
 }

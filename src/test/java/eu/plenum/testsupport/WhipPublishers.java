@@ -26,6 +26,12 @@ public final class WhipPublishers {
         return (Map<String, Object>) page.evaluate(PUBLISH, List.of(whipUrl, credential, width, height));
     }
 
+    /** Publishes a screen share: a drawn {@code width} x {@code height} picture (red, a white bar moving), no audio. */
+    @SuppressWarnings("unchecked")
+    public Map<String, Object> publishScreen(String whipUrl, String credential, int width, int height) {
+        return (Map<String, Object>) page.evaluate(PUBLISH, List.of(whipUrl, credential, width, height, true));
+    }
+
     /** Ends a session; the map has the DELETE status and publishedMs (how long media flowed). */
     @SuppressWarnings("unchecked")
     public Map<String, Object> unpublish(String location) {

@@ -58,19 +58,22 @@ public class AttendeePages {
                 String enterAction);
     }
 
-    /** What the page's event stream says: the stage, whether it is recorded now, and whether this device may still watch. */
-    public record StageSignal(String stage, boolean recording, boolean admitted, String reason) {
+    /**
+     * What the page's event stream says: the stage, whether it is recorded now, whether this device may
+     * still watch, and the version of what WebRTC viewers are shown (a playing page reconnects when it grows).
+     */
+    public record StageSignal(String stage, boolean recording, boolean admitted, String reason, int media) {
 
         static StageSignal of(Optional<RoomStates.AudienceRoom> room) {
-            return room.map(StageSignal::of).orElse(new StageSignal(RoomStates.Stage.WAITING.name(), false, true, null));
+            return room.map(StageSignal::of).orElse(new StageSignal(RoomStates.Stage.WAITING.name(), false, true, null, 0));
         }
 
         static StageSignal of(RoomStates.AudienceRoom room) {
-            return new StageSignal(room.stage().name(), room.recording(), true, null);
+            return new StageSignal(room.stage().name(), room.recording(), true, null, room.media());
         }
 
         static StageSignal ended(String reason) {
-            return new StageSignal(null, false, false, reason);
+            return new StageSignal(null, false, false, reason, 0);
         }
     }
 
@@ -173,7 +176,7 @@ public class AttendeePages {
         AttendeeSessions.Admitted admitted = require(webinarId, request);
         AttendeeLobby.Lobby lobby = lobbies.of(admitted);
         if (lobby.session() == null) {
-            return Multi.createFrom().item(new StageSignal(RoomStates.Stage.ENDED.name(), false, true, null));
+            return Multi.createFrom().item(new StageSignal(RoomStates.Stage.ENDED.name(), false, true, null, 0));
         }
         UUID sessionId = lobby.session().id();
         Multi<StageSignal> changes = rooms.changes(sessionId).map(StageSignal::of);

@@ -34,10 +34,13 @@ class LiveHlsRoutes {
 
     private final RoomHls hls;
     private final PlaybackSignatures signatures;
+    private final eu.plenum.shared.SourceRateLimiter requests;
 
-    LiveHlsRoutes(RoomHls hls, PlaybackSignatures signatures) {
+    /** {@code plenum.media.hls-per-source.*}: see {@link eu.plenum.media.supervisor.MediaConfig#hlsPerSource()}. */
+    LiveHlsRoutes(RoomHls hls, PlaybackSignatures signatures, eu.plenum.media.supervisor.MediaConfig config) {
         this.hls = hls;
         this.signatures = signatures;
+        this.requests = new eu.plenum.shared.SourceRateLimiter(config.hlsPerSource().requests(), config.hlsPerSource().period());
     }
 
     void register(@Observes Router router) {
@@ -56,6 +59,12 @@ class LiveHlsRoutes {
         if (!method.equals("GET") && !method.equals("HEAD")) {
             response.putHeader("Allow", "GET, HEAD, OPTIONS");
             problem(context, 405, "method-not-allowed", "Live playback is read with GET.");
+            return;
+        }
+        String source = context.request().remoteAddress() == null ? null : context.request().remoteAddress().hostAddress();
+        if (!requests.tryTake(source)) {
+            response.putHeader("Retry-After", String.valueOf(requests.retryAfterSeconds()));
+            problem(context, 429, "too-many-requests", "Too many live playback requests from your address; wait a moment.");
             return;
         }
         String[] parts = context.normalizedPath().split("/");
@@ -129,6 +138,7 @@ class LiveHlsRoutes {
         return switch (status) {
             case 403 -> "Forbidden";
             case 404 -> "Not Found";
+            case 429 -> "Too Many Requests";
             default -> "Method Not Allowed";
         };
     }

@@ -36,10 +36,12 @@ public class LiveRoomResource {
     private final eu.plenum.media.rooms.RoomViewers viewers;
     private final String node;
     private final eu.plenum.media.rooms.AudienceDoors doors;
+    private final eu.plenum.media.rooms.RoomStages stages;
 
     LiveRoomResource(RoomDesk desk, LiveRooms rooms, RoomSignals signals, eu.plenum.media.rooms.RoomViewers viewers,
             @org.eclipse.microprofile.config.inject.ConfigProperty(name = "plenum.node-id", defaultValue = "local") String node,
-            eu.plenum.media.rooms.AudienceDoors doors) {
+            eu.plenum.media.rooms.AudienceDoors doors, eu.plenum.media.rooms.RoomStages stages) {
+        this.stages = stages;
         this.viewers = viewers;
         this.node = node;
         this.doors = doors;
@@ -63,6 +65,20 @@ public class LiveRoomResource {
     }
 
     public record StreamKey(String streamKey) {
+    }
+
+    /** The publisher (the last segment of its WHIP resource URL) whose video viewers see; null: the newest video. */
+    public record StagePin(UUID video) {
+    }
+
+    @jakarta.ws.rs.PUT
+    @Path("/stage")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Pin one publisher's video to the stage that WebRTC viewers see (video null: the newest publisher's video)")
+    public Response stage(@PathParam("roomId") UUID roomId, @NotNull StagePin pin) {
+        desk.requireOwn(roomId);
+        stages.pin(roomId, pin.video());
+        return Response.noContent().build();
     }
 
     /** The room's audience as this node serves it: WebRTC viewers now and at most, and the node. */

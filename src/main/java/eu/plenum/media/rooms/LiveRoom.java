@@ -58,6 +58,11 @@ public class LiveRoom {
     private Instant endedAt;
     @Column(name = "created_at", nullable = false, updatable = false)
     private Instant createdAt;
+    /** Written only by {@link RoomStages} with plain UPDATEs, so that a stage change never costs a host a lost optimistic lock. */
+    @Column(name = "stage_video", insertable = false, updatable = false)
+    private UUID stageVideo;
+    @Column(name = "stage_version", insertable = false, updatable = false)
+    private int stageVersion;
     @Version
     private int version;
 
@@ -93,8 +98,11 @@ public class LiveRoom {
         return cancelledAt != null;
     }
 
-    void starting() {
+    /** Going live on {@code node}: named at once, so that a node dying now leaves a room the lease sweep finds. */
+    void starting(String node) {
         status = Status.STARTING;
+        workerId = null;
+        workerNode = node;
         endedReason = null;
         endedAt = null;
     }
@@ -119,6 +127,16 @@ public class LiveRoom {
 
     void audienceOpen(boolean open) {
         audienceOpen = open;
+    }
+
+    /** The publisher whose video the host pinned to the stage; null: the newest video is shown. */
+    public UUID stageVideo() {
+        return stageVideo;
+    }
+
+    /** Grows each time the viewer workers were rebuilt for a new stage. */
+    public int stageVersion() {
+        return stageVersion;
     }
 
     public boolean audienceOpen() {

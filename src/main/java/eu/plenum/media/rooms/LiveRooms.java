@@ -331,9 +331,14 @@ public class LiveRooms {
     }
 
     private void endAsMediaFailure(UUID roomId, String workerId, String reason) {
+        endAsMediaFailureIf(roomId, room -> workerId == null || workerId.equals(room.workerId()), reason);
+    }
+
+    /** Ends a room whose media is gone, if {@code stillThere} (it may have gone live elsewhere meanwhile). */
+    private void endAsMediaFailureIf(UUID roomId, java.util.function.Predicate<LiveRoom> stillThere, String reason) {
         Map<String, RecordingFacts> facts = RecordingFiles.describeAll(store.pathsInProgress(roomId));
         store.change(roomId, room -> {
-            if (room.status() == LiveRoom.Status.ENDED || (workerId != null && !workerId.equals(room.workerId()))) {
+            if (room.status() == LiveRoom.Status.ENDED || !stillThere.test(room)) {
                 return null;
             }
             store.interruptAll(roomId, RecordingFiles.described(facts));
@@ -346,12 +351,14 @@ public class LiveRooms {
     }
 
     /**
-     * A room of a node whose lease ran out (see {@link NodeLeases}): its worker is gone with that
-     * node. Ended only if it is still on that worker (it may have gone live elsewhere meanwhile).
+     * A room of a node whose lease ran out (see {@link NodeLeases}), live or going live there: its worker
+     * is gone with that node. Ended only if it is still on that node and worker (another node may have
+     * taken it over meanwhile).
      */
     void endOrphaned(UUID roomId, String workerId, String node) {
         locked(roomId, () -> {
-            endAsMediaFailure(roomId, workerId, "its app node " + node + " stopped renewing its lease");
+            endAsMediaFailureIf(roomId, room -> node.equals(room.workerNode())
+                    && (workerId == null || workerId.equals(room.workerId())), "its app node " + node + " stopped renewing its lease");
             return null;
         });
     }
@@ -374,7 +381,7 @@ public class LiveRooms {
         }
         boolean wait = !pool.hasIdleWorker();
         store.change(roomId, room -> {
-            room.starting();
+            room.starting(nodeId);
             if (wait) {
                 store.append(room, RoomEvent.Kind.WAITING_FOR_WORKER, "no idle media worker; starting one");
             }

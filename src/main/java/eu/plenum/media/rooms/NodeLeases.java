@@ -101,14 +101,14 @@ public class NodeLeases {
     private record Orphan(UUID id, String workerId, String node) {
     }
 
-    /** Rooms live on another node that holds no lease renewed within the timeout. */
+    /** Rooms live or going live on another node that holds no lease renewed within the timeout. */
     private List<Orphan> orphanedRooms() {
         Instant expired = Instant.now().minus(timeout);
         return QuarkusTransaction.requiringNew().call(() -> em().createQuery("""
                 select r.id, r.workerId, r.workerNode from LiveRoom r
-                where r.status = ?1 and r.workerNode is not null and r.workerNode <> ?2
+                where r.status in (?1, ?4) and r.workerNode is not null and r.workerNode <> ?2
                 and not exists (select 1 from AppNodeLease n where n.id = r.workerNode and n.renewedAt >= ?3)""", Object[].class)
-                .setParameter(1, LiveRoom.Status.LIVE).setParameter(2, nodeId)
+                .setParameter(1, LiveRoom.Status.LIVE).setParameter(4, LiveRoom.Status.STARTING).setParameter(2, nodeId)
                 .setParameter(3, expired).setMaxResults(100).getResultStream()
                 .map(row -> new Orphan((UUID) row[0], (String) row[1], (String) row[2])).toList());
     }

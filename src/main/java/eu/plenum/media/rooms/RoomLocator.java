@@ -28,14 +28,15 @@ public class RoomLocator {
     }
 
     /**
-     * The address of the app node serving this live room, when that is another node with a current
+     * The address of the app node serving this live (or going-live) room, when that is another node with a current
      * lease; empty when this node serves it, or nobody does (then the request is answered here).
      */
     public Optional<String> servedElsewhere(UUID roomId) {
         if (rooms.ingestWorker(roomId).isPresent()) {
             return Optional.empty();
         }
-        String node = store.read(roomId, room -> room.status() == LiveRoom.Status.LIVE ? room.workerNode() : null);
+        String node = store.read(roomId, room -> room.status() == LiveRoom.Status.LIVE
+                || room.status() == LiveRoom.Status.STARTING ? room.workerNode() : null);
         if (node == null || node.equals(leases.nodeId())) {
             return Optional.empty();
         }

@@ -49,6 +49,11 @@ public class RoomViewers {
     private static final Duration TRACKS_WAIT = Duration.ofSeconds(3);
     /** A placement the worker does not report yet is kept this long (it may still be negotiating). */
     private static final Duration PLACEMENT_GRACE = Duration.ofSeconds(10);
+    /**
+     * A worker built for a former stage keeps its viewers this long (attendee pages reconnect to the new
+     * stage when they hear of it, spread over a few seconds; other WHEP clients are ended after it).
+     */
+    private static final Duration FORMER_STAGE_GRACE = Duration.ofSeconds(20);
 
     private final LiveRooms rooms;
     private final RoomStore store;
@@ -61,18 +66,25 @@ public class RoomViewers {
     private final Map<UUID, ReentrantLock> locks = new ConcurrentHashMap<>();
     /** The most WebRTC viewers each room had at once on this node (kept while the room is live here). */
     private final Map<UUID, Integer> peaks = new ConcurrentHashMap<>();
+    /** Pinned stage videos of the rooms served here, refreshed every tidy (a pin may be set on another node). */
+    private final Map<UUID, UUID> pins = new ConcurrentHashMap<>();
+    private final RoomStages stages;
     private ScheduledExecutorService housekeeping;
 
-    /** A viewer worker of one room and the viewers placed on it. */
+    /** A viewer worker of one room, the stage it was built for (its tracks are fixed) and the viewers placed on it. */
     private static final class ViewerWorker {
         final WorkerProcess process;
         final UUID roomId;
+        final List<String> stage;
         final Set<UUID> viewers = ConcurrentHashMap.newKeySet();
         volatile Instant idleSince = Instant.now();
+        /** Set when the room's stage moved on: no new viewers, closed when empty or after {@link #FORMER_STAGE_GRACE}. */
+        volatile Instant formerSince;
 
-        ViewerWorker(WorkerProcess process, UUID roomId) {
+        ViewerWorker(WorkerProcess process, UUID roomId, List<String> stage) {
             this.process = process;
             this.roomId = roomId;
+            this.stage = stage;
         }
     }
 
@@ -80,7 +92,8 @@ public class RoomViewers {
     }
 
     RoomViewers(LiveRooms rooms, RoomStore store, WorkerPool pool, WorkerControlClient control, MediaConfig config,
-            jakarta.enterprise.inject.Instance<eu.plenum.media.ViewerAdmissions> admissions) {
+            jakarta.enterprise.inject.Instance<eu.plenum.media.ViewerAdmissions> admissions, RoomStages stages) {
+        this.stages = stages;
         this.admissions = admissions;
         this.rooms = rooms;
         this.store = store;
@@ -201,7 +214,8 @@ public class RoomViewers {
                 throw capacityFull("The room's WebRTC places (" + config.maxViewersPerRoom() + ") are taken; play HLS.");
             }
             for (ViewerWorker worker : workers) {
-                if (worker.process.phase() == WorkerProcess.Phase.BUSY && worker.viewers.size() < config.viewersPerWorker()) {
+                if (worker.process.phase() == WorkerProcess.Phase.BUSY && worker.formerSince == null
+                        && worker.viewers.size() < config.viewersPerWorker()) {
                     return worker;
                 }
             }
@@ -214,7 +228,7 @@ public class RoomViewers {
     }
 
     private ViewerWorker startWorker(UUID roomId, WorkerProcess ingest) {
-        List<WorkerProtocol.Track> tracks = mainTracks(awaitTracks(ingest));
+        List<WorkerProtocol.Track> tracks = stageTracks(awaitTracks(ingest), pins.get(roomId));
         if (tracks.isEmpty()) {
             throw new MediaException(409, "room-not-live", "The room sends no media yet; the page tries again.", 2);
         }
@@ -233,7 +247,7 @@ public class RoomViewers {
             throw capacityFull("A viewer worker could not be set up: " + e.getMessage());
         }
         LOG.infof("Room %s has a new viewer worker %s (pid %d)", roomId, process.id(), process.pid());
-        return new ViewerWorker(process, roomId);
+        return new ViewerWorker(process, roomId, keys(tracks));
     }
 
     /**
@@ -262,14 +276,23 @@ public class RoomViewers {
     }
 
     /**
-     * What WHEP viewers get: the video of the first publisher that sends video and the audio of the
-     * first that sends audio (camera and microphone of the host, as a rule).
+     * The stage, what WHEP viewers get (tracks in the order publishers joined): the pinned publisher's
+     * video while it sends one, else the newest publisher's video (a screen share started after the
+     * camera takes the stage; when it ends, the camera is back), and the first publisher's audio (the
+     * host's microphone, as a rule).
      */
-    static List<WorkerProtocol.Track> mainTracks(List<WorkerProtocol.Track> tracks) {
-        List<WorkerProtocol.Track> main = new ArrayList<>();
-        tracks.stream().filter(track -> "VIDEO".equals(track.kind())).findFirst().ifPresent(main::add);
-        tracks.stream().filter(track -> "AUDIO".equals(track.kind())).findFirst().ifPresent(main::add);
-        return main;
+    static List<WorkerProtocol.Track> stageTracks(List<WorkerProtocol.Track> tracks, UUID pinned) {
+        List<WorkerProtocol.Track> stage = new ArrayList<>();
+        List<WorkerProtocol.Track> videos = tracks.stream().filter(track -> "VIDEO".equals(track.kind())).toList();
+        videos.stream().filter(track -> pinned != null && track.publisherId().equals(pinned.toString())).findFirst()
+                .or(() -> videos.isEmpty() ? Optional.empty() : Optional.of(videos.get(videos.size() - 1)))
+                .ifPresent(stage::add);
+        tracks.stream().filter(track -> "AUDIO".equals(track.kind())).findFirst().ifPresent(stage::add);
+        return stage;
+    }
+
+    private static List<String> keys(List<WorkerProtocol.Track> tracks) {
+        return tracks.stream().map(track -> track.publisherId() + "/" + track.kind()).toList();
     }
 
     private static MediaException capacityFull(String detail) {
@@ -328,14 +351,19 @@ public class RoomViewers {
     private void tidy() {
         try {
             endRevoked();
+            refreshPins();
             Instant now = Instant.now();
             for (Map.Entry<UUID, List<ViewerWorker>> room : byRoom.entrySet()) {
-                boolean live = rooms.ingestWorker(room.getKey()).isPresent();
+                Optional<WorkerProcess> ingest = rooms.ingestWorker(room.getKey());
+                boolean live = ingest.isPresent();
+                ingest.ifPresent(worker -> followStage(room.getKey(), worker, room.getValue(), now));
                 for (ViewerWorker worker : room.getValue()) {
                     forgetUnreported(worker, now);
                     boolean idle = worker.viewers.isEmpty()
                             && Duration.between(worker.idleSince, now).compareTo(config.viewerWorkerIdle()) > 0;
-                    if (!live || idle || worker.process.phase() == WorkerProcess.Phase.DEAD) {
+                    boolean former = worker.formerSince != null && (worker.viewers.isEmpty()
+                            || Duration.between(worker.formerSince, now).compareTo(FORMER_STAGE_GRACE) > 0);
+                    if (!live || idle || former || worker.process.phase() == WorkerProcess.Phase.DEAD) {
                         close(worker);
                     }
                 }
@@ -348,6 +376,37 @@ public class RoomViewers {
         } catch (RuntimeException e) {
             LOG.warnf("Tidying viewer workers failed: %s", e.getMessage());
         }
+    }
+
+    /**
+     * When the room's stage moved on (a camera switched on late, a screen share started or ended, the
+     * host pinned another video), the workers built for the former one take no new viewers, the stage's
+     * version grows and attendee pages reconnect — to a worker built for the new stage. A heartbeat
+     * without tracks (a publisher between sessions) changes nothing.
+     */
+    private void followStage(UUID roomId, WorkerProcess ingest, List<ViewerWorker> workers, Instant now) {
+        List<WorkerProtocol.Track> tracks = ingest.lastBeat().map(WorkerProtocol.Heartbeat::tracks).orElse(null);
+        if (tracks == null || tracks.isEmpty()) {
+            return;
+        }
+        List<String> stage = keys(stageTracks(tracks, pins.get(roomId)));
+        boolean moved = false;
+        for (ViewerWorker worker : workers) {
+            if (worker.formerSince == null && !worker.stage.equals(stage)) {
+                worker.formerSince = now;
+                moved = true;
+            }
+        }
+        if (moved) {
+            LOG.infof("Room %s has a new stage %s; its viewers move to new viewer workers", roomId, stage);
+            stages.advance(roomId);
+        }
+    }
+
+    private void refreshPins() {
+        Map<UUID, UUID> now = stages.pins(byRoom.keySet());
+        pins.keySet().retainAll(now.keySet());
+        pins.putAll(now);
     }
 
     /** Ends the viewers whose holders may no longer watch (asked in one batch of this node's holders). */

@@ -99,4 +99,21 @@ public interface MediaConfig {
      */
     @WithDefault("12")
     int maxWorkersPerTenant();
+
+    /**
+     * Live HLS requests per client address, refilled over the period: a player asks about twice a second
+     * (playlist and segment), an office NAT holds many players; beyond it 429 (an edge or CDN in front
+     * asks once per file).
+     */
+    @io.smallrye.config.WithName("hls-per-source")
+    SourceLimit hlsPerSource();
+
+    /** A token bucket per client address. */
+    interface SourceLimit {
+        @WithDefault("6000")
+        int requests();
+
+        @WithDefault("1m")
+        Duration period();
+    }
 }
