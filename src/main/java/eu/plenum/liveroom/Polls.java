@@ -141,6 +141,7 @@ public class Polls implements LiveCommands {
     private void appendResults(Poll poll, boolean shared, boolean last, Participant actor) {
         PollResults results = polls.results(poll);
         Map<String, Object> payload = describe(poll);
+        payload.put("status", last ? Poll.Status.CLOSED.name() : poll.status().name());
         payload.put("shared", shared);
         payload.put("final", last);
         payload.put("voters", results.voters());
