@@ -21,6 +21,8 @@
   function text(live, key) {
     const given = live && typeof live.t === 'function' ? live.t(key) : null;
     if (given && given !== key) { return given; }
+    const rendered = document.getElementById('live-interaction-texts'); // tags/liveInteractionTexts.html
+    if (rendered && rendered.dataset[key]) { return rendered.dataset[key]; }
     const lang = (document.documentElement.lang || 'en').slice(0, 2);
     return (FALLBACK[lang] || FALLBACK.en)[key] || FALLBACK.en[key] || key;
   }

@@ -10,12 +10,14 @@ import com.microsoft.playwright.options.AriaRole;
 import eu.plenum.testsupport.BrowserJourney;
 import eu.plenum.testsupport.PlenumTestServers;
 import io.agroal.api.AgroalDataSource;
+import io.quarkus.qute.Engine;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
@@ -67,11 +69,23 @@ class LivePanelPluginsTest extends BrowserJourney {
     @Inject
     ObjectMapper json;
 
+    @Inject
+    Engine templates;
+
     private Page mounted(Participant who, List<String> errors) throws Exception {
+        return mounted(who, errors, null);
+    }
+
+    /** Mounts the plug-ins for {@code who}; with a locale, the page carries the texts tag rendered in it. */
+    private Page mounted(Participant who, List<String> errors, Locale texts) throws Exception {
         Page page = browser.newPage("en-GB");
         page.onPageError(errors::add);
         page.navigate(home.toString());
         page.evaluate(HARNESS);
+        if (texts != null) {
+            String tag = templates.getTemplate("tags/liveInteractionTexts").instance().setLocale(texts).render();
+            page.evaluate("html => document.body.insertAdjacentHTML('beforeend', html)", tag);
+        }
         for (String plugin : List.of("live-questions", "live-polls", "live-hands")) {
             page.addScriptTag(new Page.AddScriptTagOptions().setUrl("/js/" + plugin + ".js"));
         }
@@ -178,6 +192,19 @@ class LivePanelPluginsTest extends BrowserJourney {
         event(page, "hands", "hand.lowered", Map.of("participantId", ada.participantId().toString(), "loweredBy",
                 host.participantId().toString()));
         page.getByText("No hands raised.").waitFor();
+        assertEquals(List.of(), errors);
+    }
+
+    @Test
+    void thePlugInsSpeakThePagesLanguageFromTheTextsTag() throws Exception {
+        LiveRoomFixture room = LiveRoomFixture.seed(dataSource);
+        board.handle(room.attendee("Ada Asker"), "question.ask", frame("text", "Wo sind die Folien?", "anonymous", false));
+        List<String> errors = new ArrayList<>();
+        Page page = mounted(room.attendee("Tess Tester"), errors, Locale.GERMAN);
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Unterstützen: Wo sind die Folien?")).waitFor();
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Hand heben").setExact(true)).waitFor();
+        page.getByText("Gerade keine Umfrage.").waitFor();
+        assertEquals(1, page.getByLabel("Ihre Frage").count());
         assertEquals(List.of(), errors);
     }
 }
