@@ -87,4 +87,126 @@ public interface AudienceMessages {
 
     @Message("Leave")
     String leave();
+
+    // Live panel: Q&A, polls and hands (live-questions.js, live-polls.js, live-hands.js read them as live.t(key)).
+
+    @Message("Q&A")
+    String live_qa_tab();
+
+    @Message("Your question")
+    String live_qa_label();
+
+    @Message("Ask")
+    String live_qa_ask();
+
+    @Message("Ask anonymously (the host still sees your name)")
+    String live_qa_anonymous();
+
+    @Message("Anonymous")
+    String live_qa_anonymous_author();
+
+    @Message("Upvote")
+    String live_qa_upvote();
+
+    @Message("Upvoted")
+    String live_qa_upvoted();
+
+    @Message("votes")
+    String live_qa_votes();
+
+    @Message("Mark answered")
+    String live_qa_answer();
+
+    @Message("Dismiss")
+    String live_qa_dismiss();
+
+    @Message("Answered")
+    String live_qa_answered();
+
+    @Message("Dismissed")
+    String live_qa_dismissed();
+
+    @Message("No questions yet.")
+    String live_qa_empty();
+
+    @Message("New question")
+    String live_qa_new();
+
+    @Message("That did not work")
+    String live_qa_refused();
+
+    @Message("Polls")
+    String live_poll_tab();
+
+    @Message("Question")
+    String live_poll_question();
+
+    @Message("Answers, one per line")
+    String live_poll_options();
+
+    @Message("Several answers allowed")
+    String live_poll_multiple();
+
+    @Message("Create poll")
+    String live_poll_create();
+
+    @Message("Open")
+    String live_poll_open();
+
+    @Message("Close")
+    String live_poll_close();
+
+    @Message("Share results")
+    String live_poll_share();
+
+    @Message("Vote")
+    String live_poll_vote();
+
+    @Message("Thanks, your vote counts.")
+    String live_poll_voted();
+
+    @Message("voters")
+    String live_poll_voters();
+
+    @Message("Draft")
+    String live_poll_draft();
+
+    @Message("Closed")
+    String live_poll_closed();
+
+    @Message("No poll right now.")
+    String live_poll_empty();
+
+    @Message("New poll")
+    String live_poll_new();
+
+    @Message("That did not work")
+    String live_poll_refused();
+
+    @Message("Hands")
+    String live_hand_tab();
+
+    @Message("Raise hand")
+    String live_hand_raise();
+
+    @Message("Lower hand")
+    String live_hand_lower();
+
+    @Message("Your hand is up.")
+    String live_hand_up();
+
+    @Message("Your hand is down.")
+    String live_hand_down();
+
+    @Message("Raised hands")
+    String live_hand_queue();
+
+    @Message("No hands raised.")
+    String live_hand_empty();
+
+    @Message("raised a hand")
+    String live_hand_new();
+
+    @Message("That did not work")
+    String live_hand_refused();
 }
