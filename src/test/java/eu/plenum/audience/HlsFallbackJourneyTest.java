@@ -68,6 +68,12 @@ class HlsFallbackJourneyTest {
             System.out.println("HLS attendee: " + VideoFrames.awaitPlaying(hanno, "#player", 2.0));
             Browser.screenshot(hanno, "attendee-hls");
             assertEquals("whep", wera.getByTestId("player-state").getAttribute("data-transport"), "the first kept WebRTC");
+
+            // A screen share takes the stage on both transports (the HLS transcoder's input is re-pointed).
+            WhipPublishers screen = new WhipPublishers(browser, APP + "/");
+            assertEquals(201, screen.publishScreen(opened.getString("room.whipUrl"), opened.getString("streamKey"), 640, 360).get("status"));
+            System.out.println("HLS attendee sees the screen share: " + VideoFrames.awaitPlayingRed(hanno, "#player"));
+            System.out.println("WHEP attendee sees the screen share: " + VideoFrames.awaitPlayingRed(wera, "#player"));
         }
         given().auth().oauth2(Tokens.accessToken(Tokens.HOST)).post("/api/rooms/" + roomId + "/end").then().statusCode(200);
     }

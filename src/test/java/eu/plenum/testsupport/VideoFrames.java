@@ -57,4 +57,18 @@ public final class VideoFrames {
         }
         throw new AssertionError(selector + " plays no picture of aspect ratio " + ratio + ": " + frame);
     }
+
+    /** Waits (up to a minute) until the element plays a mostly red picture (the drawn screen share of {@link WhipPublishers#publishScreen}). */
+    public static Map<String, Object> awaitPlayingRed(Page page, String selector) throws InterruptedException {
+        Instant deadline = Instant.now().plusSeconds(60);
+        Map<String, Object> frame = sample(page, selector);
+        while (Instant.now().isBefore(deadline)) {
+            frame = awaitPlaying(page, selector, 0.5);
+            if (((Number) frame.get("red")).doubleValue() > 2 * ((Number) frame.get("green")).doubleValue()) {
+                return frame;
+            }
+            Thread.sleep(200);
+        }
+        throw new AssertionError(selector + " plays no red picture: " + frame);
+    }
 }

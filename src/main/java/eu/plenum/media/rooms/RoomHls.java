@@ -35,8 +35,8 @@ import org.jboss.logging.Logger;
 /**
  * The HLS transcoders of the rooms live on this node: one pooled worker per room (never the
  * room's ingest worker), fed by the ingest worker's forwards ({@code PUT /forwards/hls-<room>}):
- * the main publisher's video (for now: the first publisher that sends video) and every
- * publisher's audio. Once a second it starts what is missing, re-points the forwards when
+ * the video on the stage ({@link RoomStages#videoOnStage}: the pinned one, else the newest) and
+ * every publisher's audio. Once a second it starts what is missing, re-points the forwards when
  * publishers come and go, replaces a transcoder that died (the next one continues the playlists;
  * the recording never notices) and, when a room is no longer live here, closes its transcoder and
  * removes its live folder.
@@ -56,6 +56,7 @@ public class RoomHls {
     private final WorkerPool pool;
     private final WorkerControlClient control;
     private final HlsConfig config;
+    private final RoomStages stages;
     private final Map<UUID, Transcoder> transcoders = new ConcurrentHashMap<>();
     private final Map<UUID, Instant> failedAt = new ConcurrentHashMap<>();
     private ScheduledExecutorService ticks;
@@ -76,7 +77,8 @@ public class RoomHls {
         }
     }
 
-    RoomHls(LiveRooms rooms, RoomStore store, WorkerPool pool, WorkerControlClient control, HlsConfig config) {
+    RoomHls(LiveRooms rooms, RoomStore store, WorkerPool pool, WorkerControlClient control, HlsConfig config, RoomStages stages) {
+        this.stages = stages;
         this.rooms = rooms;
         this.store = store;
         this.pool = pool;
@@ -138,9 +140,10 @@ public class RoomHls {
     private void tick() {
         try {
             Set<UUID> live = rooms.liveHere();
+            Map<UUID, UUID> pins = live.isEmpty() ? Map.of() : stages.pins(live);
             for (UUID roomId : live) {
                 try {
-                    keepUp(roomId);
+                    keepUp(roomId, pins.get(roomId));
                 } catch (RuntimeException e) {
                     LOG.warnf("HLS of room %s: %s", roomId, e.getMessage());
                 }
@@ -161,7 +164,7 @@ public class RoomHls {
         }
     }
 
-    private void keepUp(UUID roomId) {
+    private void keepUp(UUID roomId, UUID pinned) {
         Transcoder transcoder = transcoders.get(roomId);
         if (transcoder != null && transcoder.worker.phase() == WorkerProcess.Phase.DEAD) {
             transcoders.remove(roomId, transcoder);
@@ -179,7 +182,7 @@ public class RoomHls {
         }
         Optional<WorkerProcess> ingest = rooms.ingestWorker(roomId);
         if (ingest.isPresent()) {
-            forward(roomId, ingest.get(), transcoder);
+            forward(roomId, ingest.get(), transcoder, pinned);
         }
     }
 
@@ -211,12 +214,12 @@ public class RoomHls {
     }
 
     /** Tells the ingest worker what to send the transcoder, when that changed; asks for key frames after a video change. */
-    private void forward(UUID roomId, WorkerProcess ingest, Transcoder transcoder) {
+    private void forward(UUID roomId, WorkerProcess ingest, Transcoder transcoder, UUID pinned) {
         List<WorkerProtocol.Track> tracks = ingest.lastBeat().map(WorkerProtocol.Heartbeat::tracks).orElse(List.of());
         tracks = tracks == null ? List.of() : tracks;
         List<WorkerProtocol.ForwardTrack> wanted = new ArrayList<>();
-        Optional<WorkerProtocol.Track> video = tracks.stream().filter(track -> "VIDEO".equals(track.kind()))
-                .filter(track -> transcoder.ports.video().containsKey(track.encoding())).findFirst();
+        Optional<WorkerProtocol.Track> video = RoomStages.videoOnStage(tracks.stream().filter(track -> "VIDEO".equals(track.kind()))
+                .filter(track -> transcoder.ports.video().containsKey(track.encoding())).toList(), pinned);
         video.ifPresent(track -> wanted.add(new WorkerProtocol.ForwardTrack(track.publisherId(), "VIDEO",
                 transcoder.ports.video().get(track.encoding()))));
         List<String> speaking = tracks.stream().filter(track -> "AUDIO".equals(track.kind())).map(WorkerProtocol.Track::publisherId)

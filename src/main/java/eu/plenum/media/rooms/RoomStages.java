@@ -1,6 +1,7 @@
 package eu.plenum.media.rooms;
 
 import eu.plenum.media.MediaException;
+import eu.plenum.media.worker.WorkerProtocol;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
@@ -8,6 +9,7 @@ import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 
 /**
@@ -45,8 +47,17 @@ public class RoomStages {
         });
     }
 
+    /**
+     * The video on the stage among {@code videos} (in the order their publishers joined): the pinned
+     * publisher's while it sends one, else the newest. The one rule for WHEP viewers and HLS.
+     */
+    static Optional<WorkerProtocol.Track> videoOnStage(List<WorkerProtocol.Track> videos, UUID pinned) {
+        return videos.stream().filter(track -> pinned != null && track.publisherId().equals(pinned.toString())).findFirst()
+                .or(() -> videos.isEmpty() ? Optional.empty() : Optional.of(videos.get(videos.size() - 1)));
+    }
+
     /** The pinned videos of these rooms (rooms without a pin are missing). */
-    Map<UUID, UUID> pins(Collection<UUID> roomIds) {
+    public Map<UUID, UUID> pins(Collection<UUID> roomIds) {
         Map<UUID, UUID> pins = new HashMap<>();
         if (roomIds.isEmpty()) {
             return pins;

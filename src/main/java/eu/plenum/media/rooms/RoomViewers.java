@@ -133,6 +133,7 @@ public class RoomViewers {
         WorkerProcess ingest = rooms.ingestWorker(roomId)
                 .orElseThrow(() -> new MediaException(409, "room-not-live", "The room is not live; the page waits for the host.", 5));
         endOldestBeyondLimit(holder);
+        endOnFormerStage(holder, roomId);
         ViewerWorker worker = place(roomId, ingest);
         UUID viewerId = UUID.randomUUID();
         worker.viewers.add(viewerId);
@@ -202,6 +203,15 @@ public class RoomViewers {
         for (int i = 0; i <= of.size() - config.viewersPerHolder(); i++) {
             leave(of.get(i).roomId(), of.get(i).viewerId());
         }
+    }
+
+    /**
+     * A holder asking again while its viewer is on a worker of a former stage is moving to the new one:
+     * the old place is given up first, so a full room never sends a page that follows the stage to HLS.
+     */
+    private void endOnFormerStage(UUID holder, UUID roomId) {
+        placements.values().stream().filter(placement -> placement.holder().equals(holder) && placement.roomId().equals(roomId)
+                && placement.worker().formerSince != null).toList().forEach(placement -> leave(roomId, placement.viewerId()));
     }
 
     /** Reserves a place on a worker with room, starting one when all are full. */
@@ -283,10 +293,7 @@ public class RoomViewers {
      */
     static List<WorkerProtocol.Track> stageTracks(List<WorkerProtocol.Track> tracks, UUID pinned) {
         List<WorkerProtocol.Track> stage = new ArrayList<>();
-        List<WorkerProtocol.Track> videos = tracks.stream().filter(track -> "VIDEO".equals(track.kind())).toList();
-        videos.stream().filter(track -> pinned != null && track.publisherId().equals(pinned.toString())).findFirst()
-                .or(() -> videos.isEmpty() ? Optional.empty() : Optional.of(videos.get(videos.size() - 1)))
-                .ifPresent(stage::add);
+        RoomStages.videoOnStage(tracks.stream().filter(track -> "VIDEO".equals(track.kind())).toList(), pinned).ifPresent(stage::add);
         tracks.stream().filter(track -> "AUDIO".equals(track.kind())).findFirst().ifPresent(stage::add);
         return stage;
     }
