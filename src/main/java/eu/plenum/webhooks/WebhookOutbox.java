@@ -82,7 +82,6 @@ class WebhookOutbox {
         Map<String, Object> data = new LinkedHashMap<>();
         data.put("webinarId", event.webinarId());
         data.put("sessionId", event.sessionId());
-        data.put("registrations", event.registrations());
         data.put("attendees", event.attendees());
         enqueue(event.tenantId(), WebhookEventType.ATTENDANCE_READY, event.at(), null, data);
     }
