@@ -63,6 +63,8 @@ class AttendanceReportTest {
     @Inject
     AttendancePresence presence;
     @Inject
+    AttendancePersonalData personalData;
+    @Inject
     Event<SessionWentLive> wentLive;
     @Inject
     Event<SessionEnded> ended;
@@ -126,6 +128,11 @@ class AttendanceReportTest {
         assertNotNull(line, "the stream ended before its first event");
         assertEquals(1, presencesOf(registration).size());
         assertNull(presencesOf(registration).get(0)[2], "open while the stream is");
+        Thread.sleep(1_100);
+        presence.heartbeat();
+        Timestamp[] renewed = presencesOf(registration).get(0);
+        assertTrue(renewed[1].after(renewed[0]), "the heartbeat renews an open stream's presence");
+        assertNull(renewed[2]);
 
         stream.body().close(); // the attendee closes the page
         client.shutdownNow();
@@ -230,6 +237,16 @@ class AttendanceReportTest {
                 .get("/api/webinars/" + webinar + "/sessions/" + UUID.randomUUID() + "/attendance").then().statusCode(404);
         given().get(path).then().statusCode(401);
         given().get("/webjars/chart.js/4.4.1/dist/chart.umd.js").then().statusCode(200);
+
+        // The per-person contract: found and erased by registration, within the tenant only.
+        var anne = new eu.plenum.shared.PersonalDataHolder.DataSubject("acme", "anna" + suffix, java.util.Set.of(UUID.fromString(anna)));
+        assertEquals("attendance", personalData.category());
+        assertEquals(3, personalData.export(anne).size());
+        assertEquals(session, personalData.export(anne).get(0).get("sessionId"));
+        assertEquals(0, QuarkusTransaction.requiringNew().call(() -> personalData.erase(
+                new eu.plenum.shared.PersonalDataHolder.DataSubject("globex", "anna" + suffix, java.util.Set.of(UUID.fromString(anna))))));
+        assertEquals(3, QuarkusTransaction.requiringNew().call(() -> personalData.erase(anne)));
+        given().auth().oauth2(Tokens.accessToken(Tokens.HOST)).get(path).then().statusCode(200).body("funnel.attended", equalTo(2));
     }
 
     private static Map<String, Object> attendee(Response report, String registrationId) {

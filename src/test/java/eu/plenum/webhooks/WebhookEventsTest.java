@@ -63,6 +63,8 @@ class WebhookEventsTest {
     @Inject
     WebhookDispatcher dispatcher;
     @Inject
+    WebhookDeliveryPersonalData personalData;
+    @Inject
     Event<SessionWentLive> wentLive;
     @Inject
     Event<SessionEnded> ended;
@@ -194,6 +196,13 @@ class WebhookEventsTest {
             UUID.fromString(delivery.headers().get("Plenum-Delivery").get(0));
         }
         // attendance.ready is raised by the audience context: AttendanceReportTest follows it to the receiver.
+
+        var subject = new eu.plenum.shared.PersonalDataHolder.DataSubject("acme", email, java.util.Set.of(UUID.fromString(registration)));
+        List<Map<String, Object>> held = personalData.export(subject);
+        assertEquals(3, held.size(), "created, confirmed, cancelled: " + held);
+        assertTrue(String.valueOf(held.get(0).get("body")).contains(email));
+        assertEquals(3, QuarkusTransaction.requiringNew().call(() -> personalData.erase(subject)));
+        assertEquals(List.of(), personalData.export(subject));
     }
 
     @Test

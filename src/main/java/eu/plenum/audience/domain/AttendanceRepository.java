@@ -52,8 +52,11 @@ public class AttendanceRepository {
         if (ids.isEmpty()) {
             return 0;
         }
-        return database.createNativeQuery("UPDATE attendance_presence SET last_seen_at = ?2 WHERE id IN (?1) AND disconnected_at IS NULL")
-                .setParameter(1, ids).setParameter(2, utc(at)).executeUpdate();
+        // One array parameter, not one bind parameter per stream: a node may serve more streams than PostgreSQL takes parameters.
+        String array = ids.stream().map(UUID::toString).collect(java.util.stream.Collectors.joining(",", "{", "}"));
+        return database.createNativeQuery(
+                        "UPDATE attendance_presence SET last_seen_at = ?2 WHERE id = ANY(CAST(?1 AS uuid[])) AND disconnected_at IS NULL")
+                .setParameter(1, array).setParameter(2, utc(at)).executeUpdate();
     }
 
     /** Closes presences whose node stopped renewing them (it died): they end at their last heartbeat. */

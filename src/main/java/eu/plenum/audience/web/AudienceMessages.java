@@ -150,4 +150,7 @@ public interface AudienceMessages {
 
     @Message("{registrations} registrations, {seats} seats, {attended} attended")
     String attendance_funnel_text(int registrations, int seats, int attended);
+
+    @Message("While this page is open, {organisation} sees that you attend: when you joined and left, for its attendance report.")
+    String attendance_notice(String organisation);
 }
