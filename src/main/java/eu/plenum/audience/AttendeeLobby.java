@@ -27,7 +27,7 @@ public class AttendeeLobby {
      * room's stage (WAITING when no room was opened yet).
      */
     public record Lobby(String name, UUID registrationId, String organisation, WebinarView webinar, WebinarView.SessionView session,
-            AudienceRoom room, boolean recorded) {
+            AudienceRoom room, boolean recorded, String tenantId) {
 
         public String stage() {
             return room == null ? RoomStates.Stage.WAITING.name() : room.stage().name();
@@ -93,6 +93,6 @@ public class AttendeeLobby {
         AudienceRoom room = session == null ? null : roomsBySession.get(session.id());
         String organisation = tenants.find(tenantId).map(TenantRef::name).orElse("");
         return new Lobby(name, registrationId, organisation, webinar, session, room,
-                webinar.recordingPolicy() != RecordingPolicy.OFF);
+                webinar.recordingPolicy() != RecordingPolicy.OFF, tenantId);
     }
 }

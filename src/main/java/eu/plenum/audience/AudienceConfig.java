@@ -27,6 +27,33 @@ public interface AudienceConfig {
     /** The per-source-address limit on the attendee endpoints (lobby, enter, pass, events). */
     PerSource perSource();
 
+    /** How presences on the attendee page become attendance. */
+    Attendance attendance();
+
+    /** Attendance from the attendee page's event stream. */
+    interface Attendance {
+
+        /** A gap between two presences of one registration shorter than this is not leaving (see AttendanceIntervals). */
+        @WithDefault("60S")
+        Duration bridge();
+
+        /** How often a node renews the presences of the streams it serves (read by the scheduler as {@code heartbeat-every}). */
+        @WithDefault("30s")
+        String heartbeatEvery();
+
+        /** A presence not renewed for this long belonged to a node that died: it is closed at its last heartbeat. */
+        @WithDefault("90S")
+        Duration silentAfter();
+
+        /** How long after a session's live period ended its attendance is final (attendance.ready): late leavers are in. */
+        @WithDefault("5M")
+        Duration finalAfter();
+
+        /** How often each app node looks for sessions whose attendance became final (read by the scheduler). */
+        @WithDefault("10s")
+        String finaliseEvery();
+    }
+
     /** A token bucket per client address: {@code requests} at once, refilled evenly over {@code period}. */
     interface PerSource {
 

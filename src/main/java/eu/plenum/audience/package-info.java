@@ -4,8 +4,16 @@
  * {@code plenum.audience.devices-per-registration}), viewer passes for WHEP and signed HLS URLs,
  * and the stage of the room they wait for.
  *
+ * <p>Attendance: the attendee page's open event stream is the presence signal ({@code AttendancePresence},
+ * table {@code attendance_presence}, one row per device connection with a heartbeat), merged per
+ * registration into intervals ({@code AttendanceIntervals}) for the host's report ({@code AttendanceReports},
+ * CSV, page with Chart.js); {@code AttendanceFinalisation} keeps each session's live window
+ * ({@code attendance_session}, from media's {@code SessionWentLive}/{@code SessionEnded}) and fires
+ * {@code AttendanceReady}. Questions and polls per attendee come through {@code AttendeeInteractions},
+ * which liveroom implements.
+ *
  * <p>Owns the {@code attendee_session} table (no personal data: a registration id, a token's SHA-256
- * and times). Uses {@code media}'s root API ({@code RoomStates}, {@code ViewerPasses}, {@code Viewing},
+ * and times) and the attendance tables (personal data by registration: {@code AttendancePersonalData}). Uses {@code media}'s root API ({@code RoomStates}, {@code ViewerPasses}, {@code Viewing},
  * {@code LiveHls}), {@code scheduling}'s root API (attendance of a join link; it observes
  * {@code RegistrationWithdrawn}), {@code identity} (the hosting organisation's name), {@code consent} (the recording notice shown on entering
  * a recorded session is a consent record) and {@code shared}.

@@ -29,7 +29,8 @@ public final class RegistrantCsv {
         return csv.toString();
     }
 
-    static String field(String value) {
+    /** One CSV field, quoted, with a leading apostrophe before anything a spreadsheet would run as a formula. */
+    public static String field(String value) {
         String safe = value == null ? "" : value;
         if (FORMULA_START.matcher(safe).matches()) {
             safe = "'" + safe;

@@ -29,10 +29,12 @@ public class RegistrantDesk {
     private final PersonalLinks links;
     private final jakarta.enterprise.event.Event<RegistrationWithdrawn> withdrawn;
     private final eu.plenum.consent.ConsentRecords consents;
+    private final RegistrationEvents events;
 
     RegistrantDesk(WebinarPlanner planner, WebinarRepository webinars, RegistrationRepository registrations,
             RegistrationMails mails, PersonalLinks links, jakarta.enterprise.event.Event<RegistrationWithdrawn> withdrawn,
-            eu.plenum.consent.ConsentRecords consents) {
+            eu.plenum.consent.ConsentRecords consents, RegistrationEvents events) {
+        this.events = events;
         this.consents = consents;
         this.planner = planner;
         this.webinars = webinars;
@@ -84,6 +86,7 @@ public class RegistrantDesk {
             if (open) {
                 boolean hadSeat = registration.status() == RegistrationStatus.REGISTERED;
                 registration.decided(RegistrationStatus.DENIED);
+                events.cancelled(registration, "DENIED");
                 mails.statusOnly(webinar, registration);
                 if (hadSeat) {
                     withdrawn.fire(new RegistrationWithdrawn(webinarId, registration.id()));
@@ -100,6 +103,7 @@ public class RegistrantDesk {
         planner.get(webinarId);
         own(webinarId, List.of(registrationId)).forEach(registration -> {
             registration.revokeJoinLink();
+            events.cancelled(registration, "REVOKED");
             withdrawn.fire(new RegistrationWithdrawn(webinarId, registrationId));
         });
     }
@@ -111,6 +115,7 @@ public class RegistrantDesk {
                 .orElseThrow(() -> new NotFoundException("This join link is not valid (any more)."));
         Webinar webinar = webinars.findById(registration.webinarId(), LockModeType.PESSIMISTIC_WRITE);
         registration.decided(RegistrationStatus.CANCELLED);
+        events.cancelled(registration, "CANCELLED");
         withdrawn.fire(new RegistrationWithdrawn(webinar.id(), registration.id()));
         mails.cancelled(WebinarView.of(webinar), registration);
         promoteFromWaitList(webinar);
@@ -125,6 +130,7 @@ public class RegistrantDesk {
     private void grantSeat(Webinar webinar, Registration registration) {
         registration.decided(RegistrationStatus.REGISTERED);
         registration.newJoinLink();
+        events.confirmed(registration);
         mails.registered(WebinarView.of(webinar), registration);
     }
 

@@ -51,9 +51,11 @@ public class Registrations {
     private final RegistrationConfig config;
     private final Clock clock;
     private final ConsentRecords consents;
+    private final RegistrationEvents events;
 
     Registrations(WebinarRepository webinars, RegistrationRepository registrations, RegistrationMails mails, PersonalLinks links,
-            RegistrationConfig config, Clock clock, ConsentRecords consents) {
+            RegistrationConfig config, Clock clock, ConsentRecords consents, RegistrationEvents events) {
+        this.events = events;
         this.consents = consents;
         this.webinars = webinars;
         this.registrations = registrations;
@@ -96,6 +98,7 @@ public class Registrations {
                 consents.give(subject, webinarId, ConsentKind.RECORDING_CONSENT, RECORDING_CONSENT_VERSION);
             }
             mails.confirmLink(webinar, registration, null);
+            events.created(registration);
             return;
         }
         Registration registration = existing.get();
@@ -152,6 +155,7 @@ public class Registrations {
                     ? RegistrationStatus.REGISTERED : RegistrationStatus.WAITLISTED;
         };
         registration.confirmed(outcome, now);
+        events.confirmed(registration);
         if (outcome != RegistrationStatus.REGISTERED) {
             mails.statusOnly(webinar, registration);
             return new Confirmation(outcome, null, webinar.id());

@@ -166,7 +166,7 @@ class EuRegionManifestsTest {
     @Test
     void appNodesTakeTheirSecretsFromKubernetesSecrets() throws IOException {
         List<String> required = List.of("QUARKUS_OIDC_CREDENTIALS_SECRET", "QUARKUS_OIDC_TOKEN_STATE_MANAGER_ENCRYPTION_SECRET",
-                "PLENUM_LINKS_KEY", "PLENUM_PLAYBACK_SIGNING_KEY", "QUARKUS_DATASOURCE_PASSWORD");
+                "PLENUM_LINKS_KEY", "PLENUM_WEBHOOKS_SECRET_KEY", "PLENUM_PLAYBACK_SIGNING_KEY", "QUARKUS_DATASOURCE_PASSWORD");
         List<JsonNode> apps = documents(DEPLOY.resolve("base")).stream()
                 .filter(doc -> doc.path("kind").asText().equals("StatefulSet")).toList();
         assertFalse(apps.isEmpty(), "no app StatefulSet in base");

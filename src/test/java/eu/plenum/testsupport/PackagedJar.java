@@ -58,6 +58,7 @@ public final class PackagedJar implements AutoCloseable {
         builder.environment().put(COOKIE_SECRET_ENV, randomSecret());
         // Production refuses the public dev key; nodes of one run share one key; tests drive every request from 127.0.0.1.
         builder.environment().put("PLENUM_LINKS_KEY", LINKS_KEY);
+        builder.environment().put("PLENUM_WEBHOOKS_SECRET_KEY", "packaged-jar-test-webhooks-key-" + LINKS_KEY);
         builder.environment().put("PLENUM_PLAYBACK_SIGNING_KEY", PLAYBACK_KEY);
         builder.environment().put("PLENUM_REGISTRATION_PER_SOURCE_REQUESTS", "100000");
         env.forEach((name, value) -> {

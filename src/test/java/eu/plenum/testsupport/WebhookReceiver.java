@@ -19,6 +19,7 @@ public final class WebhookReceiver implements AutoCloseable {
 
     private final HttpServer server;
     private final List<Delivery> deliveries = new CopyOnWriteArrayList<>();
+    private final Map<String, java.util.concurrent.atomic.AtomicInteger> served = new java.util.concurrent.ConcurrentHashMap<>();
 
     private WebhookReceiver(HttpServer server) {
         this.server = server;
@@ -31,9 +32,18 @@ public final class WebhookReceiver implements AutoCloseable {
             server.createContext("/", exchange -> {
                 String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
                 receiver.deliveries.add(new Delivery(exchange.getRequestHeaders(), body));
-                // "/fail/<status>" plays a receiver that does not take the request.
+                // "/fail/<status>" plays a receiver that does not take the request; "/flaky/<n>/…" one that
+                // answers 500 to its first n requests, then 204.
                 String path = exchange.getRequestURI().getPath();
-                exchange.sendResponseHeaders(path.startsWith("/fail/") ? Integer.parseInt(path.substring(6)) : 204, -1);
+                int status = 204;
+                if (path.startsWith("/fail/")) {
+                    status = Integer.parseInt(path.substring(6));
+                } else if (path.startsWith("/flaky/")) {
+                    int failures = Integer.parseInt(path.split("/")[2]);
+                    int seen = receiver.served.computeIfAbsent(path, key -> new java.util.concurrent.atomic.AtomicInteger()).incrementAndGet();
+                    status = seen <= failures ? 500 : 204;
+                }
+                exchange.sendResponseHeaders(status, -1);
                 exchange.close();
             });
             server.start();
@@ -49,6 +59,11 @@ public final class WebhookReceiver implements AutoCloseable {
 
     public List<Delivery> deliveries() {
         return List.copyOf(deliveries);
+    }
+
+    /** The requests whose {@code header} (case as the JDK server stores it, e.g. "Plenum-event") has this value. */
+    public List<Delivery> withHeader(String header, String value) {
+        return deliveries.stream().filter(delivery -> delivery.headers().getOrDefault(header, List.of()).contains(value)).toList();
     }
 
     @Override

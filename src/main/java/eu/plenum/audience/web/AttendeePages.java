@@ -91,9 +91,11 @@ public class AttendeePages {
     private final PlaybackStops stops;
     private final Pages pages;
     private final eu.plenum.audience.OpenViewers viewers;
+    private final eu.plenum.audience.AttendancePresence attendance;
 
     AttendeePages(eu.plenum.audience.OpenViewers viewers, AttendeeSessions sessions, AttendeeLobby lobbies, AudienceThrottle throttle, AudienceConfig config, RoomStates rooms,
-            ViewerPasses passes, LiveHls hls, PlaybackStops stops, Pages pages) {
+            ViewerPasses passes, LiveHls hls, PlaybackStops stops, Pages pages, eu.plenum.audience.AttendancePresence attendance) {
+        this.attendance = attendance;
         this.viewers = viewers;
         this.sessions = sessions;
         this.lobbies = lobbies;
@@ -185,7 +187,14 @@ public class AttendeePages {
                 .emitOn(Infrastructure.getDefaultWorkerPool())
                 .map(tick -> sessions.stillAdmitted(admitted) ? StageSignal.of(rooms.ofSession(sessionId)) : StageSignal.ended("REVOKED"));
         Multi<StageSignal> first = Multi.createFrom().item(StageSignal.of(Optional.ofNullable(lobby.room())));
-        return Multi.createBy().merging().streams(first, changes, ended, refresh);
+        Multi<StageSignal> stream = Multi.createBy().merging().streams(first, changes, ended, refresh);
+        if (admitted.openViewer()) {
+            return stream; // an open viewer is nobody: no presence is kept (see OpenViewers)
+        }
+        // The open stream is the attendee's presence on the page: recorded now, closed when the stream ends.
+        UUID presence = attendance.connected(lobby.tenantId(), admitted.webinarId(), sessionId, admitted.registrationId(),
+                admitted.sessionId());
+        return stream.onTermination().invoke(() -> attendance.disconnected(presence));
     }
 
     /** A viewer pass for the live room (409 while it is not open to the audience). */

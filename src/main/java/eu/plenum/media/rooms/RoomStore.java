@@ -1,9 +1,13 @@
 package eu.plenum.media.rooms;
 
 import eu.plenum.media.MediaException;
+import eu.plenum.media.RecordingReady;
+import eu.plenum.media.SessionEnded;
+import eu.plenum.media.SessionWentLive;
 import eu.plenum.media.worker.WorkerProtocol;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.persistence.EntityManager;
 import java.nio.file.Path;
 import java.util.List;
@@ -21,9 +25,17 @@ public class RoomStore {
 
     // Looked up per use: an edge node has no persistence unit, and must still be able to start.
     private final jakarta.enterprise.inject.Instance<EntityManager> entityManager;
+    // Fired inside the changing transaction, so that other contexts' outbox rows (webhooks) commit with the room.
+    private final Event<SessionWentLive> wentLive;
+    private final Event<SessionEnded> ended;
+    private final Event<RecordingReady> recordingReady;
 
-    RoomStore(jakarta.enterprise.inject.Instance<EntityManager> entityManager) {
+    RoomStore(jakarta.enterprise.inject.Instance<EntityManager> entityManager, Event<SessionWentLive> wentLive,
+            Event<SessionEnded> ended, Event<RecordingReady> recordingReady) {
         this.entityManager = entityManager;
+        this.wentLive = wentLive;
+        this.ended = ended;
+        this.recordingReady = recordingReady;
     }
 
     private EntityManager em() {
@@ -42,6 +54,22 @@ public class RoomStore {
 
     public void append(LiveRoom room, RoomEvent.Kind kind, String detail) {
         em().persist(new RoomEvent(room, kind, detail));
+        if (kind == RoomEvent.Kind.WENT_LIVE) {
+            wentLive.fire(new SessionWentLive(room.tenantId(), room.webinarId(), room.sessionId(), room.id(), room.wentLiveAt()));
+        } else if ((kind == RoomEvent.Kind.ENDED || kind == RoomEvent.Kind.MEDIA_FAILURE)
+                && room.endedReason() != LiveRoom.EndReason.NO_WORKER) { // a room that found no worker never went live
+            ended.fire(new SessionEnded(room.tenantId(), room.webinarId(), room.sessionId(), room.id(),
+                    room.endedReason() == null ? null : room.endedReason().name(), room.endedAt()));
+        }
+    }
+
+    /** Tells other contexts that a recording is finished and catalogued (empty files are not recordings). */
+    private void announceFinished(Recording recording) {
+        if (recording.status() == Recording.Status.COMPLETE || recording.status() == Recording.Status.INTERRUPTED) {
+            LiveRoom room = em().find(LiveRoom.class, recording.roomId());
+            recordingReady.fire(new RecordingReady(recording.tenantId(), room.webinarId(), recording.sessionId(), recording.roomId(),
+                    recording.id(), recording.status().name(), recording.durationMs(), recording.sizeBytes(), recording.endedAt()));
+        }
     }
 
     public Optional<LiveRoom> ofSession(String tenantId, UUID sessionId) {
@@ -140,6 +168,7 @@ public class RoomStore {
                 } else {
                     recording.finished(file.finalised() ? Recording.Status.COMPLETE : Recording.Status.INTERRUPTED,
                             facts.apply(Path.of(file.path())));
+                    announceFinished(recording);
                 }
             });
         }
@@ -147,8 +176,10 @@ public class RoomStore {
 
     /** Every file still being written is interrupted (its worker is gone). */
     public void interruptAll(UUID roomId, Function<Path, RecordingFacts> facts) {
-        recordingsInProgress(roomId).forEach(recording ->
-                recording.finished(Recording.Status.INTERRUPTED, facts.apply(Path.of(recording.filePath()))));
+        recordingsInProgress(roomId).forEach(recording -> {
+            recording.finished(Recording.Status.INTERRUPTED, facts.apply(Path.of(recording.filePath())));
+            announceFinished(recording);
+        });
     }
 
     public void endPublishers(UUID roomId, Consumer<RoomPublisher> each) {

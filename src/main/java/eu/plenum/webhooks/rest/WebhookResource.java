@@ -13,7 +13,10 @@ import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
@@ -49,15 +52,23 @@ public class WebhookResource {
     public record EndpointRequest(
             @NotBlank @Size(max = 2000) String url,
             @NotBlank @Size(max = 32) String regionCode,
-            @Size(max = 200) String description) {
+            @Size(max = 200) String description,
+            @Size(max = 20) List<@NotBlank @Size(max = 40) String> events) {
+    }
+
+    /** The event types an endpoint receives (see {@code WebhookEventType}); empty: none. */
+    public record Subscription(@NotNull @Size(max = 20) List<@NotBlank @Size(max = 40) String> events) {
     }
 
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Register a webhook endpoint and the region it runs in; the signing key is shown once")
+    @Operation(summary = "Register a webhook endpoint, the region it runs in and the event types it receives "
+            + "(registration.created, registration.confirmed, registration.cancelled, session.live, session.ended, recording.ready, "
+            + "attendance.ready); the signing secret (whsec_…) is shown once")
     public Response register(@Valid @NotNull EndpointRequest request) {
         host.tenant();
-        WebhookEndpoints.Endpoint created = endpoints.register(parse(request.url()), request.regionCode(), request.description());
+        WebhookEndpoints.Endpoint created = endpoints.register(parse(request.url()), request.regionCode(), request.description(),
+                request.events());
         return Response.created(URI.create("/api/webhooks/" + created.id())).entity(created).build();
     }
 
@@ -65,6 +76,37 @@ public class WebhookResource {
     @Operation(summary = "Your organisation's webhook endpoints")
     public List<WebhookEndpoints.Endpoint> list() {
         return endpoints.list();
+    }
+
+    @PUT
+    @Path("{id}/events")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Change the event types the endpoint receives")
+    public WebhookEndpoints.Endpoint subscribe(@PathParam("id") UUID id, @Valid @NotNull Subscription subscription) {
+        return endpoints.subscribe(id, subscription.events());
+    }
+
+    @POST
+    @Path("{id}/secret-rotations")
+    @Operation(summary = "A new signing secret, shown once; the previous one keeps signing (a second v1=) for 24 hours")
+    public WebhookEndpoints.Endpoint rotate(@PathParam("id") UUID id) {
+        return endpoints.rotateSecret(id);
+    }
+
+    @GET
+    @Path("{id}/deliveries")
+    @Operation(summary = "The endpoint's deliveries, newest first: PENDING, SENDING, DELIVERED, DEAD (retries used up) or "
+            + "REFUSED (the residency policy forbids the receiver's region)")
+    public List<WebhookEndpoints.Delivery> deliveries(@PathParam("id") UUID id, @QueryParam("limit") @DefaultValue("100") int limit) {
+        return endpoints.deliveries(id, limit);
+    }
+
+    @POST
+    @Path("{id}/deliveries/{deliveryId}/redelivery")
+    @Operation(summary = "Queue a dead or refused delivery again, with the same delivery id")
+    public Response redeliver(@PathParam("id") UUID id, @PathParam("deliveryId") UUID deliveryId) {
+        endpoints.redeliver(id, deliveryId);
+        return Response.accepted().build();
     }
 
     @DELETE
