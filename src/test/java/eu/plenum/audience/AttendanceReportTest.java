@@ -180,6 +180,9 @@ class AttendanceReportTest {
         presence(webinar, session, bert, UUID.randomUUID(), t0.plusSeconds(300), t0.plusSeconds(600));
         presence(webinar, session, bert, UUID.randomUUID(), t0.plusSeconds(2400), t0.plusSeconds(2700));
         presence(webinar, session, evil, UUID.randomUUID(), t0.plusSeconds(60), t0.plusSeconds(180));
+        // Anna asked two questions in the live room (liveroom's table; the report counts them per registration).
+        question(session, anna, laptop, "Anna Two-Devices", t0.plusSeconds(700));
+        question(session, anna, phone, "Anna Two-Devices", t0.plusSeconds(1000));
 
         WebhookReceiver receiver = WebhookReceiver.start();
         String endpoint = given().auth().oauth2(Tokens.accessToken(Tokens.HOST)).contentType(ContentType.JSON)
@@ -216,7 +219,9 @@ class AttendanceReportTest {
         Map<String, Object> bertRow = attendee(report, bert);
         assertEquals(10, bertRow.get("minutesAttended"), "half an hour away is not bridged: " + bertRow);
         assertEquals(t0.plusSeconds(2700), Instant.parse((String) bertRow.get("lastLeave")));
-        assertNull(bertRow.get("questionsAsked"), "no liveroom counts yet: unknown, not zero");
+        assertEquals(2, annaRow.get("questionsAsked"), "questions from both devices count: " + annaRow);
+        assertEquals(0, bertRow.get("questionsAsked"), "asked nothing: zero, known from the live room");
+        assertEquals(0, bertRow.get("pollsAnswered"));
         List<Integer> concurrent = report.path("concurrent");
         assertEquals(61, concurrent.size(), "one point a minute over the live hour");
         assertEquals(2, concurrent.get(2), "Anna and the evil name at 2 min");
@@ -255,7 +260,21 @@ class AttendanceReportTest {
                 .orElseThrow(() -> new AssertionError("not in the report: " + registrationId + " " + attendees));
     }
 
-    private void presence(String webinar, String session, String registration, UUID device, Instant from, Instant to) throws Exception {
+    private void question(String session, String registration, UUID device, String name, Instant at) throws Exception {
+        try (Connection connection = dataSource.getConnection(); PreparedStatement insert = connection.prepareStatement("""
+                INSERT INTO live_question (id, session_id, tenant_id, author_participant, author_registration, author_name, anonymous,
+                                           text, status, asked_at)
+                VALUES (gen_random_uuid(), ?, 'acme', ?, ?, ?, false, 'When are the slides shared?', 'OPEN', ?)""")) {
+            insert.setObject(1, UUID.fromString(session));
+            insert.setObject(2, device);
+            insert.setObject(3, UUID.fromString(registration));
+            insert.setString(4, name);
+            insert.setTimestamp(5, Timestamp.from(at));
+            insert.executeUpdate();
+        }
+    }
+
+        private void presence(String webinar, String session, String registration, UUID device, Instant from, Instant to) throws Exception {
         try (Connection connection = dataSource.getConnection(); PreparedStatement insert = connection.prepareStatement("""
                 INSERT INTO attendance_presence (id, tenant_id, webinar_id, session_id, registration_id, attendee_session_id, node_id,
                                                  connected_at, last_seen_at, disconnected_at)
