@@ -12,8 +12,9 @@
  * {@code AttendanceReady}. Questions and polls per attendee come through {@code AttendeeInteractions},
  * which liveroom implements.
  *
- * <p>Owns the {@code attendee_session} table (no personal data: a registration id, a token's SHA-256
- * and times) and the attendance tables (personal data by registration: {@code AttendancePersonalData}). Uses {@code media}'s root API ({@code RoomStates}, {@code ViewerPasses}, {@code Viewing},
+ * <p>Owns the {@code attendee_session} table (a registration id, a token's SHA-256 and times: when a
+ * registrant attended, exported and erased per person by {@code AttendeeSessionPersonalData}) and the
+ * attendance tables (personal data by registration: {@code AttendancePersonalData}). Uses {@code media}'s root API ({@code RoomStates}, {@code ViewerPasses}, {@code Viewing},
  * {@code LiveHls}), {@code scheduling}'s root API (attendance of a join link; it observes
  * {@code RegistrationWithdrawn}), {@code identity} (the hosting organisation's name), {@code consent} (the recording notice shown on entering
  * a recorded session is a consent record) and {@code shared}.

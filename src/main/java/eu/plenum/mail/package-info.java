@@ -5,7 +5,8 @@
  * personal-link placeholders only then) and records the outcome; retries end in a DEAD state
  * that /q/health and a metric count.
  *
- * <p>Owns the {@code mail_outbox} table (recipients are personal data). Uses {@code residency}
+ * <p>Owns the {@code mail_outbox} table (recipients and bodies are personal data, exported and erased
+ * per person by {@code MailPersonalData}). Uses {@code residency}
  * and {@code shared}.
  */
 package eu.plenum.mail;

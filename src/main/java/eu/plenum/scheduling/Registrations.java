@@ -189,6 +189,19 @@ public class Registrations {
         return registrations.findByIdOptional(registrationId).filter(Registration::joinLinkWorks).isPresent();
     }
 
+    /**
+     * The ids of every registration of {@code email} (trimmed, lower-cased, as registration stores it)
+     * in the tenant's webinars: the key by which compliance builds a {@code PersonalDataHolder.DataSubject}.
+     */
+    public java.util.Set<UUID> idsOf(String tenantId, String email) {
+        return java.util.Set.copyOf(registrations.idsOf(tenantId, normalizedEmail(email)));
+    }
+
+    /** An address as registrations are keyed by it: trimmed and lower case. */
+    public static String normalizedEmail(String email) {
+        return email.strip().toLowerCase(Locale.ROOT);
+    }
+
     private Attendance attendanceOf(Registration registration) {
         Webinar webinar = webinars.findById(registration.webinarId());
         return new Attendance(registration.name(),

@@ -1,8 +1,9 @@
 /**
  * Scheduling: webinars, their sessions and registrations, calendars, the host's dashboard.
  *
- * <p>Owns the webinar, session, calendar-feed and registration tables (registrants' personal data;
- * the compliance export/erase contract is still to come). Mailed links are HMAC-derived at send
+ * <p>Owns the webinar, session, calendar-feed and registration tables (registrants' personal data,
+ * exported and erased per person by {@code RegistrationPersonalData} and {@code RegistrationAnswerPersonalData};
+ * {@code Registrations.idsOf} finds a person's registrations by address). Mailed links are HMAC-derived at send
  * time ({@code shared.LinkTokens}), never stored. Tells other contexts what happened through events
  * in its root package ({@code SessionsCancelled}: media ends the rooms; {@code RegistrationWithdrawn}: the
  * audience ends attendee sessions). Uses {@code consent} (privacy acknowledgement and recording consent

@@ -31,8 +31,13 @@ public final class Attendees {
 
     /** As {@link #joinToken(String, String, String)}, with or without consent to being recorded. */
     public static String joinToken(String webinarId, String name, String email, boolean recordingConsent) {
-        given().contentType(ContentType.JSON)
-                .body(Map.of("name", name, "email", email, "privacyAcknowledged", true, "recordingConsent", recordingConsent))
+        return joinToken(webinarId, email,
+                Map.of("name", name, "email", email, "privacyAcknowledged", true, "recordingConsent", recordingConsent));
+    }
+
+    /** Registers with the given form (answers and all) for {@code email}, confirms from the mail, returns the join token. */
+    public static String joinToken(String webinarId, String email, Map<String, Object> form) {
+        given().contentType(ContentType.JSON).body(form)
                 .post("/api/public/webinars/" + webinarId + "/registrations").then().statusCode(202);
         String confirm = PlenumTestServers.mailbox().awaitOne(email, "Confirm your registration").find(CONFIRM);
         String location = given().redirects().follow(false).post("/r/confirm/" + confirm)

@@ -39,6 +39,13 @@ public class RegistrationRepository implements PanacheRepositoryBase<Registratio
         return list("webinarId = ?1 and status = ?2 and joinRevoked = false", webinarId, RegistrationStatus.REGISTERED);
     }
 
+    /** Ids of a tenant's registrations of one normalised address, across its webinars. */
+    public java.util.List<UUID> idsOf(String tenantId, String emailNormalized) {
+        return getEntityManager().createQuery(
+                "select r.id from Registration r where r.tenantId = ?1 and r.emailNormalized = ?2", UUID.class)
+                .setParameter(1, tenantId).setParameter(2, emailNormalized).getResultList();
+    }
+
     public long seatsTaken(UUID webinarId) {
         return count("webinarId = ?1 and status = ?2", webinarId, RegistrationStatus.REGISTERED);
     }

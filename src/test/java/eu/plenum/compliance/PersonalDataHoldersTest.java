@@ -1,0 +1,243 @@
+package eu.plenum.compliance;
+
+import static io.restassured.RestAssured.given;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import eu.plenum.scheduling.Registrations;
+import eu.plenum.shared.PersonalDataColumns;
+import eu.plenum.shared.PersonalDataHolder;
+import eu.plenum.shared.PersonalDataHolder.DataSubject;
+import eu.plenum.testsupport.Attendees;
+import eu.plenum.testsupport.PlenumTestServers;
+import eu.plenum.testsupport.Tokens;
+import eu.plenum.testsupport.Webinars;
+import io.agroal.api.AgroalDataSource;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.Cookie;
+import jakarta.enterprise.inject.Any;
+import jakarta.enterprise.inject.Instance;
+import jakarta.inject.Inject;
+import jakarta.transaction.TransactionalException;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The per-person contract of every context that holds personal data, over real HTTP and PostgreSQL:
+ * two people register for one recorded webinar (answer, consents), confirm, enter (attendee session)
+ * and get mail. The export of one holds each of their items and nothing of the other; erasing one
+ * returns counts that match, leaves the other's export exactly as it was, and afterwards no covered
+ * column holds the erased address, name or answer.
+ */
+@QuarkusTest
+@WithTestResource(PlenumTestServers.class)
+class PersonalDataHoldersTest {
+
+    private static final String TENANT = "acme";
+
+    @Inject
+    AgroalDataSource dataSource;
+
+    @Inject
+    @Any
+    Instance<PersonalDataHolder> holders;
+
+    @Inject
+    Registrations registrations;
+
+    /** One seeded person: what they typed, and the registration the database gave them. */
+    private record Person(String name, String email, String answer, UUID registrationId) {
+    }
+
+    @Test
+    void exportHoldsEachItemOfOnePersonAndErasureLeavesNothingOfThemAndTheOtherIntact() throws Exception {
+        String run = Long.toString(System.nanoTime(), 36);
+        String webinarId = webinarWithOneTextQuestion("Personal data " + run);
+        UUID question = uuid("SELECT id FROM registration_question WHERE webinar_id = ?", UUID.fromString(webinarId));
+        Person anna = seated(webinarId, question, "Anna Quellwasser" + run, "anna." + run + "@pd.example", "Quellwerk " + run);
+        Person bert = seated(webinarId, question, "Bert Steinbruch" + run, "bert." + run + "@pd.example", "Steinwerk " + run);
+        awaitOutboxSettled(anna.email(), bert.email());
+
+        // Compliance builds the subject from the address as an officer types it.
+        DataSubject annaSubject = new DataSubject(TENANT, anna.email(), registrations.idsOf(TENANT, "  " + anna.email().toUpperCase() + " "));
+        assertEquals(Set.of(anna.registrationId()), annaSubject.registrationIds());
+        DataSubject bertSubject = new DataSubject(TENANT, bert.email(), registrations.idsOf(TENANT, bert.email()));
+
+        Map<String, List<Map<String, Object>>> export = exportOf(annaSubject);
+        assertEquals(Set.of("registrations", "registration-answers", "consent-records", "attendee-sessions", "mails"),
+                export.keySet(), "every category of main is there");
+
+        Map<String, Object> registration = only(export.get("registrations"));
+        assertEquals(anna.registrationId().toString(), registration.get("id"));
+        assertEquals(webinarId, registration.get("webinarId"));
+        assertEquals(anna.name(), registration.get("name"));
+        assertEquals(anna.email(), registration.get("email"));
+        assertEquals("REGISTERED", registration.get("status"));
+        assertEquals("active", registration.get("joinLink"));
+        assertTrue(registration.get("createdAt") instanceof String created && created.endsWith("Z"), registration.toString());
+
+        Map<String, Object> answer = only(export.get("registration-answers"));
+        assertEquals(anna.answer(), answer.get("answer"));
+        assertEquals("Your company", answer.get("question"));
+
+        List<Map<String, Object>> consents = export.get("consent-records");
+        assertEquals(count("SELECT count(*) FROM consent_record WHERE subject_id = ?", anna.registrationId()), consents.size());
+        assertTrue(consents.stream().map(item -> item.get("kind")).toList().containsAll(
+                List.of("PRIVACY_NOTICE", "RECORDING_CONSENT", "RECORDING_NOTICE_SHOWN")), consents.toString());
+
+        Map<String, Object> session = only(export.get("attendee-sessions"));
+        assertEquals(uuid("SELECT id FROM attendee_session WHERE registration_id = ?", anna.registrationId()).toString(),
+                session.get("id"));
+        assertEquals(null, session.get("endedAt"));
+
+        List<Map<String, Object>> mails = export.get("mails");
+        assertEquals(count("SELECT count(*) FROM mail_outbox WHERE recipient = ?", anna.email()), mails.size());
+        assertTrue(mails.size() >= 2, "confirmation and seat mails: " + mails);
+        for (Map<String, Object> mail : mails) {
+            assertEquals(anna.email(), mail.get("recipient"));
+            assertFalse(String.valueOf(mail.get("body")).contains("[[plenum-link"), "a link placeholder in the export");
+        }
+        assertTrue(mails.stream().anyMatch(mail -> String.valueOf(mail.get("body")).contains("[personal link]")), mails.toString());
+
+        String everything = export.toString();
+        // Link versions are inputs of the HMAC-derived links; token hashes identify cookies: neither is exported.
+        export.values().stream().flatMap(List::stream).flatMap(item -> item.keySet().stream()).forEach(field -> assertFalse(
+                field.matches("(?i).*(token|hash|joinversion|confirmversion).*"), "exported field " + field));
+        for (String ofBert : List.of(bert.name(), bert.email(), bert.answer(), bert.registrationId().toString())) {
+            assertFalse(everything.contains(ofBert), "Anna's export holds Bert's " + ofBert);
+        }
+
+        Map<String, List<Map<String, Object>>> bertBefore = exportOf(bertSubject);
+        bertBefore.forEach((category, items) -> assertFalse(items.isEmpty(), "Bert has no " + category));
+
+        assertThrows(TransactionalException.class, () -> holders.iterator().next().erase(annaSubject),
+                "erasure outside the caller's transaction");
+        Map<String, Integer> erased = QuarkusTransaction.requiringNew().call(() -> {
+            Map<String, Integer> counts = new TreeMap<>();
+            holders.forEach(holder -> counts.put(holder.category(), holder.erase(annaSubject)));
+            return counts;
+        });
+        assertEquals(Map.of("registrations", 1, "registration-answers", 1, "consent-records", consents.size(),
+                "attendee-sessions", 1, "mails", mails.size()), erased);
+
+        assertEquals(Set.of(), registrations.idsOf(TENANT, anna.email()), "the address still finds a registration");
+        for (String ofAnna : List.of(anna.name(), anna.email(), anna.answer())) {
+            assertEquals(List.of(), coveredColumnsHolding(ofAnna), "still holding " + ofAnna);
+        }
+        Map<String, List<Map<String, Object>>> after = exportOf(annaSubject);
+        assertEquals("erased", only(after.get("registrations")).get("name"), "the registration stays as an anonymous tombstone");
+        assertEquals("none", only(after.get("registrations")).get("joinLink"));
+        after.forEach((category, items) -> assertTrue(category.equals("registrations") || items.isEmpty(), category + ": " + items));
+        given().get("/join/" + annaJoinToken).then().statusCode(404);
+
+        assertEquals(bertBefore, exportOf(bertSubject), "erasing Anna changed Bert's data");
+        Map<String, Integer> again = QuarkusTransaction.requiringNew().call(() -> {
+            Map<String, Integer> counts = new TreeMap<>();
+            holders.forEach(holder -> counts.put(holder.category(), holder.erase(annaSubject)));
+            return counts;
+        });
+        assertTrue(again.values().stream().allMatch(touched -> touched == 0), "a second erasure touched " + again);
+    }
+
+    private String annaJoinToken;
+
+    private static String webinarWithOneTextQuestion(String title) {
+        Map<String, Object> body = Webinars.sample(title);
+        body.put("registrationMode", "OPEN");
+        body.put("recordingPolicy", "ON_WITH_CONSENT");
+        body.put("questions", List.of(Map.of("kind", "TEXT", "label", "Your company", "required", false)));
+        return Webinars.create(Tokens.HOST, body);
+    }
+
+    /** Registers with an answer and recording consent, confirms, enters the lobby and opens the attendee page. */
+    private Person seated(String webinarId, UUID question, String name, String email, String answer) throws Exception {
+        String token = Attendees.joinToken(webinarId, email, Map.of("name", name, "email", email, "privacyAcknowledged", true,
+                "recordingConsent", true, "answers", Map.of(question.toString(), answer)));
+        if (annaJoinToken == null) {
+            annaJoinToken = token;
+        }
+        Cookie cookie = given().redirects().follow(false).header("Sec-Fetch-Site", "same-origin").post("/join/" + token + "/enter")
+                .then().statusCode(303).extract().detailedCookie("plenum_attendee_" + webinarId);
+        given().cookie(cookie).get("/attend/" + webinarId).then().statusCode(200);
+        return new Person(name, email, answer, uuid("SELECT id FROM registration WHERE email_normalized = ?", email));
+    }
+
+    private Map<String, List<Map<String, Object>>> exportOf(DataSubject subject) {
+        return QuarkusTransaction.requiringNew().call(() -> {
+            Map<String, List<Map<String, Object>>> export = new TreeMap<>();
+            holders.forEach(holder -> export.put(holder.category(), holder.export(subject)));
+            return export;
+        });
+    }
+
+    private static Map<String, Object> only(List<Map<String, Object>> items) {
+        assertEquals(1, items.size(), items.toString());
+        return items.get(0);
+    }
+
+    /** Mail that is still being sent would change status between two exports. */
+    private void awaitOutboxSettled(String... recipients) throws Exception {
+        for (int i = 0; i < 600; i++) {
+            long waiting = 0;
+            for (String recipient : recipients) {
+                waiting += count("SELECT count(*) FROM mail_outbox WHERE recipient = ? AND status IN ('PENDING', 'SENDING')",
+                        recipient);
+            }
+            if (waiting == 0) {
+                return;
+            }
+            Thread.sleep(200);
+        }
+        throw new AssertionError("mails still waiting in the outbox after 2 minutes");
+    }
+
+    /** Every covered column (as the holders declare them) in which {@code text} occurs, case-insensitively. */
+    private List<String> coveredColumnsHolding(String text) throws Exception {
+        List<String> found = new ArrayList<>();
+        for (Instance.Handle<PersonalDataHolder> holder : holders.handles()) {
+            for (String column : holder.getBean().getBeanClass().getAnnotation(PersonalDataColumns.class).value()) {
+                String[] parts = column.split("\\.");
+                long hits = count("SELECT count(*) FROM " + parts[0] + " WHERE strpos(lower(" + parts[1] + "::text), lower(?)) > 0",
+                        text);
+                if (hits > 0) {
+                    found.add(column);
+                }
+            }
+        }
+        return found;
+    }
+
+    private long count(String sql, Object parameter) throws Exception {
+        return query(sql, parameter, result -> result.getLong(1));
+    }
+
+    private UUID uuid(String sql, Object parameter) throws Exception {
+        return query(sql, parameter, result -> result.getObject(1, UUID.class));
+    }
+
+    private interface Column<T> {
+        T read(ResultSet result) throws Exception;
+    }
+
+    private <T> T query(String sql, Object parameter, Column<T> column) throws Exception {
+        try (Connection connection = dataSource.getConnection(); PreparedStatement statement = connection.prepareStatement(sql)) {
+            statement.setObject(1, parameter);
+            try (ResultSet result = statement.executeQuery()) {
+                assertTrue(result.next(), "no row for " + sql);
+                return column.read(result);
+            }
+        }
+    }
+}
