@@ -9,6 +9,8 @@ import java.util.Map;
 
 /** Attendance (when a person's devices were on which session's page) found, exported and erased by registration. */
 @ApplicationScoped
+@eu.plenum.shared.PersonalDataColumns({"attendance_presence.registration_id", "attendance_presence.attendee_session_id", "attendance_presence.connected_at",
+        "attendance_presence.last_seen_at", "attendance_presence.disconnected_at"})
 class AttendancePersonalData implements PersonalDataHolder {
 
     private final AttendanceRepository repository;

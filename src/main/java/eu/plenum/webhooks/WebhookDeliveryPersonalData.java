@@ -14,6 +14,7 @@ import java.util.Map;
  * (what was delivered is the receiver's to erase; Plenum keeps no copy).
  */
 @ApplicationScoped
+@eu.plenum.shared.PersonalDataColumns({"webhook_delivery.payload", "webhook_delivery.registration_id"})
 class WebhookDeliveryPersonalData implements PersonalDataHolder {
 
     private final WebhookDeliveryRepository deliveries;

@@ -8,6 +8,8 @@ import java.util.Map;
 
 /** Hands a person has up right now (lowered hands leave no row); erasure lowers them without an event. */
 @ApplicationScoped
+@eu.plenum.shared.PersonalDataColumns({"live_raised_hand.participant_id", "live_raised_hand.registration_id", "live_raised_hand.display_name",
+        "live_raised_hand.raised_at"})
 public class RaisedHandsHeld implements PersonalDataHolder {
 
     private final HandRepository hands;

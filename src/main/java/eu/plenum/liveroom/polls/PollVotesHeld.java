@@ -8,6 +8,7 @@ import java.util.Map;
 
 /** How a person voted in polls; erasure deletes the votes (results are counted from the votes, so they follow). */
 @ApplicationScoped
+@eu.plenum.shared.PersonalDataColumns({"live_poll_vote.participant_id", "live_poll_vote.registration_id", "live_poll_vote.options", "live_poll_vote.voted_at"})
 public class PollVotesHeld implements PersonalDataHolder {
 
     private final PollRepository polls;

@@ -8,6 +8,7 @@ import java.util.Map;
 
 /** The questions a person upvoted; erasure deletes the upvotes and lowers the counts they added. */
 @ApplicationScoped
+@eu.plenum.shared.PersonalDataColumns({"live_question_upvote.participant_id", "live_question_upvote.registration_id", "live_question_upvote.created_at"})
 public class QuestionUpvotesHeld implements PersonalDataHolder {
 
     private final QuestionRepository questions;

@@ -15,6 +15,8 @@ import java.util.Map;
  * names or describes its writer, so keeping it would keep the person.
  */
 @ApplicationScoped
+@eu.plenum.shared.PersonalDataColumns({"live_question.author_participant", "live_question.author_registration", "live_question.author_name",
+        "live_question.text"})
 public class QuestionsHeld implements PersonalDataHolder {
 
     private final QuestionRepository questions;
