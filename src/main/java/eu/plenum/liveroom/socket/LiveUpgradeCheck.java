@@ -43,7 +43,8 @@ class LiveUpgradeCheck implements HttpUpgradeCheck {
         UUID sessionId;
         Long after;
         try {
-            sessionId = UUID.fromString(context.pathParam("sessionId"));
+            String path = request.path();
+            sessionId = UUID.fromString(path.substring(path.lastIndexOf('/') + 1));
             String afterParam = request.getParam("after");
             after = afterParam == null ? null : Long.parseLong(afterParam);
         } catch (IllegalArgumentException | NullPointerException e) {
