@@ -225,7 +225,7 @@
     }
 
     function connect() {
-      var url = (location.protocol === 'https:' ? 'wss://' : 'ws://') + location.host + '/live/sessions/' + sessionId;
+      var url = (location.protocol === 'https:' ? 'wss://' : 'ws://') + location.host + '/interact/sessions/' + sessionId;
       var query = [];
       if (lastId !== null) { query.push('after=' + lastId); }
       if (chosenName) { query.push('name=' + encodeURIComponent(chosenName)); }

@@ -48,11 +48,11 @@ class LiveSocketTest {
     }
 
     private static LiveClient attendee(Room room, String cookie, String query) {
-        return LiveClient.open("/live/sessions/" + room.sessionId() + query, "Cookie", cookie, "Origin", ORIGIN);
+        return LiveClient.open("/interact/sessions/" + room.sessionId() + query, "Cookie", cookie, "Origin", ORIGIN);
     }
 
     private static LiveClient host(Room room, String query) {
-        return LiveClient.open("/api/live/sessions/" + room.sessionId() + query, "Authorization", "Bearer " + Tokens.accessToken(Tokens.HOST));
+        return LiveClient.open("/api/interact/sessions/" + room.sessionId() + query, "Authorization", "Bearer " + Tokens.accessToken(Tokens.HOST));
     }
 
     private static Map<String, Object> chat(String text, String ref) {
@@ -179,8 +179,8 @@ class LiveSocketTest {
         Room room = room("Live origin");
         String cookie = attendeeCookie(room, "Olga Origin");
         assertThrows(RuntimeException.class,
-                () -> LiveClient.open("/live/sessions/" + room.sessionId(), "Cookie", cookie, "Origin", "https://evil.example"));
-        assertThrows(RuntimeException.class, () -> LiveClient.open("/live/sessions/" + room.sessionId(), "Origin", ORIGIN));
+                () -> LiveClient.open("/interact/sessions/" + room.sessionId(), "Cookie", cookie, "Origin", "https://evil.example"));
+        assertThrows(RuntimeException.class, () -> LiveClient.open("/interact/sessions/" + room.sessionId(), "Origin", ORIGIN));
         try (LiveClient same = attendee(room, cookie, "")) {
             assertEquals("welcome", same.awaitType("welcome").path("type").asText());
         }

@@ -9,7 +9,7 @@ import io.quarkus.websockets.next.WebSocketConnection;
 import io.smallrye.mutiny.Uni;
 
 /** The same socket for API clients (moderation tools, tests): a host's bearer token, as everywhere under /api. */
-@WebSocket(path = "/api/live/sessions/{sessionId}")
+@WebSocket(path = "/api/interact/sessions/{sessionId}")
 public class LiveApiSocket {
 
     private final LiveRoomHub hub;

@@ -12,7 +12,7 @@ import io.smallrye.mutiny.Uni;
  * The live room's socket for pages: one per attendee page (attendee-session or open-viewer cookie)
  * or studio page (the host's sign-in), for one webinar session. Protocol: docs/live-protocol.md.
  */
-@WebSocket(path = "/live/sessions/{sessionId}")
+@WebSocket(path = "/interact/sessions/{sessionId}")
 public class LiveSocket {
 
     private final LiveRoomHub hub;
