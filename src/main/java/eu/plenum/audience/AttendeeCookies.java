@@ -35,6 +35,7 @@ public class AttendeeCookies {
     }
 
     /** The session the request's cookie stands for, if it is admitted to the webinar now. */
+    @jakarta.transaction.Transactional
     public Optional<Attendee> admitted(UUID webinarId, Function<String, String> cookie) {
         Optional<AttendeeSessions.Admitted> registered = sessions.admitted(webinarId,
                 cookie.apply(eu.plenum.audience.web.AttendeeCookieNames.attendee(webinarId)));
@@ -46,6 +47,7 @@ public class AttendeeCookies {
     }
 
     /** The registration of an attendee session (empty for an open viewer's id, which has no row). */
+    @jakarta.transaction.Transactional
     public Optional<UUID> registrationOf(UUID attendeeSessionId) {
         return rows.findByIdOptional(attendeeSessionId).map(eu.plenum.audience.domain.AttendeeSession::registrationId);
     }
