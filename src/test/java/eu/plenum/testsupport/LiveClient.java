@@ -31,12 +31,17 @@ public final class LiveClient implements WebSocket.Listener, AutoCloseable {
 
     /** Opens a socket at {@code path} (with query) with the given headers (name, value, …); fails if the upgrade is refused. */
     public static LiveClient open(String path, String... headers) {
+        return openAt(BASE + path, headers);
+    }
+
+    /** As {@link #open}, at a full {@code ws://} address (another node). */
+    public static LiveClient openAt(String url, String... headers) {
         LiveClient client = new LiveClient();
         WebSocket.Builder builder = HttpClient.newHttpClient().newWebSocketBuilder().connectTimeout(Duration.ofSeconds(20));
         for (int i = 0; i < headers.length; i += 2) {
             builder.header(headers[i], headers[i + 1]);
         }
-        client.socket = builder.buildAsync(URI.create(BASE + path), client).orTimeout(60, TimeUnit.SECONDS).join();
+        client.socket = builder.buildAsync(URI.create(url), client).orTimeout(60, TimeUnit.SECONDS).join();
         return client;
     }
 
