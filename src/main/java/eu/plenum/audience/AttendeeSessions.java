@@ -133,6 +133,11 @@ public class AttendeeSessions {
         });
     }
 
+    /** Ends every running session of a registration (a moderator banned the attendee); their playback stops after the commit. */
+    public void endAll(UUID registrationId) {
+        registrationWithdrawn(new RegistrationWithdrawn(null, registrationId));
+    }
+
     /**
      * The registration may no longer attend (revoked, denied, cancelled; committed): its sessions end,
      * and once that is committed their playback stops.

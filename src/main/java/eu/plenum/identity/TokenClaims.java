@@ -6,12 +6,12 @@ import java.util.Optional;
 import org.eclipse.microprofile.jwt.JsonWebToken;
 
 /** Reads string claims of the signed-in principal, whichever JSON wrapper the token library hands out. */
-final class TokenClaims {
+public final class TokenClaims {
 
     private TokenClaims() {
     }
 
-    static Optional<String> string(Principal principal, String claim) {
+    public static Optional<String> string(Principal principal, String claim) {
         if (!(principal instanceof JsonWebToken token)) {
             return Optional.empty();
         }

@@ -1,0 +1,63 @@
+package eu.plenum.liveroom;
+
+import eu.plenum.identity.CurrentHost;
+import eu.plenum.shared.AccessRefusedException;
+import eu.plenum.shared.NotFoundException;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.transaction.Transactional;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * Picks the moderators of a webinar: only its host (who created it) changes the list; a moderator
+ * must be a host of the same tenant to open the room's socket at all (checked when they connect).
+ */
+@ApplicationScoped
+public class WebinarModerators {
+
+    private final EntityManager database;
+    private final CurrentHost host;
+
+    WebinarModerators(EntityManager database, CurrentHost host) {
+        this.database = database;
+        this.host = host;
+    }
+
+    @Transactional
+    public List<String> of(UUID webinarId) {
+        owned(webinarId, false);
+        return list(webinarId);
+    }
+
+    @Transactional
+    public List<String> replace(UUID webinarId, List<String> userIds) {
+        owned(webinarId, true);
+        database.createNativeQuery("DELETE FROM live_moderator WHERE webinar_id = ?1").setParameter(1, webinarId).executeUpdate();
+        for (String user : new LinkedHashSet<>(userIds)) {
+            database.createNativeQuery("INSERT INTO live_moderator (webinar_id, user_id, tenant_id) VALUES (?1, ?2, ?3)")
+                    .setParameter(1, webinarId).setParameter(2, user.strip()).setParameter(3, host.tenant().id()).executeUpdate();
+        }
+        return list(webinarId);
+    }
+
+    @SuppressWarnings("unchecked")
+    private List<String> list(UUID webinarId) {
+        return database.createNativeQuery("SELECT user_id FROM live_moderator WHERE webinar_id = ?1 ORDER BY user_id")
+                .setParameter(1, webinarId).getResultList();
+    }
+
+    /** The webinar must be the tenant's (404 otherwise); changing the list needs its host. */
+    private void owned(UUID webinarId, boolean change) {
+        @SuppressWarnings("unchecked")
+        List<Object[]> rows = database.createNativeQuery("SELECT tenant_id, created_by FROM webinar WHERE id = ?1 AND tenant_id = ?2")
+                .setParameter(1, webinarId).setParameter(2, host.tenant().id()).getResultList();
+        if (rows.isEmpty()) {
+            throw new NotFoundException("There is no webinar " + webinarId + ".");
+        }
+        if (change && !host.userId().equals(rows.get(0)[1])) {
+            throw new AccessRefusedException("not-webinar-host", "Only the webinar's host picks its moderators.");
+        }
+    }
+}

@@ -1,0 +1,45 @@
+package eu.plenum.liveroom.rest;
+
+import eu.plenum.identity.PlenumRoles;
+import eu.plenum.liveroom.WebinarModerators;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import java.util.List;
+import java.util.UUID;
+
+/** The moderators of a webinar's live rooms: hosts of the same tenant, picked by the webinar's host. */
+@Path("/api/webinars/{webinarId}/moderators")
+@RolesAllowed(PlenumRoles.HOST)
+@Produces(MediaType.APPLICATION_JSON)
+public class ModeratorResource {
+
+    /** The user ids (Keycloak subjects) of the moderators; at most 20. */
+    public record ModeratorList(@NotNull @Size(max = 20) List<@NotNull @Size(min = 1, max = 120) String> userIds) {
+    }
+
+    private final WebinarModerators moderators;
+
+    ModeratorResource(WebinarModerators moderators) {
+        this.moderators = moderators;
+    }
+
+    @GET
+    public ModeratorList list(@PathParam("webinarId") UUID webinarId) {
+        return new ModeratorList(moderators.of(webinarId));
+    }
+
+    @PUT
+    @Consumes(MediaType.APPLICATION_JSON)
+    public ModeratorList replace(@PathParam("webinarId") UUID webinarId, @Valid @NotNull ModeratorList body) {
+        return new ModeratorList(moderators.replace(webinarId, body.userIds()));
+    }
+}
