@@ -15,6 +15,8 @@ import java.util.Map;
  * {@code {"erased": true}} (ids stay, so resuming clients see no gap) and forgets the author.
  */
 @ApplicationScoped
+@eu.plenum.shared.PersonalDataColumns({"live_event.payload", "live_event.moderator_payload", "live_event.actor_participant",
+        "live_event.actor_registration"})
 public class LiveEventPersonalData implements PersonalDataHolder {
 
     private final EntityManager database;

@@ -21,6 +21,9 @@
     var status = document.getElementById('live-status');
     var presence = document.getElementById('live-presence');
     var socket = null, lastId = null, you = null, pending = {}, nextRef = 1, backoff = 1000, stopped = false, chosenName = null;
+    // Until the welcome names them, a moderator's page says what the server will: plug-ins mount their
+    // moderator controls (poll creator, hand queue) at once, before the socket is up.
+    if (moderator) { you = { role: 'MODERATOR' }; }
     var unread = {}, activeTab = null, mounted = {};
 
     function t(key) {
