@@ -19,10 +19,11 @@ import java.util.Map;
         "live_event.actor_registration"})
 public class LiveEventPersonalData implements PersonalDataHolder {
 
-    private final EntityManager database;
+    /** Looked up when used: an edge node has no persistence unit, and injecting it directly fails that node's start. */
+    private final jakarta.enterprise.inject.Instance<EntityManager> databases;
 
-    LiveEventPersonalData(EntityManager database) {
-        this.database = database;
+    LiveEventPersonalData(jakarta.enterprise.inject.Instance<EntityManager> databases) {
+        this.databases = databases;
     }
 
     @Override
@@ -37,7 +38,7 @@ public class LiveEventPersonalData implements PersonalDataHolder {
             return List.of();
         }
         @SuppressWarnings("unchecked")
-        List<Object[]> rows = database.createNativeQuery("""
+        List<Object[]> rows = database().createNativeQuery("""
                 SELECT session_id, id, type, payload::text, created_at FROM live_event
                 WHERE tenant_id = ?1 AND actor_registration IN (?2) ORDER BY created_at, session_id, id""")
                 .setParameter(1, subject.tenantId()).setParameter(2, List.copyOf(subject.registrationIds())).getResultList();
@@ -60,10 +61,14 @@ public class LiveEventPersonalData implements PersonalDataHolder {
         if (subject.registrationIds().isEmpty()) {
             return 0;
         }
-        return database.createNativeQuery("""
+        return database().createNativeQuery("""
                 UPDATE live_event SET payload = '{"erased": true}'::jsonb, moderator_payload = NULL,
                                       actor_participant = NULL, actor_registration = NULL
                 WHERE tenant_id = ?1 AND actor_registration IN (?2)""")
                 .setParameter(1, subject.tenantId()).setParameter(2, List.copyOf(subject.registrationIds())).executeUpdate();
+    }
+
+    private EntityManager database() {
+        return databases.get();
     }
 }

@@ -27,13 +27,14 @@ public class LiveEvents {
         EVERYONE, MODERATORS, ACTOR_AND_MODERATORS
     }
 
-    private final EntityManager database;
+    /** Looked up when used: an edge node has no persistence unit, and injecting it directly fails that node's start. */
+    private final jakarta.enterprise.inject.Instance<EntityManager> databases;
     private final ObjectMapper json;
     private final Event<LiveEventAppended> appended;
     private final Clock clock;
 
-    LiveEvents(EntityManager database, ObjectMapper json, Event<LiveEventAppended> appended, Clock clock) {
-        this.database = database;
+    LiveEvents(jakarta.enterprise.inject.Instance<EntityManager> databases, ObjectMapper json, Event<LiveEventAppended> appended, Clock clock) {
+        this.databases = databases;
         this.json = json;
         this.appended = appended;
         this.clock = clock;
@@ -50,11 +51,11 @@ public class LiveEvents {
     @Transactional(Transactional.TxType.MANDATORY)
     public long append(UUID sessionId, String tenantId, Participant actor, String type, Audience audience,
             Map<String, Object> payload, Map<String, Object> forModerators) {
-        long id = ((Number) database.createNativeQuery("""
+        long id = ((Number) database().createNativeQuery("""
                 INSERT INTO live_event_counter (session_id, last_id) VALUES (?1, 1)
                 ON CONFLICT (session_id) DO UPDATE SET last_id = live_event_counter.last_id + 1
                 RETURNING last_id""").setParameter(1, sessionId).getSingleResult()).longValue();
-        database.createNativeQuery("""
+        database().createNativeQuery("""
                 INSERT INTO live_event (session_id, id, tenant_id, type, audience, actor_participant, actor_registration,
                                         payload, moderator_payload, created_at)
                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, CAST(?8 AS jsonb), CAST(?9 AS jsonb), ?10)""")
@@ -75,5 +76,9 @@ public class LiveEvents {
         } catch (JsonProcessingException e) {
             throw new IllegalArgumentException("A live event's fields must be plain JSON values", e);
         }
+    }
+
+    private EntityManager database() {
+        return databases.get();
     }
 }

@@ -19,10 +19,11 @@ import java.util.UUID;
 @ApplicationScoped
 class SessionInteractions implements AttendeeInteractions {
 
-    private final EntityManager database;
+    /** Looked up when used: an edge node has no persistence unit, and injecting it directly fails that node's start. */
+    private final jakarta.enterprise.inject.Instance<EntityManager> databases;
 
-    SessionInteractions(EntityManager database) {
-        this.database = database;
+    SessionInteractions(jakarta.enterprise.inject.Instance<EntityManager> databases) {
+        this.databases = databases;
     }
 
     @Override
@@ -51,7 +52,11 @@ class SessionInteractions implements AttendeeInteractions {
 
     private void tally(Map<UUID, int[]> counts, int slot, String sql, String tenantId, UUID sessionId) {
         @SuppressWarnings("unchecked")
-        List<Object[]> rows = database.createNativeQuery(sql).setParameter(1, tenantId).setParameter(2, sessionId).getResultList();
+        List<Object[]> rows = database().createNativeQuery(sql).setParameter(1, tenantId).setParameter(2, sessionId).getResultList();
         rows.forEach(row -> counts.computeIfAbsent(NativeRows.uuid(row[0]), key -> new int[2])[slot] = NativeRows.integer(row[1]));
+    }
+
+    private EntityManager database() {
+        return databases.get();
     }
 }

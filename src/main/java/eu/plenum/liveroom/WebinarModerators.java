@@ -17,11 +17,12 @@ import java.util.UUID;
 @ApplicationScoped
 public class WebinarModerators {
 
-    private final EntityManager database;
+    /** Looked up when used: an edge node has no persistence unit, and injecting it directly fails that node's start. */
+    private final jakarta.enterprise.inject.Instance<EntityManager> databases;
     private final CurrentHost host;
 
-    WebinarModerators(EntityManager database, CurrentHost host) {
-        this.database = database;
+    WebinarModerators(jakarta.enterprise.inject.Instance<EntityManager> databases, CurrentHost host) {
+        this.databases = databases;
         this.host = host;
     }
 
@@ -34,9 +35,9 @@ public class WebinarModerators {
     @Transactional
     public List<String> replace(UUID webinarId, List<String> userIds) {
         owned(webinarId, true);
-        database.createNativeQuery("DELETE FROM live_moderator WHERE webinar_id = ?1").setParameter(1, webinarId).executeUpdate();
+        database().createNativeQuery("DELETE FROM live_moderator WHERE webinar_id = ?1").setParameter(1, webinarId).executeUpdate();
         for (String user : new LinkedHashSet<>(userIds)) {
-            database.createNativeQuery("INSERT INTO live_moderator (webinar_id, user_id, tenant_id) VALUES (?1, ?2, ?3)")
+            database().createNativeQuery("INSERT INTO live_moderator (webinar_id, user_id, tenant_id) VALUES (?1, ?2, ?3)")
                     .setParameter(1, webinarId).setParameter(2, user.strip()).setParameter(3, host.tenant().id()).executeUpdate();
         }
         return list(webinarId);
@@ -44,14 +45,14 @@ public class WebinarModerators {
 
     @SuppressWarnings("unchecked")
     private List<String> list(UUID webinarId) {
-        return database.createNativeQuery("SELECT user_id FROM live_moderator WHERE webinar_id = ?1 ORDER BY user_id")
+        return database().createNativeQuery("SELECT user_id FROM live_moderator WHERE webinar_id = ?1 ORDER BY user_id")
                 .setParameter(1, webinarId).getResultList();
     }
 
     /** The webinar must be the tenant's (404 otherwise); changing the list needs its host. */
     private void owned(UUID webinarId, boolean change) {
         @SuppressWarnings("unchecked")
-        List<Object[]> rows = database.createNativeQuery("SELECT tenant_id, created_by FROM webinar WHERE id = ?1 AND tenant_id = ?2")
+        List<Object[]> rows = database().createNativeQuery("SELECT tenant_id, created_by FROM webinar WHERE id = ?1 AND tenant_id = ?2")
                 .setParameter(1, webinarId).setParameter(2, host.tenant().id()).getResultList();
         if (rows.isEmpty()) {
             throw new NotFoundException("There is no webinar " + webinarId + ".");
@@ -59,5 +60,9 @@ public class WebinarModerators {
         if (change && !host.userId().equals(rows.get(0)[1])) {
             throw new AccessRefusedException("not-webinar-host", "Only the webinar's host picks its moderators.");
         }
+    }
+
+    private EntityManager database() {
+        return databases.get();
     }
 }

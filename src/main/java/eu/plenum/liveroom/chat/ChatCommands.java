@@ -28,16 +28,17 @@ public class ChatCommands implements LiveCommands {
 
     static final int TEXT_LIMIT = 500;
 
-    private final EntityManager database;
+    /** Looked up when used: an edge node has no persistence unit, and injecting it directly fails that node's start. */
+    private final jakarta.enterprise.inject.Instance<EntityManager> databases;
     private final LiveEvents events;
     private final LiveConfig config;
     private final Clock clock;
     private final com.fasterxml.jackson.databind.ObjectMapper json;
 
-    ChatCommands(EntityManager database, LiveEvents events, LiveConfig config, Clock clock,
+    ChatCommands(jakarta.enterprise.inject.Instance<EntityManager> databases, LiveEvents events, LiveConfig config, Clock clock,
             com.fasterxml.jackson.databind.ObjectMapper json) {
         this.json = json;
-        this.database = database;
+        this.databases = databases;
         this.events = events;
         this.config = config;
         this.clock = clock;
@@ -85,7 +86,7 @@ public class ChatCommands implements LiveCommands {
     }
 
     private boolean recentlyWrote(Participant who, int seconds) {
-        Object last = database.createNativeQuery("""
+        Object last = database().createNativeQuery("""
                 SELECT max(created_at) FROM live_event WHERE session_id = ?1 AND actor_participant = ?2 AND type = 'chat.message'""")
                 .setParameter(1, who.sessionId()).setParameter(2, who.participantId()).getSingleResult();
         return last != null && toInstant(last).isAfter(clock.instant().minusSeconds(seconds));
@@ -103,7 +104,7 @@ public class ChatCommands implements LiveCommands {
 
     private void delete(Participant who, long eventId) {
         requireModerator(who);
-        int removed = database.createNativeQuery("""
+        int removed = database().createNativeQuery("""
                 UPDATE live_event SET payload = jsonb_build_object('participantId', payload->'participantId', 'deleted', true)
                 WHERE session_id = ?1 AND id = ?2 AND type = 'chat.message' AND payload->>'deleted' IS NULL""")
                 .setParameter(1, who.sessionId()).setParameter(2, eventId).executeUpdate();
@@ -121,7 +122,7 @@ public class ChatCommands implements LiveCommands {
         if (slow < 0 || slow > 3600) {
             throw new LiveRefusal("bad-slow-mode", "Slow mode is 0 to 3600 seconds.");
         }
-        database.createNativeQuery("""
+        database().createNativeQuery("""
                 INSERT INTO live_chat_setting (session_id, enabled, slow_seconds) VALUES (?1, ?2, ?3)
                 ON CONFLICT (session_id) DO UPDATE SET enabled = EXCLUDED.enabled, slow_seconds = EXCLUDED.slow_seconds""")
                 .setParameter(1, who.sessionId()).setParameter(2, enabled).setParameter(3, slow).executeUpdate();
@@ -134,7 +135,7 @@ public class ChatCommands implements LiveCommands {
 
     private ChatSetting setting(UUID sessionId, boolean forShare) {
         @SuppressWarnings("unchecked")
-        List<Object[]> rows = database.createNativeQuery("SELECT enabled, slow_seconds FROM live_chat_setting WHERE session_id = ?1"
+        List<Object[]> rows = database().createNativeQuery("SELECT enabled, slow_seconds FROM live_chat_setting WHERE session_id = ?1"
                 + (forShare ? "" : " FOR UPDATE")).setParameter(1, sessionId).getResultList();
         return rows.isEmpty() ? new ChatSetting(true, 0)
                 : new ChatSetting((Boolean) rows.get(0)[0], ((Number) rows.get(0)[1]).intValue());
@@ -150,7 +151,7 @@ public class ChatCommands implements LiveCommands {
     @Override
     public Map<String, Object> snapshot(Participant who) {
         @SuppressWarnings("unchecked")
-        List<Object[]> rows = database.createNativeQuery("""
+        List<Object[]> rows = database().createNativeQuery("""
                 SELECT id, payload::text, created_at FROM live_event
                 WHERE session_id = ?1 AND type = 'chat.message' AND payload->>'deleted' IS NULL ORDER BY id DESC LIMIT ?2""")
                 .setParameter(1, who.sessionId()).setParameter(2, config.chatHistory()).getResultList();
@@ -173,5 +174,9 @@ public class ChatCommands implements LiveCommands {
         } catch (java.io.IOException e) {
             throw new java.io.UncheckedIOException(e);
         }
+    }
+
+    private EntityManager database() {
+        return databases.get();
     }
 }

@@ -25,13 +25,14 @@ import java.util.UUID;
 @ApplicationScoped
 public class ModerationCommands implements LiveCommands {
 
-    private final EntityManager database;
+    /** Looked up when used: an edge node has no persistence unit, and injecting it directly fails that node's start. */
+    private final jakarta.enterprise.inject.Instance<EntityManager> databases;
     private final LiveEvents events;
     private final AttendeeCookies attendees;
     private final Clock clock;
 
-    ModerationCommands(EntityManager database, LiveEvents events, AttendeeCookies attendees, Clock clock) {
-        this.database = database;
+    ModerationCommands(jakarta.enterprise.inject.Instance<EntityManager> databases, LiveEvents events, AttendeeCookies attendees, Clock clock) {
+        this.databases = databases;
         this.events = events;
         this.attendees = attendees;
         this.clock = clock;
@@ -58,7 +59,7 @@ public class ModerationCommands implements LiveCommands {
             throw new LiveRefusal("bad-frame", "You cannot ban yourself.");
         }
         UUID registration = registrationOf(banned);
-        database.createNativeQuery("""
+        database().createNativeQuery("""
                 INSERT INTO live_ban (webinar_id, participant_id, registration_id, banned_by, banned_at) VALUES (?1, ?2, ?3, ?4, ?5)
                 ON CONFLICT DO NOTHING""").setParameter(1, who.webinarId()).setParameter(2, banned).setParameter(3, registration)
                 .setParameter(4, who.participantId().toString()).setParameter(5, OffsetDateTime.now(clock)).executeUpdate();
@@ -77,5 +78,9 @@ public class ModerationCommands implements LiveCommands {
     @Override
     public Map<String, Object> snapshot(Participant who) {
         return Map.of();
+    }
+
+    private EntityManager database() {
+        return databases.get();
     }
 }

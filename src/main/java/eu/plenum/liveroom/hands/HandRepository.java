@@ -18,16 +18,17 @@ public class HandRepository {
 
     private static final String COLUMNS = "session_id, participant_id, registration_id, display_name, raised_at";
 
-    private final EntityManager database;
+    /** Looked up when used: an edge node has no persistence unit, and injecting it directly fails that node's start. */
+    private final jakarta.enterprise.inject.Instance<EntityManager> databases;
 
-    HandRepository(EntityManager database) {
-        this.database = database;
+    HandRepository(jakarta.enterprise.inject.Instance<EntityManager> databases) {
+        this.databases = databases;
     }
 
     /** Raises the person's hand; false if it is up already. */
     public boolean raise(UUID sessionId, UUID voter, String tenantId, UUID participant, UUID registration, String name,
             OffsetDateTime at) {
-        return query(database, """
+        return query(database(), """
                 INSERT INTO live_raised_hand (session_id, voter, tenant_id, participant_id, registration_id, display_name, raised_at)
                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7) ON CONFLICT DO NOTHING""")
                 .setParameter(1, sessionId).setParameter(2, voter).setParameter(3, tenantId).setParameter(4, participant)
@@ -45,21 +46,21 @@ public class HandRepository {
     }
 
     private Optional<RaisedHand> lower(String column, UUID sessionId, UUID id) {
-        List<?> rows = database.createNativeQuery("DELETE FROM live_raised_hand WHERE session_id = ?1 AND " + column
+        List<?> rows = database().createNativeQuery("DELETE FROM live_raised_hand WHERE session_id = ?1 AND " + column
                 + " = ?2 RETURNING " + COLUMNS).setParameter(1, sessionId).setParameter(2, id).getResultList();
         return rows.stream().findFirst().map(row -> hand((Object[]) row));
     }
 
     /** The session's queue, first raised first. */
     public List<RaisedHand> queue(UUID sessionId) {
-        List<?> rows = database.createNativeQuery("SELECT " + COLUMNS
+        List<?> rows = database().createNativeQuery("SELECT " + COLUMNS
                 + " FROM live_raised_hand WHERE session_id = ?1 ORDER BY raised_at, participant_id")
                 .setParameter(1, sessionId).getResultList();
         return rows.stream().map(row -> hand((Object[]) row)).toList();
     }
 
     public boolean isUp(UUID sessionId, UUID voter) {
-        return !database.createNativeQuery("SELECT 1 FROM live_raised_hand WHERE session_id = ?1 AND voter = ?2")
+        return !database().createNativeQuery("SELECT 1 FROM live_raised_hand WHERE session_id = ?1 AND voter = ?2")
                 .setParameter(1, sessionId).setParameter(2, voter).getResultList().isEmpty();
     }
 
@@ -67,7 +68,7 @@ public class HandRepository {
         if (registrations.isEmpty()) {
             return List.of();
         }
-        List<?> rows = database.createNativeQuery("SELECT " + COLUMNS
+        List<?> rows = database().createNativeQuery("SELECT " + COLUMNS
                 + " FROM live_raised_hand WHERE tenant_id = ?1 AND registration_id IN (?2) ORDER BY raised_at")
                 .setParameter(1, tenantId).setParameter(2, registrations).getResultList();
         return rows.stream().map(row -> hand((Object[]) row)).toList();
@@ -77,11 +78,15 @@ public class HandRepository {
         if (registrations.isEmpty()) {
             return 0;
         }
-        return database.createNativeQuery("DELETE FROM live_raised_hand WHERE tenant_id = ?1 AND registration_id IN (?2)")
+        return database().createNativeQuery("DELETE FROM live_raised_hand WHERE tenant_id = ?1 AND registration_id IN (?2)")
                 .setParameter(1, tenantId).setParameter(2, registrations).executeUpdate();
     }
 
     private static RaisedHand hand(Object[] row) {
         return new RaisedHand(uuid(row[0]), uuid(row[1]), uuid(row[2]), (String) row[3], instant(row[4]));
+    }
+
+    private EntityManager database() {
+        return databases.get();
     }
 }

@@ -31,17 +31,18 @@ public class PollRepository {
     private static final TypeReference<List<String>> LABELS = new TypeReference<>() { };
     private static final TypeReference<List<Integer>> POSITIONS = new TypeReference<>() { };
 
-    private final EntityManager database;
+    /** Looked up when used: an edge node has no persistence unit, and injecting it directly fails that node's start. */
+    private final jakarta.enterprise.inject.Instance<EntityManager> databases;
     private final ObjectMapper json;
 
-    PollRepository(EntityManager database, ObjectMapper json) {
-        this.database = database;
+    PollRepository(jakarta.enterprise.inject.Instance<EntityManager> databases, ObjectMapper json) {
+        this.databases = databases;
         this.json = json;
     }
 
     public void insert(UUID id, UUID sessionId, String tenantId, String question, List<String> options, boolean multiple,
             OffsetDateTime at) {
-        database.createNativeQuery("""
+        database().createNativeQuery("""
                 INSERT INTO live_poll (id, session_id, tenant_id, question, options, multiple, status, created_at)
                 VALUES (?1, ?2, ?3, ?4, CAST(?5 AS jsonb), ?6, 'DRAFT', ?7)""")
                 .setParameter(1, id).setParameter(2, sessionId).setParameter(3, tenantId).setParameter(4, question)
@@ -59,29 +60,29 @@ public class PollRepository {
     }
 
     private Optional<Poll> one(UUID sessionId, UUID id, String lock) {
-        List<?> rows = database.createNativeQuery("SELECT " + COLUMNS + " FROM live_poll p WHERE p.session_id = ?1 AND p.id = ?2 "
+        List<?> rows = database().createNativeQuery("SELECT " + COLUMNS + " FROM live_poll p WHERE p.session_id = ?1 AND p.id = ?2 "
                 + lock).setParameter(1, sessionId).setParameter(2, id).getResultList();
         return rows.stream().findFirst().map(row -> poll((Object[]) row));
     }
 
     public void open(UUID id, OffsetDateTime at) {
-        database.createNativeQuery("UPDATE live_poll SET status = 'OPEN', opened_at = ?2 WHERE id = ?1")
+        database().createNativeQuery("UPDATE live_poll SET status = 'OPEN', opened_at = ?2 WHERE id = ?1")
                 .setParameter(1, id).setParameter(2, at).executeUpdate();
     }
 
     public void close(UUID id, OffsetDateTime at) {
-        database.createNativeQuery("UPDATE live_poll SET status = 'CLOSED', closed_at = ?2 WHERE id = ?1")
+        database().createNativeQuery("UPDATE live_poll SET status = 'CLOSED', closed_at = ?2 WHERE id = ?1")
                 .setParameter(1, id).setParameter(2, at).executeUpdate();
     }
 
     public void share(UUID id) {
-        database.createNativeQuery("UPDATE live_poll SET shared = true WHERE id = ?1").setParameter(1, id).executeUpdate();
+        database().createNativeQuery("UPDATE live_poll SET shared = true WHERE id = ?1").setParameter(1, id).executeUpdate();
     }
 
     /** Records one person's vote; false if they had voted in this poll already. */
     public boolean addVote(UUID pollId, UUID voter, UUID sessionId, String tenantId, UUID participant, UUID registration,
             List<Integer> options, OffsetDateTime at) {
-        return query(database, """
+        return query(database(), """
                 INSERT INTO live_poll_vote (poll_id, voter, session_id, tenant_id, participant_id, registration_id, options,
                                             voted_at)
                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, CAST(?7 AS jsonb), ?8) ON CONFLICT DO NOTHING""")
@@ -92,10 +93,10 @@ public class PollRepository {
 
     /** Counted from the votes themselves (no hot counter row that every vote would queue on). */
     public PollResults results(Poll poll) {
-        int voters = integer(database.createNativeQuery("SELECT count(*) FROM live_poll_vote WHERE poll_id = ?1")
+        int voters = integer(database().createNativeQuery("SELECT count(*) FROM live_poll_vote WHERE poll_id = ?1")
                 .setParameter(1, poll.id()).getSingleResult());
         List<Integer> counts = new ArrayList<>(Collections.nCopies(poll.options().size(), 0));
-        List<?> rows = database.createNativeQuery("""
+        List<?> rows = database().createNativeQuery("""
                 SELECT CAST(chosen AS integer), count(*) FROM live_poll_vote v
                 CROSS JOIN LATERAL jsonb_array_elements_text(v.options) AS chosen
                 WHERE v.poll_id = ?1 GROUP BY 1""").setParameter(1, poll.id()).getResultList();
@@ -111,7 +112,7 @@ public class PollRepository {
 
     /** The session's polls, oldest first; all of them, or only the open ones and the closed shared ones. */
     public List<Poll> inSession(UUID sessionId, boolean all) {
-        List<?> rows = database.createNativeQuery("SELECT " + COLUMNS + """
+        List<?> rows = database().createNativeQuery("SELECT " + COLUMNS + """
                  FROM live_poll p WHERE p.session_id = ?1 AND (?2 OR p.status = 'OPEN' OR (p.status = 'CLOSED' AND p.shared))
                 ORDER BY p.created_at, p.id""").setParameter(1, sessionId).setParameter(2, all).getResultList();
         return rows.stream().map(row -> poll((Object[]) row)).toList();
@@ -120,7 +121,7 @@ public class PollRepository {
     /** What one person chose in each poll of the session they voted in. */
     public Map<UUID, List<Integer>> votesOf(UUID sessionId, UUID voter) {
         Map<UUID, List<Integer>> votes = new HashMap<>();
-        List<?> rows = database.createNativeQuery("SELECT poll_id, CAST(options AS text) FROM live_poll_vote WHERE session_id = ?1 AND voter = ?2")
+        List<?> rows = database().createNativeQuery("SELECT poll_id, CAST(options AS text) FROM live_poll_vote WHERE session_id = ?1 AND voter = ?2")
                 .setParameter(1, sessionId).setParameter(2, voter).getResultList();
         for (Object row : rows) {
             Object[] columns = (Object[]) row;
@@ -137,7 +138,7 @@ public class PollRepository {
         if (registrations.isEmpty()) {
             return List.of();
         }
-        List<?> rows = database.createNativeQuery("""
+        List<?> rows = database().createNativeQuery("""
                 SELECT v.poll_id, v.session_id, v.registration_id, p.question, CAST(p.options AS text), CAST(v.options AS text), v.voted_at
                 FROM live_poll_vote v JOIN live_poll p ON p.id = v.poll_id
                 WHERE v.tenant_id = ?1 AND v.registration_id IN (?2) ORDER BY v.voted_at, v.poll_id""")
@@ -154,7 +155,7 @@ public class PollRepository {
         if (registrations.isEmpty()) {
             return 0;
         }
-        return database.createNativeQuery("DELETE FROM live_poll_vote WHERE tenant_id = ?1 AND registration_id IN (?2)")
+        return database().createNativeQuery("DELETE FROM live_poll_vote WHERE tenant_id = ?1 AND registration_id IN (?2)")
                 .setParameter(1, tenantId).setParameter(2, registrations).executeUpdate();
     }
 
@@ -177,5 +178,9 @@ public class PollRepository {
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("unreadable poll column", e);
         }
+    }
+
+    private EntityManager database() {
+        return databases.get();
     }
 }

@@ -34,11 +34,12 @@ class LiveAdmission {
 
     static final int NAME_LIMIT = 40;
 
-    private final AgroalDataSource database;
+    /** Looked up when used: an edge node has no datasource, and injecting it directly fails that node's start. */
+    private final jakarta.enterprise.inject.Instance<AgroalDataSource> databases;
     private final AttendeeCookies attendees;
 
-    LiveAdmission(AgroalDataSource database, AttendeeCookies attendees) {
-        this.database = database;
+    LiveAdmission(jakarta.enterprise.inject.Instance<AgroalDataSource> databases, AttendeeCookies attendees) {
+        this.databases = databases;
         this.attendees = attendees;
     }
 
@@ -110,7 +111,7 @@ class LiveAdmission {
     }
 
     private boolean banned(UUID webinarId, Participant who) {
-        try (Connection connection = database.getConnection(); PreparedStatement query = connection.prepareStatement(
+        try (Connection connection = databases.get().getConnection(); PreparedStatement query = connection.prepareStatement(
                 "SELECT 1 FROM live_ban WHERE webinar_id = ? AND (participant_id = ? OR registration_id = ?)")) {
             query.setObject(1, webinarId);
             query.setObject(2, who.participantId());
@@ -128,7 +129,7 @@ class LiveAdmission {
     }
 
     private <T> Optional<T> query(String sql, Object first, Object second, Row<T> row) {
-        try (Connection connection = database.getConnection(); PreparedStatement query = connection.prepareStatement(sql)) {
+        try (Connection connection = databases.get().getConnection(); PreparedStatement query = connection.prepareStatement(sql)) {
             query.setObject(1, first);
             if (second != null) {
                 query.setObject(2, second);

@@ -32,23 +32,30 @@ class LiveEventNotices {
     private static final Logger LOG = Logger.getLogger(LiveEventNotices.class);
     static final String CHANNEL = "live_event";
 
-    private final EntityManager database;
+    /** Looked up when used: an edge node has no persistence unit, and injecting it directly fails that node's start. */
+    private final jakarta.enterprise.inject.Instance<EntityManager> databases;
     private final LiveRoomHub hub;
     private volatile boolean running;
     private Thread listener;
 
-    LiveEventNotices(EntityManager database, LiveRoomHub hub) {
-        this.database = database;
+    private final boolean appNode;
+
+    LiveEventNotices(jakarta.enterprise.inject.Instance<EntityManager> databases, LiveRoomHub hub, eu.plenum.shared.NodeConfig node) {
+        this.databases = databases;
         this.hub = hub;
+        this.appNode = node.plays(eu.plenum.shared.NodeRole.APP); // an edge node has no database to listen to
     }
 
     /** Inside the appending transaction: the notice leaves with its commit. */
     void appended(@Observes(during = TransactionPhase.IN_PROGRESS) LiveEventAppended event) {
-        database.createNativeQuery("SELECT pg_notify(?1, ?2)").setParameter(1, CHANNEL)
+        database().createNativeQuery("SELECT pg_notify(?1, ?2)").setParameter(1, CHANNEL)
                 .setParameter(2, event.sessionId() + ":" + event.id()).getSingleResult();
     }
 
     void start(@Observes StartupEvent started) {
+        if (!appNode) {
+            return;
+        }
         running = true;
         listener = new Thread(this::listen, "live-event-listener");
         listener.setDaemon(true);
@@ -126,5 +133,9 @@ class LiveEventNotices {
         properties.setProperty("tcpKeepAlive", "true");
         properties.setProperty("ApplicationName", "plenum-live-listener");
         return DriverManager.getConnection(url, properties);
+    }
+
+    private EntityManager database() {
+        return databases.get();
     }
 }

@@ -312,6 +312,9 @@ class LiveRoomHub {
     }
 
     private void presenceTick() {
+        if (rooms.isEmpty()) {
+            return; // nothing to refresh or tell (and an edge node, which never has rooms, has no database)
+        }
         try {
             presence.refresh();
             for (Room room : rooms.values()) {

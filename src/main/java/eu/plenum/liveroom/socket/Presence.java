@@ -28,13 +28,14 @@ class Presence {
     record Count(long count, List<Map<String, Object>> list) {
     }
 
-    private final AgroalDataSource database;
+    /** Looked up when used: an edge node has no datasource, and injecting it directly fails that node's start. */
+    private final jakarta.enterprise.inject.Instance<AgroalDataSource> databases;
     private final String nodeId;
     private final Duration every;
 
-    Presence(AgroalDataSource database, @ConfigProperty(name = "plenum.node-id", defaultValue = "local") String nodeId,
+    Presence(jakarta.enterprise.inject.Instance<AgroalDataSource> databases, @ConfigProperty(name = "plenum.node-id", defaultValue = "local") String nodeId,
             eu.plenum.liveroom.LiveConfig config) {
-        this.database = database;
+        this.databases = databases;
         this.nodeId = nodeId;
         this.every = config.presenceEvery();
     }
@@ -57,7 +58,7 @@ class Presence {
     }
 
     Count of(UUID sessionId) {
-        try (Connection connection = database.getConnection(); PreparedStatement query = connection.prepareStatement("""
+        try (Connection connection = databases.get().getConnection(); PreparedStatement query = connection.prepareStatement("""
                 SELECT participant_id, min(display_name), min(role) FROM live_presence WHERE session_id = ?
                 GROUP BY participant_id ORDER BY min(display_name) LIMIT ?""")) {
             query.setObject(1, sessionId);
@@ -92,7 +93,7 @@ class Presence {
     }
 
     private void update(String sql, Object... parameters) {
-        try (Connection connection = database.getConnection(); PreparedStatement statement = connection.prepareStatement(sql)) {
+        try (Connection connection = databases.get().getConnection(); PreparedStatement statement = connection.prepareStatement(sql)) {
             for (int i = 0; i < parameters.length; i++) {
                 statement.setObject(i + 1, parameters[i]);
             }

@@ -22,17 +22,18 @@ class RoomEventReader {
 
     static final int PAGE = 500;
 
-    private final AgroalDataSource database;
+    /** Looked up when used: an edge node has no datasource, and injecting it directly fails that node's start. */
+    private final jakarta.enterprise.inject.Instance<AgroalDataSource> databases;
     private final ObjectMapper json;
 
-    RoomEventReader(AgroalDataSource database, ObjectMapper json) {
-        this.database = database;
+    RoomEventReader(jakarta.enterprise.inject.Instance<AgroalDataSource> databases, ObjectMapper json) {
+        this.databases = databases;
         this.json = json;
     }
 
     /** At most {@link #PAGE} events of the session with {@code after < id <= upTo}, oldest first. */
     List<RoomEvent> after(UUID sessionId, long after, long upTo) {
-        try (Connection connection = database.getConnection(); PreparedStatement query = connection.prepareStatement("""
+        try (Connection connection = databases.get().getConnection(); PreparedStatement query = connection.prepareStatement("""
                 SELECT id, type, audience, actor_participant, payload::text, moderator_payload::text, created_at
                 FROM live_event WHERE session_id = ? AND id > ? AND id <= ? ORDER BY id LIMIT ?""")) {
             query.setObject(1, sessionId);
@@ -54,7 +55,7 @@ class RoomEventReader {
 
     /** The last id of the session's log (0 when nothing happened yet). */
     long lastId(UUID sessionId) {
-        try (Connection connection = database.getConnection();
+        try (Connection connection = databases.get().getConnection();
                 PreparedStatement query = connection.prepareStatement("SELECT last_id FROM live_event_counter WHERE session_id = ?")) {
             query.setObject(1, sessionId);
             try (ResultSet rows = query.executeQuery()) {

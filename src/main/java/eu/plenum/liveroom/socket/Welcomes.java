@@ -23,13 +23,14 @@ class Welcomes {
     record Welcome(long lastId, String frame) {
     }
 
-    private final EntityManager database;
+    /** Looked up when used: an edge node has no persistence unit, and injecting it directly fails that node's start. */
+    private final jakarta.enterprise.inject.Instance<EntityManager> databases;
     private final Instance<LiveCommands> handlers;
     private final RoomStates rooms;
     private final ObjectMapper json;
 
-    Welcomes(EntityManager database, Instance<LiveCommands> handlers, RoomStates rooms, ObjectMapper json) {
-        this.database = database;
+    Welcomes(jakarta.enterprise.inject.Instance<EntityManager> databases, Instance<LiveCommands> handlers, RoomStates rooms, ObjectMapper json) {
+        this.databases = databases;
         this.handlers = handlers;
         this.rooms = rooms;
         this.json = json;
@@ -38,8 +39,8 @@ class Welcomes {
     Welcome of(Participant who) {
         Map<String, Object> frame = new LinkedHashMap<>();
         long lastId = QuarkusTransaction.requiringNew().call(() -> {
-            database.createNativeQuery("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ").executeUpdate();
-            Number last = (Number) database.createNativeQuery("SELECT COALESCE((SELECT last_id FROM live_event_counter WHERE session_id = ?1), 0)")
+            database().createNativeQuery("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ").executeUpdate();
+            Number last = (Number) database().createNativeQuery("SELECT COALESCE((SELECT last_id FROM live_event_counter WHERE session_id = ?1), 0)")
                     .setParameter(1, who.sessionId()).getSingleResult();
             Map<String, Object> state = new LinkedHashMap<>();
             for (LiveCommands handler : handlers) {
@@ -58,5 +59,9 @@ class Welcomes {
                 .map(room -> Map.<String, Object>of("stage", room.stage().name(), "recording", room.recording()))
                 .orElse(Map.of("stage", RoomStates.Stage.WAITING.name(), "recording", false)));
         return new Welcome(lastId, Frames.write(json, frame));
+    }
+
+    private EntityManager database() {
+        return databases.get();
     }
 }

@@ -24,15 +24,16 @@ public class WebhookDeliveryRepository {
             OffsetDateTime createdAt, OffsetDateTime nextAttemptAt, OffsetDateTime deliveredAt) {
     }
 
-    private final EntityManager database;
+    /** Looked up when used: an edge node has no persistence unit, and injecting it directly fails that node's start. */
+    private final jakarta.enterprise.inject.Instance<EntityManager> databases;
 
-    WebhookDeliveryRepository(EntityManager database) {
-        this.database = database;
+    WebhookDeliveryRepository(jakarta.enterprise.inject.Instance<EntityManager> databases) {
+        this.databases = databases;
     }
 
     /** Queues one event for every endpoint of the tenant subscribed to its type; returns how many. */
     public int enqueue(String tenantId, UUID eventId, String eventType, String payload, UUID registrationId, Instant now) {
-        return database.createNativeQuery("""
+        return database().createNativeQuery("""
                 INSERT INTO webhook_delivery (id, endpoint_id, tenant_id, event_id, event_type, payload, registration_id,
                                               next_attempt_at, created_at)
                 SELECT gen_random_uuid(), id, tenant_id, :event, :type, :payload, CAST(:registration AS uuid), :now, :now
@@ -50,7 +51,7 @@ public class WebhookDeliveryRepository {
      */
     @SuppressWarnings("unchecked")
     public List<Claimed> claimDue(Instant now, Instant leaseUntil, int limit, UUID claim) {
-        List<Object[]> rows = database.createNativeQuery("""
+        List<Object[]> rows = database().createNativeQuery("""
                 UPDATE webhook_delivery SET status = 'SENDING', claim_id = :claim, claimed_until = :until, attempts = attempts + 1
                 WHERE id IN (SELECT id FROM webhook_delivery
                     WHERE (status = 'PENDING' AND next_attempt_at <= :now) OR (status = 'SENDING' AND claimed_until < :now)
@@ -64,7 +65,7 @@ public class WebhookDeliveryRepository {
     }
 
     public void delivered(UUID id, UUID claim, int status, Instant at) {
-        database.createNativeQuery("""
+        database().createNativeQuery("""
                 UPDATE webhook_delivery SET status = 'DELIVERED', delivered_at = :at, last_status = :status, last_error = NULL,
                     claim_id = NULL, claimed_until = NULL
                 WHERE id = :id AND claim_id = :claim""")
@@ -74,7 +75,7 @@ public class WebhookDeliveryRepository {
 
     /** Ends the delivery for good: the transfer guard refused the receiver's region. */
     public void refused(UUID id, UUID claim, String reason) {
-        database.createNativeQuery("""
+        database().createNativeQuery("""
                 UPDATE webhook_delivery SET status = 'REFUSED', last_status = NULL, last_error = :error, claim_id = NULL, claimed_until = NULL
                 WHERE id = :id AND claim_id = :claim""")
                 .setParameter("error", cut(reason)).setParameter("id", id).setParameter("claim", claim).executeUpdate();
@@ -82,7 +83,7 @@ public class WebhookDeliveryRepository {
 
     /** A failed attempt: pending again at {@code retryAt}, or DEAD once {@code maxAttempts} are used up. */
     public void failed(UUID id, UUID claim, Integer status, String error, Instant retryAt, int maxAttempts) {
-        database.createNativeQuery("""
+        database().createNativeQuery("""
                 UPDATE webhook_delivery SET status = CASE WHEN attempts >= :max THEN 'DEAD' ELSE 'PENDING' END,
                     next_attempt_at = :retry, last_status = CAST(:status AS integer), last_error = CAST(:error AS varchar), claim_id = NULL, claimed_until = NULL
                 WHERE id = :id AND claim_id = :claim""")
@@ -94,7 +95,7 @@ public class WebhookDeliveryRepository {
     /** Deliveries to one endpoint, newest first; the caller has checked that the endpoint is the tenant's. */
     @SuppressWarnings("unchecked")
     public List<Row> ofEndpoint(UUID endpointId, int limit) {
-        List<Object[]> rows = database.createNativeQuery("""
+        List<Object[]> rows = database().createNativeQuery("""
                 SELECT id, event_id, event_type, status, attempts, last_status, last_error, created_at, next_attempt_at, delivered_at
                 FROM webhook_delivery WHERE endpoint_id = :endpoint ORDER BY created_at DESC, id LIMIT :limit""")
                 .setParameter("endpoint", endpointId).setParameter("limit", limit).getResultList();
@@ -105,7 +106,7 @@ public class WebhookDeliveryRepository {
 
     /** Puts a dead or refused delivery of the endpoint back in the queue, with fresh attempts; false when there is none such. */
     public boolean redeliver(UUID endpointId, UUID id, Instant now) {
-        return database.createNativeQuery("""
+        return database().createNativeQuery("""
                 UPDATE webhook_delivery SET status = 'PENDING', attempts = 0, next_attempt_at = :now
                 WHERE id = :id AND endpoint_id = :endpoint AND status IN ('DEAD', 'REFUSED')""")
                 .setParameter("now", now.atOffset(ZoneOffset.UTC)).setParameter("id", id).setParameter("endpoint", endpointId)
@@ -118,7 +119,7 @@ public class WebhookDeliveryRepository {
         if (registrationIds.isEmpty()) {
             return List.of();
         }
-        return database.createNativeQuery("""
+        return database().createNativeQuery("""
                 SELECT id, event_type, status, created_at, payload FROM webhook_delivery
                 WHERE tenant_id = :tenant AND registration_id IN (:ids) ORDER BY created_at, id""")
                 .setParameter("tenant", tenantId).setParameter("ids", registrationIds).getResultList();
@@ -128,7 +129,7 @@ public class WebhookDeliveryRepository {
         if (registrationIds.isEmpty()) {
             return 0;
         }
-        return database.createNativeQuery("DELETE FROM webhook_delivery WHERE tenant_id = :tenant AND registration_id IN (:ids)")
+        return database().createNativeQuery("DELETE FROM webhook_delivery WHERE tenant_id = :tenant AND registration_id IN (:ids)")
                 .setParameter("tenant", tenantId).setParameter("ids", registrationIds).executeUpdate();
     }
 
@@ -147,5 +148,9 @@ public class WebhookDeliveryRepository {
 
     private static String cut(String text) {
         return text == null || text.length() <= 500 ? text : text.substring(0, 500);
+    }
+
+    private EntityManager database() {
+        return databases.get();
     }
 }
