@@ -39,7 +39,9 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Figures for docs/benchmarks.md, "Live room fan-out"
- * ({@code ./plenum verify -Pbench -Dtest=LiveRoomFanoutBenchmark -Dlive.bench.participants=1000}):
+ * ({@code ./plenum test -Pbench -Dtest=LiveRoomFanoutBenchmark -DskipITs -Dsurefire.failIfNoSpecifiedTests=false
+ * -Dlive.bench.participants=1000,2000,5000}; other knobs: {@code live.bench.messages}, {@code message-gap-ms},
+ * {@code throughput-messages}, {@code throughput-window}, {@code join-concurrency}, {@code phase-timeout-s}):
  * N open viewers of one open webinar connect their live-room sockets (a signed open-viewer cookie each,
  * Vert.x WebSocket client on a Vertx instance of its own with one event loop, not browsers), then the
  * host sends M chat messages with the send time in the text and every receiver records send → receive;
