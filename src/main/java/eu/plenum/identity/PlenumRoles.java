@@ -7,8 +7,13 @@ public final class PlenumRoles {
     public static final String ADMIN = "admin";
     /** Schedules and runs webinars for exactly one tenant. */
     public static final String HOST = "host";
-    /** Compliance officer: exports, erasure receipts, registers. */
+    /**
+     * A tenant's data-protection officer: exports, erasures, receipts and registers of the one tenant
+     * named by the account's {@link #TENANT_CLAIM}; without that attribute the role sees no tenant.
+     */
     public static final String COMPLIANCE = "compliance";
+    /** The platform's own compliance officer: what {@link #COMPLIANCE} may do, for every tenant. */
+    public static final String PLATFORM_COMPLIANCE = "platform-compliance";
 
     /** Token claim that names the host's tenant; mapped from the Keycloak user attribute of the same name. */
     public static final String TENANT_CLAIM = "plenum_tenant";
