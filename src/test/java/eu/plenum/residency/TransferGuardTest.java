@@ -62,8 +62,17 @@ class TransferGuardTest {
     void transferLogCannotBeChangedOrEmptied() throws SQLException {
         guard.authorize(new PersonalDataTransfer("export", "guard test immutable", "acme", "bucket", "eu-fra", null));
         for (String change : List.of("UPDATE transfer_log SET outcome = 'ALLOWED'", "DELETE FROM transfer_log",
-                "TRUNCATE transfer_log")) {
+                "TRUNCATE transfer_log", "ALTER TABLE transfer_log DISABLE TRIGGER USER")) {
+            // The app's runtime role has no right to change the log, nor to switch its triggers off...
             try (Connection connection = dataSource.getConnection()) {
+                SQLException refused = assertThrows(SQLException.class, () -> connection.createStatement().execute(change));
+                assertTrue(refused.getMessage().contains("permission denied") || refused.getMessage().contains("must be owner"),
+                        refused.getMessage());
+            }
+        }
+        // ...and even the schema owner meets the triggers.
+        for (String change : List.of("UPDATE transfer_log SET outcome = 'ALLOWED'", "DELETE FROM transfer_log", "TRUNCATE transfer_log")) {
+            try (Connection connection = eu.plenum.testsupport.PlenumTestServers.ownerConnection()) {
                 SQLException refused = assertThrows(SQLException.class, () -> connection.createStatement().execute(change));
                 assertTrue(refused.getMessage().contains("transfer_log is append-only"), refused.getMessage());
             }

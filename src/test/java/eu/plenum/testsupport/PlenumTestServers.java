@@ -1,5 +1,6 @@
 package eu.plenum.testsupport;
 
+import eu.plenum.shared.DatabaseRoles;
 import eu.plenum.shared.EmbeddedDatabase;
 import eu.plenum.shared.JdbcUrls;
 import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
@@ -8,6 +9,9 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
 import java.util.Map;
 
 /**
@@ -18,7 +22,22 @@ public class PlenumTestServers implements QuarkusTestResourceLifecycleManager {
 
     private static volatile KeycloakServer keycloak;
     private static volatile Mailbox mailbox;
+    /** The app runs as the runtime role, as in production; fixtures that need DDL use {@link #ownerConnection()}. */
+    public static final DatabaseRoles.Credentials OWNER = new DatabaseRoles.Credentials(DatabaseRoles.OWNER, "owner-test");
+    public static final DatabaseRoles.Credentials APP = new DatabaseRoles.Credentials(DatabaseRoles.APP, "app-test");
+    private static volatile String ownerUrl;
     private EmbeddedPostgres postgres;
+
+    /**
+     * A connection as the schema owner, for fixtures the runtime role may not make (test tables,
+     * triggers) and for tampering with protected tables the way only the owner or a superuser could.
+     */
+    public static Connection ownerConnection() throws SQLException {
+        if (ownerUrl == null) {
+            throw new IllegalStateException("The test servers are not started");
+        }
+        return DriverManager.getConnection(ownerUrl, OWNER.user(), OWNER.password());
+    }
 
     /** The Keycloak of the running suite, for tests that fetch tokens or drive the login page. */
     public static KeycloakServer keycloak() {
@@ -41,6 +60,8 @@ public class PlenumTestServers implements QuarkusTestResourceLifecycleManager {
         try {
             Path dataDir = Files.createTempDirectory("plenum-test-pg");
             postgres = EmbeddedDatabase.start(dataDir);
+            EmbeddedDatabase.provisionRoles(postgres, OWNER, APP);
+            ownerUrl = EmbeddedDatabase.jdbcUrl(postgres);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -48,8 +69,10 @@ public class PlenumTestServers implements QuarkusTestResourceLifecycleManager {
         mailbox = Mailbox.start();
         return Map.of(
                 "quarkus.datasource.jdbc.url", JdbcUrls.withoutServerErrorDetail(EmbeddedDatabase.jdbcUrl(postgres)),
-                "quarkus.datasource.username", "postgres",
-                "quarkus.datasource.password", "",
+                "quarkus.datasource.username", APP.user(),
+                "quarkus.datasource.password", APP.password(),
+                "quarkus.flyway.username", OWNER.user(),
+                "quarkus.flyway.password", OWNER.password(),
                 "plenum.keycloak.url", keycloak.url(),
                 "quarkus.mailer.port", String.valueOf(mailbox.port()),
                 "plenum.mail.dispatch-every", "1s");

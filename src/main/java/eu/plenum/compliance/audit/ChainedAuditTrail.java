@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import eu.plenum.shared.AuditEntry;
 import eu.plenum.shared.AuditTrail;
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Instance;
 import jakarta.persistence.EntityManager;
@@ -17,6 +18,7 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Map;
 import java.util.TreeMap;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
@@ -36,14 +38,14 @@ public class ChainedAuditTrail implements AuditTrail {
 
     private final Instance<EntityManager> entityManager;
     private final Clock clock;
-    private final ObjectMapper json;
+    /** A plain mapper, not the application's: the canonical text must not change with JSON settings. */
+    private static final ObjectMapper CANONICAL_JSON = new ObjectMapper();
     private final String nodeId;
 
-    ChainedAuditTrail(Instance<EntityManager> entityManager, Clock clock, ObjectMapper json,
+    ChainedAuditTrail(Instance<EntityManager> entityManager, Clock clock,
             @ConfigProperty(name = "plenum.node-id", defaultValue = "local") String nodeId) {
         this.entityManager = entityManager;
         this.clock = clock;
-        this.json = json;
         this.nodeId = nodeId;
     }
 
@@ -59,7 +61,7 @@ public class ChainedAuditTrail implements AuditTrail {
         String prevHash = head.isEmpty() ? GENESIS : ((String) head.get(0)[1]);
         // Microseconds: what timestamptz keeps, so the hash recomputed from the row matches.
         Instant at = clock.instant().truncatedTo(ChronoUnit.MICROS);
-        String details = detailsJson(entry);
+        String details = sortedJson(entry.details());
         String hash = hash(prevHash, canonical(seq, at, nodeId, entry, details));
         em.createNativeQuery("INSERT INTO compliance_audit_entry (seq, recorded_at, node_id, action, actor, tenant_id, "
                         + "subject_key, target, details, prev_hash, entry_hash) "
@@ -71,9 +73,15 @@ public class ChainedAuditTrail implements AuditTrail {
                 .executeUpdate();
     }
 
-    private String detailsJson(AuditEntry entry) {
+    @Override
+    public void recordAlone(AuditEntry entry) {
+        QuarkusTransaction.requiringNew().run(() -> record(entry));
+    }
+
+    /** The details as JSON with sorted keys: what the hash covers (jsonb's own text form reorders them). */
+    static String sortedJson(Map<String, String> details) {
         try {
-            return json.writeValueAsString(new TreeMap<>(entry.details()));
+            return CANONICAL_JSON.writeValueAsString(new TreeMap<>(details));
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("audit details are not serialisable", e);
         }
