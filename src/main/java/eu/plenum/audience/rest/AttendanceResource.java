@@ -1,5 +1,6 @@
 package eu.plenum.audience.rest;
 
+import eu.plenum.shared.Audited;
 import eu.plenum.audience.AttendanceCsv;
 import eu.plenum.audience.AttendanceReports;
 import eu.plenum.identity.PlenumRoles;
@@ -31,6 +32,7 @@ public class AttendanceResource {
     @GET
     @Produces(MediaType.APPLICATION_JSON)
     @Operation(summary = "Who attended the session, when and how long (within its live window), and the registration funnel")
+    @Audited(value = "personal-data.read", what = "attendance-report")
     public AttendanceReports.Report report(@PathParam("webinarId") UUID webinarId, @PathParam("sessionId") UUID sessionId) {
         return reports.report(webinarId, sessionId);
     }
@@ -39,6 +41,7 @@ public class AttendanceResource {
     @Path("attendance.csv")
     @Produces("text/csv")
     @Operation(summary = "The attendance report as CSV (formula-safe for spreadsheets)")
+    @Audited(value = "personal-data.read", what = "attendance-csv")
     public Response csv(@PathParam("webinarId") UUID webinarId, @PathParam("sessionId") UUID sessionId) {
         return AttendanceDownload.csv(reports.report(webinarId, sessionId));
     }

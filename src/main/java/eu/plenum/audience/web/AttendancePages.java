@@ -1,5 +1,6 @@
 package eu.plenum.audience.web;
 
+import eu.plenum.shared.Audited;
 import eu.plenum.audience.AttendanceReports;
 import eu.plenum.audience.rest.AttendanceResource;
 import eu.plenum.identity.PlenumRoles;
@@ -40,6 +41,7 @@ public class AttendancePages {
 
     @GET
     @Produces(MediaType.TEXT_HTML)
+    @Audited(value = "personal-data.read", what = "attendance-report")
     public String page(@PathParam("webinarId") UUID webinarId, @PathParam("sessionId") UUID sessionId) {
         AttendanceReports.Report report = reports.report(webinarId, sessionId);
         String concurrent = report.concurrent().stream().map(String::valueOf).collect(Collectors.joining(","));
@@ -49,6 +51,7 @@ public class AttendancePages {
     @GET
     @Path("attendance.csv")
     @Produces("text/csv")
+    @Audited(value = "personal-data.read", what = "attendance-csv")
     public Response csv(@PathParam("webinarId") UUID webinarId, @PathParam("sessionId") UUID sessionId) {
         return AttendanceResource.AttendanceDownload.csv(reports.report(webinarId, sessionId));
     }

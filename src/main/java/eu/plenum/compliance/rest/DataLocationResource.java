@@ -1,5 +1,6 @@
 package eu.plenum.compliance.rest;
 
+import eu.plenum.shared.Audited;
 import eu.plenum.identity.PlenumRoles;
 import eu.plenum.identity.TenantDirectory;
 import eu.plenum.identity.TenantRef;
@@ -48,6 +49,7 @@ public class DataLocationResource {
     @GET
     @Path("tenants/{id}/data-location")
     @Operation(summary = "Data-location report of one tenant: category → place → region → country → jurisdiction, and its transfers")
+    @Audited(value = "personal-data.read", tenantParam = "id", what = "data-location-report")
     public Response dataLocation(@PathParam("id") String id) {
         TenantRef tenant = tenants.get(id);
         DataLocationReport report = reports.forTenant(tenant.id(), tenant.name(), tenant.homeRegionCode());
@@ -64,6 +66,7 @@ public class DataLocationResource {
     @GET
     @Path("webinars/{id}/data-location")
     @Operation(summary = "Data-location report of one webinar: its registrations, mails, recordings, webhook events and the media nodes and sites of its live sessions")
+    @Audited(value = "personal-data.read", what = "webinar-data-location-report")
     public Response webinarDataLocation(@PathParam("id") UUID id) {
         WebinarDirectory.Entry entry = webinars.get(id);
         TenantRef tenant = tenants.get(entry.tenantId());
@@ -76,6 +79,7 @@ public class DataLocationResource {
     @GET
     @Path("transfers")
     @Operation(summary = "The transfer log, newest first; optionally for one tenant")
+    @Audited(value = "personal-data.read", what = "transfer-log")
     public List<TransferRecord> transfers(@QueryParam("tenant") String tenant,
             @QueryParam("limit") @DefaultValue("100") @Min(1) @Max(1000) int limit) {
         return transfers.latest(tenant, limit);

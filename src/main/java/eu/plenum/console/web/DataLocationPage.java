@@ -1,5 +1,6 @@
 package eu.plenum.console.web;
 
+import eu.plenum.shared.Audited;
 import eu.plenum.identity.PlenumRoles;
 import eu.plenum.identity.TenantDirectory;
 import eu.plenum.identity.TenantRef;
@@ -40,6 +41,7 @@ public class DataLocationPage {
 
     @GET
     @Produces(MediaType.TEXT_HTML)
+    @Audited(value = "personal-data.read", tenantParam = "id", what = "data-location-report")
     public String report(@PathParam("id") String id) {
         TenantRef tenant = tenants.get(id);
         return pages.render(Templates.dataLocation(reports.forTenant(tenant.id(), tenant.name(), tenant.homeRegionCode()),

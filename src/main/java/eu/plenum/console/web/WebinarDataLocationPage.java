@@ -1,5 +1,6 @@
 package eu.plenum.console.web;
 
+import eu.plenum.shared.Audited;
 import eu.plenum.identity.PlenumRoles;
 import eu.plenum.identity.TenantDirectory;
 import eu.plenum.identity.TenantRef;
@@ -44,6 +45,7 @@ public class WebinarDataLocationPage {
 
     @GET
     @Produces(MediaType.TEXT_HTML)
+    @Audited(value = "personal-data.read", what = "webinar-data-location-report")
     public String report(@PathParam("id") UUID id) {
         WebinarDirectory.Entry entry = webinars.get(id);
         TenantRef tenant = tenants.get(entry.tenantId());

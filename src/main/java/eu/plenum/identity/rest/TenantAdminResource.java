@@ -1,5 +1,6 @@
 package eu.plenum.identity.rest;
 
+import eu.plenum.shared.Audited;
 import eu.plenum.identity.PlenumRoles;
 import eu.plenum.identity.TenantDirectory;
 import eu.plenum.identity.TenantHomeRegionMigration;
@@ -97,6 +98,7 @@ public class TenantAdminResource {
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Register a tenant with its home region")
+    @Audited(value = "config.changed", what = "tenant-registered")
     public Response register(@Valid @NotNull TenantRequest request) {
         TenantRef tenant = onboarding.register(new NewTenant(request.id(), request.name(), request.homeRegionCode(),
                 request.adequacyLegalBasis(), caller.getPrincipal().getName()));
@@ -107,6 +109,7 @@ public class TenantAdminResource {
     @Path("{id}/home-region-migrations")
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Move a tenant's home region: explicit, reasoned, checked by the transfer guard and logged")
+    @Audited(value = "config.changed", tenantParam = "id", what = "tenant-home-region-migrated")
     public TenantResponse migrateHomeRegion(@PathParam("id") String id, @Valid @NotNull HomeRegionMigrationRequest request) {
         return TenantResponse.of(migration.migrate(new TenantHomeRegionMigration.Request(id, request.targetRegionCode(),
                 request.reason(), request.adequacyLegalBasis(), caller.getPrincipal().getName())));
@@ -123,6 +126,7 @@ public class TenantAdminResource {
     @Path("{id}/region-allowances/{region}")
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Allow one adequate region for this tenant's personal data, stating the legal basis")
+    @Audited(value = "config.changed", tenantParam = "id", what = "tenant-region-allowed")
     public TenantRegionAllowances.Allowance allow(@PathParam("id") String id, @PathParam("region") String region,
             @Valid @NotNull AllowanceRequest request) {
         return allowances.grant(directory.get(id).id(), region, request.legalBasis(), caller.getPrincipal().getName());

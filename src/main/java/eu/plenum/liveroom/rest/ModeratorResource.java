@@ -1,5 +1,6 @@
 package eu.plenum.liveroom.rest;
 
+import eu.plenum.shared.Audited;
 import eu.plenum.identity.PlenumRoles;
 import eu.plenum.liveroom.WebinarModerators;
 import jakarta.annotation.security.RolesAllowed;
@@ -39,6 +40,7 @@ public class ModeratorResource {
 
     @PUT
     @Consumes(MediaType.APPLICATION_JSON)
+    @Audited(value = "role.changed", what = "webinar-moderators")
     public ModeratorList replace(@PathParam("webinarId") UUID webinarId, @Valid @NotNull ModeratorList body) {
         return new ModeratorList(moderators.replace(webinarId, body.userIds()));
     }

@@ -1,5 +1,6 @@
 package eu.plenum.scheduling.rest;
 
+import eu.plenum.shared.Audited;
 import eu.plenum.identity.PlenumRoles;
 import eu.plenum.scheduling.Downloads;
 import eu.plenum.scheduling.RegistrantDesk;
@@ -52,6 +53,7 @@ public class RegistrantResource {
     @Path("registrants.csv")
     @Produces("text/csv")
     @Operation(summary = "Registrants as CSV (formula-safe for spreadsheets)")
+    @Audited(value = "personal-data.read", what = "registrants-csv")
     public Response csv(@PathParam("id") UUID id) {
         return Downloads.registrants(desk, id);
     }

@@ -1,5 +1,6 @@
 package eu.plenum.scheduling.web;
 
+import eu.plenum.shared.Audited;
 import eu.plenum.identity.PlenumRoles;
 import eu.plenum.scheduling.Downloads;
 import eu.plenum.scheduling.RegistrantDesk;
@@ -115,6 +116,7 @@ public class WebinarPages {
     @GET
     @Path("{id}/registrants.csv")
     @Produces("text/csv")
+    @Audited(value = "personal-data.read", what = "registrants-csv")
     public Response registrantsCsv(@PathParam("id") UUID id) {
         return Downloads.registrants(desk, id);
     }

@@ -1,5 +1,6 @@
 package eu.plenum.webhooks.rest;
 
+import eu.plenum.shared.Audited;
 import eu.plenum.identity.CurrentHost;
 import eu.plenum.identity.PlenumRoles;
 import eu.plenum.webhooks.WebhookDelivery;
@@ -65,6 +66,7 @@ public class WebhookResource {
     @Operation(summary = "Register a webhook endpoint, the region it runs in and the event types it receives "
             + "(registration.created, registration.confirmed, registration.cancelled, session.live, session.ended, recording.ready, "
             + "attendance.ready); the signing secret (whsec_…) is shown once")
+    @Audited(value = "config.changed", what = "webhook-endpoint-created")
     public Response register(@Valid @NotNull EndpointRequest request) {
         host.tenant();
         WebhookEndpoints.Endpoint created = endpoints.register(parse(request.url()), request.regionCode(), request.description(),
@@ -82,6 +84,7 @@ public class WebhookResource {
     @Path("{id}/events")
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Change the event types the endpoint receives")
+    @Audited(value = "config.changed", what = "webhook-endpoint-events")
     public WebhookEndpoints.Endpoint subscribe(@PathParam("id") UUID id, @Valid @NotNull Subscription subscription) {
         return endpoints.subscribe(id, subscription.events());
     }
@@ -89,6 +92,7 @@ public class WebhookResource {
     @POST
     @Path("{id}/secret-rotations")
     @Operation(summary = "A new signing secret, shown once; the previous one keeps signing (a second v1=) for 24 hours")
+    @Audited(value = "config.changed", what = "webhook-endpoint-secret-rotated")
     public WebhookEndpoints.Endpoint rotate(@PathParam("id") UUID id) {
         return endpoints.rotateSecret(id);
     }
@@ -112,6 +116,7 @@ public class WebhookResource {
     @DELETE
     @Path("{id}")
     @Operation(summary = "Remove a webhook endpoint")
+    @Audited(value = "config.changed", what = "webhook-endpoint-deleted")
     public Response remove(@PathParam("id") UUID id) {
         endpoints.remove(id);
         return Response.noContent().build();

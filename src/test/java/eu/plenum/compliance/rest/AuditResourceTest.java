@@ -80,6 +80,35 @@ class AuditResourceTest {
         }
     }
 
+    @Test
+    void staffReadsOfPersonalDataAreAudited() throws SQLException {
+        long before = count("personal-data.read", "/api/compliance/tenants/acme/data-location");
+        given().auth().oauth2(Tokens.accessToken(Tokens.ADMIN))
+                .when().get("/api/compliance/tenants/acme/data-location").then().statusCode(200);
+        assertTrue(count("personal-data.read", "/api/compliance/tenants/acme/data-location") > before);
+        try (Connection connection = database.getConnection(); PreparedStatement query = connection.prepareStatement(
+                "SELECT tenant_id, details->>'what' FROM compliance_audit_entry WHERE action = 'personal-data.read' ORDER BY seq DESC LIMIT 1");
+                ResultSet row = query.executeQuery()) {
+            assertTrue(row.next());
+            assertTrue("acme".equals(row.getString(1)) && "data-location-report".equals(row.getString(2)),
+                    row.getString(1) + " " + row.getString(2));
+        }
+    }
+
+    @Test
+    void aConfigurationChangeIsAudited() throws SQLException {
+        long before = count("config.changed", null);
+        String location;
+        try (eu.plenum.testsupport.WebhookReceiver receiver = eu.plenum.testsupport.WebhookReceiver.start()) {
+            location = given().auth().oauth2(Tokens.accessToken(Tokens.HOST)).contentType("application/json")
+                    .body(java.util.Map.of("url", receiver.url("/audit"), "regionCode", "eu-fra"))
+                    .when().post("/api/webhooks").then().statusCode(201).extract().header("Location");
+        }
+        given().auth().oauth2(Tokens.accessToken(Tokens.HOST)).when().delete(java.net.URI.create(location).getPath())
+                .then().statusCode(204);
+        assertTrue(count("config.changed", null) >= before + 2);
+    }
+
     private long count(String action, String target) throws SQLException {
         try (Connection connection = database.getConnection(); PreparedStatement query = connection.prepareStatement(
                 "SELECT count(*) FROM compliance_audit_entry WHERE action = ? AND (CAST(? AS varchar) IS NULL OR target = ?)")) {
