@@ -32,8 +32,8 @@ class LiveRoomOnTwoNodesIT {
     @Test
     void aMessageSentOnOneNodeReachesTheOtherInOrderAndADeadNodesParticipantsMissNothing() throws Exception {
         try (ExternalDatabase database = ExternalDatabase.start()) {
-            Map<String, String> env = Map.of("QUARKUS_DATASOURCE_JDBC_URL", database.jdbcUrl(), "QUARKUS_DATASOURCE_USERNAME", "postgres",
-                    "PLENUM_ROLES", "app");
+            Map<String, String> env = database.asRuntimeRole(Map.of("QUARKUS_DATASOURCE_JDBC_URL", database.jdbcUrl(),
+                    "PLENUM_ROLES", "app"));
             try (PackagedJar nodeA = PackagedJar.start("live-node-a", with(env, "PLENUM_NODE_ID", "live-a"), Map.of())) {
                 assertEquals(200, nodeA.awaitReady(), nodeA.output());
                 PackagedJar nodeB = PackagedJar.start("live-node-b", with(env, "PLENUM_NODE_ID", "live-b"), Map.of());

@@ -36,9 +36,9 @@ class WhepOnTwoNodesIT {
     void aViewerWhoseRequestReachesTheOtherNodeWatchesTheRoom() throws Exception {
         try (ExternalDatabase database = ExternalDatabase.start();
                 Browser browser = Browser.launchWithFakeMedia()) {
-            Map<String, String> env = Map.of("QUARKUS_DATASOURCE_JDBC_URL", database.jdbcUrl(),
-                    "QUARKUS_DATASOURCE_USERNAME", "postgres", "PLENUM_MEDIA_ICE_ADDRESSES", "127.0.0.1",
-                    "PLENUM_RESIDENCY_PLACES_RECORDINGS_TARGET", ProjectPaths.target("it-two-nodes", "recordings").toString());
+            Map<String, String> env = database.asRuntimeRole(Map.of("QUARKUS_DATASOURCE_JDBC_URL", database.jdbcUrl(),
+                    "PLENUM_MEDIA_ICE_ADDRESSES", "127.0.0.1",
+                    "PLENUM_RESIDENCY_PLACES_RECORDINGS_TARGET", ProjectPaths.target("it-two-nodes", "recordings").toString()));
             try (PackagedJar nodeA = PackagedJar.start("whep-node-a", with(env, "PLENUM_ROLES", "app,media-worker",
                     "PLENUM_NODE_ID", "node-a"), Map.of())) {
                 assertEquals(200, nodeA.awaitReady(), nodeA.output());

@@ -36,9 +36,9 @@ class RemindersOnTwoNodesIT {
         GreenMail smtp = new GreenMail(new ServerSetup(smtpPort, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
         smtp.start();
         try (ExternalDatabase database = ExternalDatabase.start()) {
-            Map<String, String> env = Map.of("QUARKUS_DATASOURCE_JDBC_URL", database.jdbcUrl(),
-                    "QUARKUS_DATASOURCE_USERNAME", "postgres", "QUARKUS_MAILER_PORT", String.valueOf(smtpPort),
-                    "PLENUM_REMINDERS_EVERY", "1s", "PLENUM_MAIL_DISPATCH_EVERY", "1s");
+            Map<String, String> env = database.asRuntimeRole(Map.of("QUARKUS_DATASOURCE_JDBC_URL", database.jdbcUrl(),
+                    "QUARKUS_MAILER_PORT", String.valueOf(smtpPort),
+                    "PLENUM_REMINDERS_EVERY", "1s", "PLENUM_MAIL_DISPATCH_EVERY", "1s"));
             try (PackagedJar first = PackagedJar.start("reminders-node-1", env, Map.of())) {
                 assertEquals(200, first.awaitReady(), first.output());
                 seed(database);

@@ -1,5 +1,6 @@
 package eu.plenum.testsupport;
 
+import eu.plenum.shared.DatabaseRoles;
 import eu.plenum.shared.EmbeddedDatabase;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
@@ -10,10 +11,14 @@ import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.util.HashMap;
+import java.util.Map;
 
 /** A separate PostgreSQL server that plays the operator's external database in integration tests. */
 public final class ExternalDatabase implements AutoCloseable {
 
+    private static final DatabaseRoles.Credentials OWNER = new DatabaseRoles.Credentials(DatabaseRoles.OWNER, "owner-it");
+    private static final DatabaseRoles.Credentials APP = new DatabaseRoles.Credentials(DatabaseRoles.APP, "app-it");
     private final EmbeddedPostgres postgres;
 
     private ExternalDatabase(EmbeddedPostgres postgres) {
@@ -22,10 +27,25 @@ public final class ExternalDatabase implements AutoCloseable {
 
     public static ExternalDatabase start() {
         try {
-            return new ExternalDatabase(EmbeddedDatabase.start(Files.createTempDirectory("plenum-external-pg")));
+            EmbeddedPostgres postgres = EmbeddedDatabase.start(Files.createTempDirectory("plenum-external-pg"));
+            EmbeddedDatabase.provisionRoles(postgres, OWNER, APP);
+            return new ExternalDatabase(postgres);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /**
+     * The node's environment with the two roles of a production database: Flyway as the schema owner,
+     * the app as the runtime role. Without it a node runs everything as the superuser {@code postgres}.
+     */
+    public Map<String, String> asRuntimeRole(Map<String, String> env) {
+        Map<String, String> all = new HashMap<>(env);
+        all.put("QUARKUS_DATASOURCE_USERNAME", APP.user());
+        all.put("QUARKUS_DATASOURCE_PASSWORD", APP.password());
+        all.put("QUARKUS_FLYWAY_USERNAME", OWNER.user());
+        all.put("QUARKUS_FLYWAY_PASSWORD", OWNER.password());
+        return all;
     }
 
     public int port() {

@@ -38,6 +38,8 @@ class AuditLogProtectionTest {
     AuditTrail trail;
     @Inject
     AuditVerification verification;
+    @Inject
+    AuditLogRetention retention;
 
     @Test
     void theAppRunsAsARoleThatOwnsNothing() throws SQLException {
@@ -83,6 +85,10 @@ class AuditLogProtectionTest {
             assertEquals(0, removed.getLong(1), "a cut-off in the future still keeps two years");
             assertEquals(0, removed.getLong(2));
         }
+        java.time.Instant tomorrow = java.time.Instant.now().plus(java.time.Duration.ofDays(1));
+        assertEquals("audit-log", retention.category());
+        assertEquals(0, io.quarkus.narayana.jta.QuarkusTransaction.requiringNew().call(() -> retention.countDue(null, tomorrow)));
+        assertEquals(0, io.quarkus.narayana.jta.QuarkusTransaction.requiringNew().call(() -> retention.removeDue(null, tomorrow, 1000)));
         assertTrue(verification.verify().ok());
     }
 
