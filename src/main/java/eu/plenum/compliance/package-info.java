@@ -6,7 +6,8 @@
  * the Art. 30 register as they arrive.
  *
  * <p>Owns {@code compliance_audit_entry}, {@code compliance_audit_checkpoint} and
- * {@code compliance_audit_chain}, and the pruning functions of the audit and transfer logs (V041). Uses {@code identity} (tenants), {@code scheduling} (webinars),
- * {@code residency} (reports, transfer log) and {@code shared}.
+ * {@code compliance_audit_chain}, and the pruning functions of the audit and transfer logs (V041).
+ * Uses {@code identity} (tenants, token claims), {@code scheduling} (webinars), {@code residency}
+ * (reports, transfer log) and {@code shared}.
  */
 package eu.plenum.compliance;
