@@ -40,8 +40,8 @@ class PrimaryFailoverIT {
             primary.awaitSynchronousStandby();
             String url = "jdbc:postgresql://127.0.0.1:" + primary.port() + ",127.0.0.1:" + standby.port()
                     + "/plenum?targetServerType=primary&connectTimeout=2&socketTimeout=10";
-            try (PackagedJar app = PackagedJar.start("failover-app", Map.of("QUARKUS_DATASOURCE_JDBC_URL", url,
-                    "QUARKUS_DATASOURCE_USERNAME", "postgres"), PostgresServer.declaredStandby("siteb"))) {
+            try (PackagedJar app = PackagedJar.start("failover-app", PostgresServer.asRuntimeRole(Map.of("QUARKUS_DATASOURCE_JDBC_URL", url)),
+                    PostgresServer.declaredStandby("siteb"))) {
                 assertEquals(200, app.awaitReady(), app.output());
                 UUID webinar = seed(primary);
                 HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();

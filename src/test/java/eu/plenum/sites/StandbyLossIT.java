@@ -78,11 +78,12 @@ class StandbyLossIT {
     }
 
     private static PackagedJar start(PostgresServer primary, String policy) throws InterruptedException {
-        PackagedJar app = PackagedJar.start("standby-loss-" + policy, Map.of(
+        // The runtime role sets synchronous_standby_names itself (GRANT ALTER SYSTEM ON PARAMETER).
+        PackagedJar app = PackagedJar.start("standby-loss-" + policy, PostgresServer.asRuntimeRole(Map.of(
                 "QUARKUS_DATASOURCE_JDBC_URL", primary.jdbcUrl("plenum") + "?connectTimeout=2",
-                "QUARKUS_DATASOURCE_USERNAME", "postgres", "PLENUM_SITES_ON_STANDBY_LOSS", policy,
+                "PLENUM_SITES_ON_STANDBY_LOSS", policy,
                 "PLENUM_SITES_DEGRADE_AFTER", "3s", "PLENUM_SITES_CHECK_EVERY", "250ms",
-                "PLENUM_MEDIA_POOL_SIZE", "0"), PostgresServer.declaredStandby("siteb"));
+                "PLENUM_MEDIA_POOL_SIZE", "0")), PostgresServer.declaredStandby("siteb"));
         assertEquals(200, app.awaitReady(), app.output());
         return app;
     }

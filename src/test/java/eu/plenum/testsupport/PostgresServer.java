@@ -37,11 +37,35 @@ public final class PostgresServer implements AutoCloseable {
         append(dir.resolve("pg_hba.conf"), "host replication postgres 127.0.0.1/32 trust\n");
         PostgresServer server = new PostgresServer(dir, port);
         server.start();
-        server.sql("CREATE DATABASE plenum");
+        server.provisionRoles();
         // Only now: from here on every commit waits for the standby, which must exist first.
         server.sql("ALTER SYSTEM SET synchronous_standby_names = 'FIRST 1 (" + standbyName + ")'");
         server.sql("SELECT pg_reload_conf()");
         return server;
+    }
+
+    private static final eu.plenum.shared.DatabaseRoles.Credentials OWNER =
+            new eu.plenum.shared.DatabaseRoles.Credentials(eu.plenum.shared.DatabaseRoles.OWNER, "owner-it");
+    private static final eu.plenum.shared.DatabaseRoles.Credentials APP =
+            new eu.plenum.shared.DatabaseRoles.Credentials(eu.plenum.shared.DatabaseRoles.APP, "app-it");
+
+    /** The database {@code plenum} owned by the schema owner, and the runtime role (they reach standbys by replication). */
+    private void provisionRoles() {
+        try (Connection connection = connect("postgres")) {
+            eu.plenum.shared.DatabaseRoles.provision(connection, "plenum", OWNER, APP);
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** A node's environment with Flyway as the schema owner and the app as the runtime role, as in production. */
+    public static java.util.Map<String, String> asRuntimeRole(java.util.Map<String, String> env) {
+        java.util.Map<String, String> all = new java.util.HashMap<>(env);
+        all.put("QUARKUS_DATASOURCE_USERNAME", APP.user());
+        all.put("QUARKUS_DATASOURCE_PASSWORD", APP.password());
+        all.put("QUARKUS_FLYWAY_USERNAME", OWNER.user());
+        all.put("QUARKUS_FLYWAY_PASSWORD", OWNER.password());
+        return all;
     }
 
     /**
