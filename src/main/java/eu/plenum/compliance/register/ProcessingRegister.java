@@ -11,7 +11,6 @@ import eu.plenum.residency.DataLocationReport;
 import eu.plenum.residency.DataLocationReports;
 import eu.plenum.residency.DeclaredPlace;
 import eu.plenum.residency.DeclaredPlaces;
-import eu.plenum.residency.PlaceKind;
 import eu.plenum.residency.Region;
 import eu.plenum.residency.TransferLog;
 import eu.plenum.shared.PersonalDataColumns;
@@ -86,9 +85,8 @@ public class ProcessingRegister {
     public ProcessingRecord forOperator(RegisterTexts texts) {
         List<DataCategory> categories = OPERATOR_CATEGORIES.stream().map(category -> new DataCategory(category,
                 texts.get("category." + category), Arrays.asList(texts.get("columns." + category).split(",\\s*")))).toList();
+        // Every place the operator declared: the sub-processors of the platform as a whole.
         List<Recipient> recipients = places.all().stream()
-                .filter(place -> place.kind() == PlaceKind.IDENTITY_PROVIDER || place.kind() == PlaceKind.DATABASE
-                        || place.kind() == PlaceKind.BACKUP_SITE)
                 .map(place -> recipient(place.name(), place.kind().description(), place.region(), DataLocationReport.DECLARED_BY_OPERATOR))
                 .toList();
         List<Retention> retention = List.of(
