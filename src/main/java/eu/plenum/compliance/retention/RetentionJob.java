@@ -138,8 +138,8 @@ public class RetentionJob {
     }
 
     private List<String> tenantKeys() {
-        List<String> keys = new ArrayList<>();
-        tenants.all().stream().map(TenantRef::id).forEach(keys::add);
+        List<String> keys = new ArrayList<>(QuarkusTransaction.requiringNew()
+                .call(() -> tenants.all().stream().map(TenantRef::id).toList()));
         keys.add(NO_TENANT);
         return keys;
     }
