@@ -43,6 +43,13 @@ import org.junit.jupiter.api.Test;
 @WithTestResource(PlenumTestServers.class)
 class RetentionJobTest {
 
+    /** Enough items that the two runs' batches of two overlap. */
+    private static final int UNCONFIRMED = 40;
+    private static final int SENT = 30;
+    private static final int EVENTS = 40;
+    private static final int QUESTIONS = 10;
+    private static final int PRESENCES = 20;
+
     @Inject
     AgroalDataSource dataSource;
 
@@ -71,33 +78,33 @@ class RetentionJobTest {
         assertEquals(2L, job.due(tenant, Instant.now()).get("transfer-log"), "three-year-old transfers are due already");
 
         clock.moveTo(Duration.ofDays(8));
-        assertEquals(5L, job.due(tenant, clock.instant()).get("unconfirmed-registrations"));
-        assertEquals(Map.of("unconfirmed-registrations", 5, "sent-mail-bodies", 4, "transfer-log", 2), raceTwoRuns(tenant));
+        assertEquals((long) UNCONFIRMED, job.due(tenant, clock.instant()).get("unconfirmed-registrations"));
+        assertEquals(Map.of("unconfirmed-registrations", UNCONFIRMED, "sent-mail-bodies", SENT, "transfer-log", 2), raceTwoRuns(tenant));
         assertEquals(0, count("SELECT count(*) FROM registration WHERE tenant_id = ? AND status = 'UNCONFIRMED'", tenant));
         assertEquals(2, count("SELECT count(*) FROM registration WHERE tenant_id = ? AND status = 'REGISTERED'", tenant));
         assertEquals(2, count("SELECT count(*) FROM consent_record c JOIN registration r ON r.id = c.subject_id WHERE r.tenant_id = ?", tenant));
         assertEquals(2, count("SELECT count(*) FROM consent_record c JOIN webinar w ON w.id = c.webinar_id WHERE w.tenant_id = ?", tenant),
                 "the unconfirmed registrations' consent records went with them");
-        assertEquals(4, count("SELECT count(*) FROM mail_outbox WHERE tenant_id = ? AND body_text = '' AND body_html = '' AND calendar IS NULL", tenant));
+        assertEquals(SENT, count("SELECT count(*) FROM mail_outbox WHERE tenant_id = ? AND body_text = '' AND body_html = '' AND calendar IS NULL", tenant));
         assertEquals(1, count("SELECT count(*) FROM mail_outbox WHERE tenant_id = ? AND status = 'PENDING' AND body_text <> ''", tenant),
                 "a mail not yet sent keeps its body");
-        assertEquals(5, count("SELECT count(*) FROM mail_outbox WHERE tenant_id = ?", tenant), "mail rows stay for their dedupe keys");
+        assertEquals(SENT + 1, count("SELECT count(*) FROM mail_outbox WHERE tenant_id = ?", tenant), "mail rows stay for their dedupe keys");
         assertEquals(1, count("SELECT count(*) FROM transfer_log WHERE tenant_id = ?", tenant), "the recent transfer stays");
-        assertEquals(7, count("SELECT count(*) FROM live_event WHERE session_id = ?", session), "chat is not due yet");
+        assertEquals(EVENTS, count("SELECT count(*) FROM live_event WHERE session_id = ?", session), "chat is not due yet");
 
         clock.moveTo(Duration.ofDays(91));
-        assertEquals(Map.of("live-events", 7, "questions", 2), raceTwoRuns(tenant));
+        assertEquals(Map.of("live-events", EVENTS, "questions", QUESTIONS), raceTwoRuns(tenant));
         assertEquals(0, count("SELECT count(*) FROM live_event WHERE session_id = ?", session));
         assertEquals(0, count("SELECT count(*) FROM live_question_upvote WHERE session_id = ?", session), "upvotes go with their questions");
-        assertEquals(3, count("SELECT count(*) FROM attendance_presence WHERE tenant_id = ?", tenant), "attendance is kept a year");
+        assertEquals(PRESENCES, count("SELECT count(*) FROM attendance_presence WHERE tenant_id = ?", tenant), "attendance is kept a year");
 
         clock.moveTo(Duration.ofDays(366));
-        assertEquals(Map.of("attendance", 3), raceTwoRuns(tenant));
+        assertEquals(Map.of("attendance", PRESENCES), raceTwoRuns(tenant));
         assertEquals(Map.of(), ofTenant(job.run(), tenant), "a further run finds nothing");
 
         assertEquals(7, count("SELECT count(*) FROM compliance_audit_entry WHERE action = 'retention.run'") - auditedBefore,
                 "every run audited");
-        assertEquals(23, count("SELECT coalesce(sum(c.removed), 0) FROM compliance_retention_run_count c WHERE c.tenant_id = ?", tenant),
+        assertEquals(UNCONFIRMED + SENT + 2 + EVENTS + QUESTIONS + PRESENCES, count("SELECT coalesce(sum(c.removed), 0) FROM compliance_retention_run_count c WHERE c.tenant_id = ?", tenant),
                 "the stored runs' counts add up to what was seeded");
         assertTrue(runs.lastPerNode(tenant).stream().anyMatch(run -> run.nodeId() != null), "the console sees the last run");
     }
@@ -148,9 +155,9 @@ class RetentionJobTest {
         try (Connection connection = dataSource.getConnection()) {
             UUID webinar = SqlSeed.webinarWithOneSession(connection, tenant, "Retention", OffsetDateTime.now(ZoneOffset.UTC).minusHours(2));
             UUID session = uuid(connection, "SELECT id FROM webinar_session WHERE webinar_id = ?", webinar);
-            for (int i = 0; i < 7; i++) {
+            for (int i = 0; i < UNCONFIRMED + 2; i++) {
                 UUID registration = UUID.randomUUID();
-                String status = i < 5 ? "UNCONFIRMED" : "REGISTERED";
+                String status = i < UNCONFIRMED ? "UNCONFIRMED" : "REGISTERED";
                 update(connection, """
                         INSERT INTO registration (id, webinar_id, tenant_id, name, email, email_normalized, status,
                             privacy_acknowledged_at, confirm_expires_at) VALUES (?, ?, ?, ?, ?, ?, ?, now(), now() + interval '1 day')""",
@@ -162,21 +169,21 @@ class RetentionJobTest {
                         INSERT INTO registration_answer (registration_id, question_id, answer)
                         SELECT ?, q.id, 'a' FROM registration_question q WHERE q.webinar_id = ?""", registration, webinar);
             }
-            for (int i = 0; i < 5; i++) {
-                boolean sent = i < 4;
+            for (int i = 0; i <= SENT; i++) {
+                boolean sent = i < SENT;
                 update(connection, """
                         INSERT INTO mail_outbox (id, tenant_id, dedupe_key, recipient, subject, body_text, body_html, calendar,
                             send_after, sent_at, status) VALUES (?, ?, ?, ?, 'Subject', 'text body', '<p>html body</p>', 'BEGIN:VCALENDAR',
-                            now(), ?, ?)""", UUID.randomUUID(), tenant, tenant + ":mail:" + i, "p" + i + "@" + tenant + ".example",
+                            now() + interval '200 days', ?, ?)""", UUID.randomUUID(), tenant, tenant + ":mail:" + i, "p" + i + "@" + tenant + ".example",
                         sent ? Timestamp.from(Instant.now()) : null, sent ? "SENT" : "PENDING");
             }
-            for (int i = 1; i <= 7; i++) {
+            for (int i = 1; i <= EVENTS; i++) {
                 update(connection, """
                         INSERT INTO live_event (session_id, id, tenant_id, type, audience, actor_participant, payload, created_at)
                         VALUES (?, ?, ?, 'chat.message', 'EVERYONE', ?, '{"text": "hello"}'::jsonb, now())""",
                         session, (long) i, tenant, UUID.randomUUID());
             }
-            for (int i = 0; i < 2; i++) {
+            for (int i = 0; i < QUESTIONS; i++) {
                 UUID question = UUID.randomUUID();
                 update(connection, """
                         INSERT INTO live_question (id, session_id, tenant_id, author_participant, anonymous, text, status, asked_at)
@@ -185,7 +192,7 @@ class RetentionJobTest {
                         INSERT INTO live_question_upvote (question_id, voter, session_id, tenant_id, participant_id, created_at)
                         VALUES (?, ?, ?, ?, ?, now())""", question, UUID.randomUUID(), session, tenant, UUID.randomUUID());
             }
-            for (int i = 0; i < 3; i++) {
+            for (int i = 0; i < PRESENCES; i++) {
                 update(connection, """
                         INSERT INTO attendance_presence (id, tenant_id, webinar_id, session_id, registration_id, attendee_session_id,
                             node_id, connected_at, last_seen_at, disconnected_at) VALUES (?, ?, ?, ?, ?, ?, 'node', now() - interval '1 hour',
