@@ -1,6 +1,7 @@
 package eu.plenum.compliance.retention;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import eu.plenum.testsupport.PlenumTestServers;
@@ -107,6 +108,62 @@ class RetentionJobTest {
         assertEquals(UNCONFIRMED + SENT + 2 + EVENTS + QUESTIONS + PRESENCES, count("SELECT coalesce(sum(c.removed), 0) FROM compliance_retention_run_count c WHERE c.tenant_id = ?", tenant),
                 "the stored runs' counts add up to what was seeded");
         assertTrue(runs.lastPerNode(tenant).stream().anyMatch(run -> run.nodeId() != null), "the console sees the last run");
+    }
+
+    @Inject
+    RetentionRules rules;
+
+    @Test
+    void recordingsStayUntilDeletedUnlessTheTenantSetsDaysThenGoWithTheirBackupCopies() throws Exception {
+        String tenant = "rec-" + Long.toString(System.nanoTime(), 36);
+        java.nio.file.Path primary;
+        java.nio.file.Path backup;
+        UUID finished = UUID.randomUUID();
+        UUID growing = UUID.randomUUID();
+        try (Connection connection = dataSource.getConnection()) {
+            UUID webinar = SqlSeed.webinarWithOneSession(connection, tenant, "Recorded", OffsetDateTime.now(ZoneOffset.UTC).minusHours(2));
+            UUID session = uuid(connection, "SELECT id FROM webinar_session WHERE webinar_id = ?", webinar);
+            UUID room = UUID.randomUUID();
+            UUID publisher = UUID.randomUUID();
+            update(connection, """
+                    INSERT INTO live_room (id, tenant_id, webinar_id, session_id, stream_key_hash, stream_key_hint, status)
+                    VALUES (?, ?, ?, ?, 'hash', 'hint', 'ENDED')""", room, tenant, webinar, session);
+            update(connection, "INSERT INTO room_publisher (id, room_id, tenant_id, has_video, has_audio) VALUES (?, ?, ?, true, true)",
+                    publisher, room, tenant);
+            primary = java.nio.file.Path.of("target/test-storage/eu-fra", tenant, room.toString(), "finished.webm").toAbsolutePath();
+            backup = java.nio.file.Path.of("target/test-storage/eu-sxb-backup-of-fra", tenant, room.toString(), "finished.webm");
+            for (java.nio.file.Path file : List.of(primary, backup)) {
+                java.nio.file.Files.createDirectories(file.getParent());
+                java.nio.file.Files.writeString(file, "not really matroska");
+            }
+            for (UUID recording : List.of(finished, growing)) {
+                boolean done = recording.equals(finished);
+                update(connection, """
+                        INSERT INTO recording (id, tenant_id, room_id, session_id, publisher_id, tracks, container, storage_place,
+                            storage_region, file_path, status, started_at, ended_at)
+                        VALUES (?, ?, ?, ?, ?, 'video+audio', 'webm', 'recordings', 'eu-fra', ?, ?, now() - interval '2 hours', ?)""",
+                        recording, tenant, room, session, publisher, done ? primary.toString() : primary.getParent().resolve("growing.webm").toString(),
+                        done ? "COMPLETE" : "RECORDING", done ? Timestamp.from(Instant.now().minusSeconds(3600)) : null);
+            }
+            update(connection, """
+                    INSERT INTO recording_copy (recording_id, place, region, backup, status, verified_at)
+                    VALUES (?, 'recordings-fra-backup', 'eu-sxb', true, 'VERIFIED', now())""", finished);
+        }
+        clock.moveTo(Duration.ofDays(400));
+        assertEquals(Map.of(), ofTenant(job.run(), tenant), "by default recordings are kept until deleted");
+        assertTrue(java.nio.file.Files.exists(primary));
+
+        rules.set(tenant, "recordings", java.util.Optional.of(10), "test");
+        clock.moveTo(Duration.ofDays(9));
+        assertEquals(0L, job.due(tenant, clock.instant()).get("recordings"));
+        clock.moveTo(Duration.ofDays(11));
+        assertEquals(1L, job.due(tenant, clock.instant()).get("recordings"));
+        assertEquals(Map.of("recordings", 1), raceTwoRuns(tenant));
+        assertEquals(0, count("SELECT count(*) FROM recording WHERE id = ?", finished));
+        assertEquals(0, count("SELECT count(*) FROM recording_copy WHERE recording_id = ?", finished));
+        assertEquals(1, count("SELECT count(*) FROM recording WHERE id = ?", growing), "a recording still being written stays");
+        assertFalse(java.nio.file.Files.exists(primary), "the primary file is gone");
+        assertFalse(java.nio.file.Files.exists(backup), "the backup site's copy is gone");
     }
 
     /** Two runs released at once on two threads; returns their removals for the tenant, added up. */
