@@ -31,7 +31,7 @@ public interface RetentionMessages {
     @Message("Default")
     String default_days();
 
-    @Message("{days} days")
+    @Message("{days} {#if days == 1}day{#else}days{/if}")
     String days(int days);
 
     @Message("until deleted")
