@@ -13,7 +13,7 @@ import java.util.regex.Pattern;
  * officer account may make 60 requests a minute — a register or a preview reads every tenant's tables.
  */
 @ApplicationScoped
-class RetentionLimits {
+public class RetentionLimits {
 
     static final Pattern PATHS = Pattern.compile("/api/compliance/(retention|register)(/.*)?");
 
@@ -26,7 +26,7 @@ class RetentionLimits {
     }
 
     /** Counts one request of the account; 429 with Retry-After beyond the limit. */
-    void take(String actor) {
+    public void take(String actor) {
         if (!perActor.tryTake(actor)) {
             throw new TooManyRequests(perActor.retryAfterSeconds());
         }

@@ -1,6 +1,9 @@
 package eu.plenum.compliance.web;
 
 import eu.plenum.compliance.OfficerScope;
+import eu.plenum.compliance.register.ProcessingRecord;
+import eu.plenum.compliance.register.RegisterDownloads;
+import eu.plenum.compliance.rest.RetentionLimits;
 import eu.plenum.compliance.retention.RetentionJob;
 import eu.plenum.compliance.retention.RetentionRules;
 import eu.plenum.compliance.retention.RetentionRuns;
@@ -8,15 +11,20 @@ import eu.plenum.identity.PlenumRoles;
 import eu.plenum.identity.TenantDirectory;
 import eu.plenum.identity.TenantRef;
 import eu.plenum.shared.AccessRefusedException;
+import eu.plenum.shared.InvalidInputException;
+import eu.plenum.shared.NotFoundException;
 import eu.plenum.shared.Pages;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
 import jakarta.annotation.security.RolesAllowed;
+import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -54,9 +62,13 @@ public class RetentionPage {
     private final OfficerScope scope;
     private final Pages pages;
     private final Clock clock;
+    private final RegisterDownloads downloads;
+    private final RetentionLimits limits;
 
     RetentionPage(TenantDirectory tenants, RetentionRules rules, RetentionJob job, RetentionRuns runs, OfficerScope scope,
-            Pages pages, Clock clock) {
+            Pages pages, Clock clock, RegisterDownloads downloads, RetentionLimits limits) {
+        this.downloads = downloads;
+        this.limits = limits;
         this.tenants = tenants;
         this.rules = rules;
         this.job = job;
@@ -83,5 +95,38 @@ public class RetentionPage {
                 .map(rule -> Row.of(rule, dueNow.get(rule.category()), dueWeek.get(rule.category()))).toList();
         return pages.render(Templates.retention(visible, tenant, rows, runs.lastPerNode(scope.seesEveryTenant() ? null : tenant.id()),
                 scope.seesEveryTenant()));
+    }
+
+    /** The register's downloads for a signed-in browser (its session cookie does not reach {@code /api}). */
+    @GET
+    @Path("register/tenants/{tenant}/{format}")
+    public Response tenantRegister(@PathParam("tenant") String tenant, @PathParam("format") String format,
+            @QueryParam("lang") @DefaultValue("en") String lang) {
+        String language = language(lang);
+        limits.take(scope.actor());
+        return answer(format, downloads.tenant(tenant, language, scope), language, "register-" + tenant);
+    }
+
+    @GET
+    @Path("register/all/{format}")
+    public Response wholeRegister(@PathParam("format") String format, @QueryParam("lang") @DefaultValue("en") String lang) {
+        String language = language(lang);
+        limits.take(scope.actor());
+        return answer(format, downloads.everything(language, scope), language, "register");
+    }
+
+    private Response answer(String format, List<ProcessingRecord> records, String lang, String name) {
+        return switch (format) {
+            case "csv" -> downloads.csv(records, lang, name);
+            case "html" -> downloads.html(records, lang, name);
+            default -> throw new NotFoundException("There is no register format " + format + ".");
+        };
+    }
+
+    private static String language(String lang) {
+        if (!Pages.isSupported(lang)) {
+            throw InvalidInputException.of("lang", "The register is available in en and de.");
+        }
+        return lang;
     }
 }

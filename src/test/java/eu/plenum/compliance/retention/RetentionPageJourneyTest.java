@@ -33,9 +33,12 @@ class RetentionPageJourneyTest extends BrowserJourney {
         assertThat(page.locator("[data-testid=retention-rules] tr[data-category=recordings]")).containsText("until deleted");
         assertThat(page.locator("[data-testid=retention-rules] tr[data-category=sent-mail-bodies]")).containsText("1 day");
         assertThat(page.locator("[data-testid=retention-rules] tr[data-category=live-events] [data-due-now]")).hasText("0");
-        assertThat(page.locator("a[href='/api/compliance/register/tenants/acme/csv?lang=de']")).isVisible();
-        assertThat(page.locator("a[href='/api/compliance/register/all/html?lang=en']")).isVisible();
+        assertThat(page.locator("a[href='/console/compliance/retention/register/tenants/acme/csv?lang=de']")).isVisible();
         Browser.screenshot(page, "retention-acme");
+        page.locator("a[href='/console/compliance/retention/register/all/html?lang=de']").click();
+        assertThat(page.getByTestId("record-operator")).containsText("Verzeichnis der Verarbeitung des Betreibers");
+        assertThat(page.getByTestId("record-acme")).containsText("Technische und organisatorische Maßnahmen");
+        Browser.screenshot(page, "register-de");
         page.context().close();
 
         Page german = browser.signIn(home.toString(), Tokens.ADMIN, "de-DE");
