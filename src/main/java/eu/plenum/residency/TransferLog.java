@@ -19,4 +19,30 @@ public class TransferLog {
     public List<TransferRecord> latest(String tenantId, int limit) {
         return log.latest(tenantId, Math.max(1, Math.min(limit, 1000))).stream().map(TransferLogEntry::toRecord).toList();
     }
+
+    /** Transfers of one tenant (null: of no tenant) grouped by destination, region, category and outcome: for the Art. 30 register. */
+    public record TransferSummary(String destination, String toRegion, String category, String outcome, long count,
+            java.time.OffsetDateTime last) {
+    }
+
+    @jakarta.transaction.Transactional
+    public List<TransferSummary> summary(String tenantId) {
+        @SuppressWarnings("unchecked")
+        List<Object[]> rows = log.getEntityManager().createNativeQuery("""
+                SELECT destination, coalesce(to_region, ''), category, outcome, count(*), max(occurred_at) FROM transfer_log
+                WHERE coalesce(tenant_id, '') = ?1 GROUP BY destination, coalesce(to_region, ''), category, outcome
+                ORDER BY destination, category, outcome""").setParameter(1, tenantId == null ? "" : tenantId).getResultList();
+        return rows.stream().map(row -> new TransferSummary((String) row[0], (String) row[1], (String) row[2], (String) row[3],
+                ((Number) row[4]).longValue(), last(row[5]))).toList();
+    }
+
+    private static java.time.OffsetDateTime last(Object value) {
+        if (value instanceof java.time.OffsetDateTime offset) {
+            return offset;
+        }
+        if (value instanceof java.time.Instant instant) {
+            return instant.atOffset(java.time.ZoneOffset.UTC);
+        }
+        return ((java.sql.Timestamp) value).toInstant().atOffset(java.time.ZoneOffset.UTC);
+    }
 }

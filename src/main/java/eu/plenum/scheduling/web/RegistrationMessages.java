@@ -22,8 +22,41 @@ public interface RegistrationMessages {
     @Message("Your e-mail address")
     String field_email();
 
-    @Message("Privacy notice: we use your name, e-mail address and answers only to run this webinar for its host (registration, reminders, attendance). The data is stored in the European Union and deleted under the host's retention rules; you can ask for a copy or its erasure at any time.")
+    @Message("Privacy notice: we use your name, e-mail address and answers only to run this webinar for its host (registration, reminders, attendance). The data is stored in the European Union: on a primary site, with a copy on a backup site in another EU data centre.")
     String privacy_notice();
+
+    @Message("An unconfirmed registration is deleted {days} days after it was made.")
+    String retention_unconfirmed(int days);
+
+    @Message("A confirmed registration (name, address, answers) is kept until you or the host ask for its erasure.")
+    String retention_registration();
+
+    @Message("The text of each e-mail we send you is deleted {days} day(s) after delivery; that it was sent is kept.")
+    String retention_mail(int days);
+
+    @Message("Chat messages, questions, poll votes and raised hands are deleted {days} days after the session.")
+    String retention_interaction(int days);
+
+    @Message("Chat messages, questions, poll votes and raised hands are kept until you or the host ask for their erasure.")
+    String retention_interaction_kept();
+
+    @Message("When you joined and left a session is deleted {days} days after you left.")
+    String retention_attendance(int days);
+
+    @Message("When you joined and left a session is kept until you or the host ask for its erasure.")
+    String retention_attendance_kept();
+
+    @Message("Recordings are deleted {days} days after the session.")
+    String retention_recording(int days);
+
+    @Message("Recordings are kept until the host deletes them.")
+    String retention_recording_kept();
+
+    @Message("You can ask for a copy of your data or for its erasure at any time; an erasure reaches the backup site's copies too.")
+    String retention_rights();
+
+    @Message("Erased data may survive in database backups until those expire (after at most {days} days); if a backup is ever restored, every erasure is applied again before it serves anyone.")
+    String retention_backups(long days);
 
     @Message("I have read the privacy notice.")
     String privacy_ack();

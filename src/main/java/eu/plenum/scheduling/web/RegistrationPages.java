@@ -43,7 +43,7 @@ public class RegistrationPages {
     @CheckedTemplate(basePath = "registration")
     static class Templates {
         static native TemplateInstance register(WebinarView webinar, ZoneId zone, Map<String, String> values,
-                Map<String, String> errors);
+                Map<String, String> errors, RetentionNotice retention);
 
         static native TemplateInstance checkInbox(WebinarView webinar);
 
@@ -58,9 +58,18 @@ public class RegistrationPages {
     private final Pages pages;
     private final Validator validator;
     private final Clock clock;
+    private final eu.plenum.scheduling.WebinarDirectory webinars;
+    private final eu.plenum.shared.RetentionPeriods retention;
+    private final long backupDays;
 
     RegistrationPages(Registrations registrations, RegistrationThrottle throttle, RegistrantDesk desk, Pages pages,
-            Validator validator, Clock clock) {
+            Validator validator, Clock clock, eu.plenum.scheduling.WebinarDirectory webinars,
+            eu.plenum.shared.RetentionPeriods retention,
+            @org.eclipse.microprofile.config.inject.ConfigProperty(name = "plenum.compliance.retention.backups-kept",
+                    defaultValue = "30d") java.time.Duration backupsKept) {
+        this.webinars = webinars;
+        this.retention = retention;
+        this.backupDays = backupsKept.toDays();
         this.registrations = registrations;
         this.throttle = throttle;
         this.desk = desk;
@@ -73,7 +82,7 @@ public class RegistrationPages {
     @Path("w/{id}")
     public String form(@PathParam("id") UUID id) {
         WebinarView webinar = registrations.openWebinar(id);
-        return pages.render(Templates.register(webinar, pages.zoneOr(ZoneId.of(webinar.timeZone())), Map.of(), Map.of()));
+        return pages.render(Templates.register(webinar, pages.zoneOr(ZoneId.of(webinar.timeZone())), Map.of(), Map.of(), notice(id)));
     }
 
     @POST
@@ -97,7 +106,7 @@ public class RegistrationPages {
         }
         Map<String, String> values = new HashMap<>();
         posted.forEach((key, list) -> values.put(key, String.join("\n", list)));
-        String page = pages.render(Templates.register(webinar, pages.zoneOr(ZoneId.of(webinar.timeZone())), values, errors));
+        String page = pages.render(Templates.register(webinar, pages.zoneOr(ZoneId.of(webinar.timeZone())), values, errors, notice(id)));
         return Response.status(400).type(MediaType.TEXT_HTML_TYPE).entity(page).build();
     }
 
@@ -156,5 +165,10 @@ public class RegistrationPages {
         }
         return new RegistrationForm(posted.getFirst("name"), posted.getFirst("email"), posted.containsKey("privacyAcknowledged"),
                 posted.containsKey("recordingConsent"), answers);
+    }
+
+    /** The privacy notice's retention sentences, from the webinar's tenant's rules. */
+    private RetentionNotice notice(UUID webinarId) {
+        return RetentionNotice.of(retention, webinars.get(webinarId).tenantId(), backupDays);
     }
 }
