@@ -102,23 +102,26 @@ BEGIN
 END;
 $$;
 
--- Retention of the transfer log (two years): the same floor, oldest first, at most max_rows.
-CREATE FUNCTION transfer_log_prune(cut_off timestamptz, max_rows integer) RETURNS bigint
+-- Retention of the transfer log (two years): the same floor, oldest first, at most max_rows, for one
+-- tenant ('' = rows of no tenant; NULL = every tenant); rows another node is pruning are skipped.
+CREATE FUNCTION transfer_log_prune(tenant varchar, cut_off timestamptz, max_rows integer) RETURNS bigint
     LANGUAGE plpgsql SECURITY DEFINER SET search_path = public, pg_temp AS $$
 DECLARE
     removed bigint;
 BEGIN
     PERFORM set_config('plenum.log_prune', 'transfer_log', true);
     DELETE FROM transfer_log WHERE id IN (SELECT id FROM transfer_log
-        WHERE occurred_at < least(cut_off, now() - interval '2 years') ORDER BY id LIMIT greatest(max_rows, 0));
+        WHERE occurred_at < least(cut_off, now() - interval '2 years')
+          AND (tenant IS NULL OR coalesce(tenant_id, '') = tenant)
+        ORDER BY id LIMIT greatest(max_rows, 0) FOR UPDATE SKIP LOCKED);
     GET DIAGNOSTICS removed = ROW_COUNT;
     PERFORM set_config('plenum.log_prune', '', true);
     RETURN removed;
 END;
 $$;
 
-REVOKE ALL ON FUNCTION compliance_audit_prune(timestamptz, integer), transfer_log_prune(timestamptz, integer) FROM PUBLIC;
-GRANT EXECUTE ON FUNCTION compliance_audit_prune(timestamptz, integer), transfer_log_prune(timestamptz, integer)
+REVOKE ALL ON FUNCTION compliance_audit_prune(timestamptz, integer), transfer_log_prune(varchar, timestamptz, integer) FROM PUBLIC;
+GRANT EXECUTE ON FUNCTION compliance_audit_prune(timestamptz, integer), transfer_log_prune(varchar, timestamptz, integer)
     TO "${app_role}";
 
 -- What the runtime role may do with the protected tables and Flyway's history. Skipped when the

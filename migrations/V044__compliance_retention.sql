@@ -29,13 +29,5 @@ CREATE TABLE compliance_retention_run_count (
     PRIMARY KEY (run_id, tenant_id, category)
 );
 
--- The transfer log stays append-only for everything younger than two years (the legal floor of its
--- retention); only retention may delete older rows. Updates and truncation stay refused.
-CREATE OR REPLACE FUNCTION transfer_log_refuse_change() RETURNS trigger LANGUAGE plpgsql AS $$
-BEGIN
-    IF TG_OP = 'DELETE' AND OLD.occurred_at < now() - interval '730 days' THEN
-        RETURN OLD;
-    END IF;
-    RAISE EXCEPTION 'transfer_log is append-only: % is not allowed', TG_OP;
-END;
-$$;
+-- The transfer log's rows past two years go through transfer_log_prune (V041, the owner's function):
+-- the runtime role cannot delete from the log in any other way.

@@ -9,9 +9,9 @@ import java.sql.Timestamp;
 import java.time.Instant;
 
 /**
- * Transfer-log rows (category {@code transfer-log}) past their retention. The log's trigger (V044)
- * refuses to delete anything younger than two years by the database's own clock, so that floor holds
- * here too whatever the cut-off says: no batch ever meets the trigger's refusal.
+ * Transfer-log rows (category {@code transfer-log}) past their retention. The log is append-only for
+ * the app's role; only the owner's {@code transfer_log_prune} (V041) deletes, and never anything
+ * younger than two years by the database's own clock — the same floor the count applies here.
  */
 @ApplicationScoped
 public class TransferLogRetained implements RetainedData {
@@ -41,8 +41,8 @@ public class TransferLogRetained implements RetainedData {
     @Override
     @Transactional(Transactional.TxType.MANDATORY)
     public int removeDue(String tenantId, Instant cutOff, int limit) {
-        return databases.get().createNativeQuery("DELETE FROM transfer_log WHERE id IN (SELECT id " + DUE
-                + " ORDER BY id LIMIT ?3 FOR UPDATE SKIP LOCKED)")
-                .setParameter(1, tenantId).setParameter(2, Timestamp.from(cutOff)).setParameter(3, limit).executeUpdate();
+        return ((Number) databases.get().createNativeQuery("SELECT transfer_log_prune(CAST(?1 AS varchar), ?2, ?3)")
+                .setParameter(1, tenantId).setParameter(2, Timestamp.from(cutOff)).setParameter(3, limit)
+                .getSingleResult()).intValue();
     }
 }

@@ -80,7 +80,7 @@ class AuditLogProtectionTest {
         trail.recordAlone(AuditEntry.of("test.protection", "system:test", null));
         try (Connection connection = app.getConnection(); Statement statement = connection.createStatement();
                 ResultSet removed = statement.executeQuery("SELECT compliance_audit_prune(now() + interval '1 day', 1000),"
-                        + " transfer_log_prune(now() + interval '1 day', 1000)")) {
+                        + " transfer_log_prune(NULL, now() + interval '1 day', 1000)")) {
             removed.next();
             assertEquals(0, removed.getLong(1), "a cut-off in the future still keeps two years");
             assertEquals(0, removed.getLong(2));
