@@ -17,6 +17,7 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.net.URI;
@@ -59,18 +60,25 @@ public class PrivacyRequestPages {
         return pages.render(Templates.privacyAsk(Map.of(), Map.of()));
     }
 
+    /** A browser gets the form again with its errors; any other client a problem+json 4xx. */
     @POST
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
-    public Response ask(@FormParam("email") String email, @FormParam("kind") String kind, @Context HttpServerRequest request) {
+    @Produces({MediaType.TEXT_HTML, MediaType.APPLICATION_JSON})
+    public Response ask(@FormParam("email") String email, @FormParam("kind") String kind, @Context HttpServerRequest request,
+            @Context HttpHeaders headers) {
         throttle.admit(request.remoteAddress() == null ? null : request.remoteAddress().hostAddress());
         Optional<SubjectRequestKind> parsed = SubjectRequestKind.parse(kind);
         Map<String, String> values = Map.of("email", email == null ? "" : email, "kind", kind == null ? "" : kind);
-        if (parsed.isEmpty()) {
-            return invalid(values, Map.of("kind", "Choose access or erasure."));
-        }
         try {
+            if (parsed.isEmpty()) {
+                throw new InvalidInputException("The kind is ACCESS or ERASURE.",
+                        java.util.List.of(new eu.plenum.shared.PlenumException.FieldError("kind", "Choose access or erasure.")));
+            }
             selfService.ask(email, parsed.get());
         } catch (InvalidInputException invalid) {
+            if (!wantsPage(headers)) {
+                throw invalid;
+            }
             Map<String, String> errors = new java.util.HashMap<>();
             invalid.fieldErrors().forEach(error -> errors.putIfAbsent(error.field(), error.message()));
             return invalid(values, errors);
@@ -100,6 +108,11 @@ public class PrivacyRequestPages {
     public String confirm(@PathParam("token") String token) {
         selfService.confirm(token);
         return pages.render(Templates.privacyConfirmed());
+    }
+
+    private static boolean wantsPage(HttpHeaders headers) {
+        return headers.getAcceptableMediaTypes().stream()
+                .anyMatch(type -> !type.isWildcardType() && type.isCompatible(MediaType.TEXT_HTML_TYPE));
     }
 
     private Response invalid(Map<String, String> values, Map<String, String> errors) {
