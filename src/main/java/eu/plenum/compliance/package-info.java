@@ -1,19 +1,22 @@
 /**
- * Compliance: what auditors and compliance officers download — the per-tenant data-location
- * report and the transfer log, the hash-chained audit log ({@code compliance.audit}: append,
- * protection by the runtime role's grants and the owner's triggers, anchors outside the database,
- * verification, export, what gets audited); subject-access exports, erasure receipts, retention and
- * the Art. 30 register as they arrive.
+ * Compliance: what auditors, compliance officers and data subjects use — the per-tenant
+ * data-location report and the transfer log; the officer's scope ({@code OfficerScope}: a tenant's
+ * data-protection officer sees only their tenant, the platform's officer every tenant; hosts none);
+ * the queue of data-subject requests (access and erasure, with their one-month deadline); the public
+ * self-service page {@code /privacy/requests}; the Art. 15/20 export job ({@code export}); the
+ * hash-chained audit log ({@code audit}: append, protection by the runtime role's grants and the
+ * owner's triggers, anchors outside the database, verification, export, what gets audited);
+ * retention ({@code retention}) and the Art. 30 register ({@code register}).
  *
- * <p>Owns {@code compliance_audit_entry}, {@code compliance_audit_checkpoint} and
- * {@code compliance_audit_chain}, and the pruning functions of the audit and transfer logs (V041).
- * Uses {@code identity} (tenants, token claims), {@code scheduling} (webinars), {@code residency}
- * (reports, transfer log) and {@code shared}.
- *
- * <p>Retention ({@code retention}): owns {@code compliance_retention_rule}, {@code compliance_retention_run}
- * and {@code compliance_retention_run_count} (V044); discovers every {@code shared.RetainedData} bean the
- * other contexts provide and implements {@code shared.RetentionPeriods} for the privacy notice. The Art. 30
- * register ({@code register}) is generated from the {@code shared.PersonalDataHolder} beans, residency's
- * places and transfer log, and the retention rules; it owns no table.
+ * <p>Owns {@code compliance_audit_entry}, {@code compliance_audit_checkpoint},
+ * {@code compliance_audit_chain} and the pruning functions of the audit and transfer logs (V040, V041);
+ * {@code compliance_subject_request} and {@code compliance_privacy_ask} (V042);
+ * {@code compliance_retention_rule}, {@code compliance_retention_run} and
+ * {@code compliance_retention_run_count} (V044). Uses {@code identity} (tenants, roles), {@code mail}
+ * (the outbox, for the self-service link), {@code scheduling} (webinars; which tenants an address
+ * registered with), {@code residency} (reports, transfer log) and {@code shared}: the
+ * {@code PersonalDataHolder} and {@code RetainedData} beans of every context, discovered by CDI, and
+ * {@code shared.RetentionPeriods}, which retention implements for the privacy notice. The register is
+ * generated from the holders, residency's places and transfer log, and the retention rules.
  */
 package eu.plenum.compliance;

@@ -197,6 +197,14 @@ public class Registrations {
         return java.util.Set.copyOf(registrations.idsOf(tenantId, normalizedEmail(email)));
     }
 
+    /**
+     * The tenants whose webinars {@code email} registered for: where a data subject's self-service
+     * request must go (compliance makes one request per tenant, each seen only by that tenant).
+     */
+    public java.util.Set<String> tenantsOf(String email) {
+        return new java.util.TreeSet<>(registrations.tenantsOf(normalizedEmail(email)));
+    }
+
     /** An address as registrations are keyed by it: trimmed and lower case. */
     public static String normalizedEmail(String email) {
         return email.strip().toLowerCase(Locale.ROOT);

@@ -72,7 +72,12 @@ class PersonalDataCoverageTest {
             Map.entry("database_timeline.seen_by", "the id of the app node that saw a timeline"),
             Map.entry("app_node.url", "a node's own base URL"),
             Map.entry("live_room.ended_reason", "an enumeration (HOST_ENDED, MEDIA_FAILURE, NO_WORKER)"),
-            Map.entry("attendee_session.ended_reason", "an enumeration (REVOKED, OTHER_DEVICE, LEFT)"));
+            Map.entry("attendee_session.ended_reason", "an enumeration (REVOKED, OTHER_DEVICE, LEFT)"),
+            Map.entry("compliance_subject_request.created_by", "a staff account's id (Keycloak subject) or system:self-service"),
+            Map.entry("compliance_subject_request.export_file", "a file name made of the request's id"),
+            Map.entry("compliance_subject_request.failure", "the export job's failure text (an exception class name), never data"),
+            Map.entry("compliance_privacy_ask.address_key", "a keyed hash (SubjectKeys) of the address, to count asks per day; "
+                    + "the row is deleted a day after the ask"));
 
     /**
      * Personal data this branch does not cover yet, each with who closes it. Staff (hosts, operators)

@@ -10,22 +10,17 @@ import eu.plenum.scheduling.Registrations;
 import eu.plenum.shared.PersonalDataColumns;
 import eu.plenum.shared.PersonalDataHolder;
 import eu.plenum.shared.PersonalDataHolder.DataSubject;
-import eu.plenum.testsupport.Attendees;
+import eu.plenum.testsupport.PersonSeed;
+import eu.plenum.testsupport.PersonSeed.Person;
 import eu.plenum.testsupport.PlenumTestServers;
-import eu.plenum.testsupport.Tokens;
-import eu.plenum.testsupport.Webinars;
 import io.agroal.api.AgroalDataSource;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
-import io.restassured.http.Cookie;
 import jakarta.enterprise.inject.Any;
 import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
 import jakarta.transaction.TransactionalException;
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -61,18 +56,14 @@ class PersonalDataHoldersTest {
     @Inject
     Registrations registrations;
 
-    /** One seeded person: what they typed, and the registration the database gave them. */
-    private record Person(String name, String email, String answer, UUID registrationId) {
-    }
-
     @Test
     void exportHoldsEachItemOfOnePersonAndErasureLeavesNothingOfThemAndTheOtherIntact() throws Exception {
         String run = Long.toString(System.nanoTime(), 36);
-        String webinarId = webinarWithOneTextQuestion("Personal data " + run);
+        String webinarId = PersonSeed.webinarWithOneTextQuestion("Personal data " + run);
         UUID question = uuid("SELECT id FROM registration_question WHERE webinar_id = ?", UUID.fromString(webinarId));
         Person anna = seated(webinarId, question, "Anna Quellwasser" + run, "anna." + run + "@pd.example", "Quellwerk " + run);
         Person bert = seated(webinarId, question, "Bert Steinbruch" + run, "bert." + run + "@pd.example", "Steinwerk " + run);
-        awaitOutboxSettled(anna.email(), bert.email());
+        PersonSeed.awaitOutboxSettled(dataSource, anna.email(), bert.email());
 
         // Compliance builds the subject from the address as an officer types it.
         DataSubject annaSubject = new DataSubject(TENANT, anna.email(), registrations.idsOf(TENANT, "  " + anna.email().toUpperCase() + " "));
@@ -81,7 +72,7 @@ class PersonalDataHoldersTest {
 
         Map<String, List<Map<String, Object>>> export = exportOf(annaSubject);
         assertEquals(Set.of("registrations", "registration-answers", "consent-records", "attendee-sessions", "mails", "attendance",
-                "webhook-deliveries", "live-events", "questions", "question-upvotes", "poll-votes", "raised-hands"),
+                "webhook-deliveries", "live-events", "questions", "question-upvotes", "poll-votes", "raised-hands", "subject-requests"),
                 export.keySet(), "every category is there (a new holder is added here on purpose)");
 
         Map<String, Object> registration = only(export.get("registrations"));
@@ -150,7 +141,7 @@ class PersonalDataHoldersTest {
         assertEquals("erased", only(after.get("registrations")).get("name"), "the registration stays as an anonymous tombstone");
         assertEquals("none", only(after.get("registrations")).get("joinLink"));
         after.forEach((category, items) -> assertTrue(category.equals("registrations") || items.isEmpty(), category + ": " + items));
-        given().get("/join/" + annaJoinToken).then().statusCode(404);
+        given().get("/join/" + anna.joinToken()).then().statusCode(404);
 
         assertEquals(bertBefore, exportOf(bertSubject), "erasing Anna changed Bert's data");
         Map<String, Integer> again = QuarkusTransaction.requiringNew().call(() -> {
@@ -161,27 +152,8 @@ class PersonalDataHoldersTest {
         assertTrue(again.values().stream().allMatch(touched -> touched == 0), "a second erasure touched " + again);
     }
 
-    private String annaJoinToken;
-
-    private static String webinarWithOneTextQuestion(String title) {
-        Map<String, Object> body = Webinars.sample(title);
-        body.put("registrationMode", "OPEN");
-        body.put("recordingPolicy", "ON_WITH_CONSENT");
-        body.put("questions", List.of(Map.of("kind", "TEXT", "label", "Your company", "required", false)));
-        return Webinars.create(Tokens.HOST, body);
-    }
-
-    /** Registers with an answer and recording consent, confirms, enters the lobby and opens the attendee page. */
     private Person seated(String webinarId, UUID question, String name, String email, String answer) throws Exception {
-        String token = Attendees.joinToken(webinarId, email, Map.of("name", name, "email", email, "privacyAcknowledged", true,
-                "recordingConsent", true, "answers", Map.of(question.toString(), answer)));
-        if (annaJoinToken == null) {
-            annaJoinToken = token;
-        }
-        Cookie cookie = given().redirects().follow(false).header("Sec-Fetch-Site", "same-origin").post("/join/" + token + "/enter")
-                .then().statusCode(303).extract().detailedCookie("plenum_attendee_" + webinarId);
-        given().cookie(cookie).get("/attend/" + webinarId).then().statusCode(200);
-        return new Person(name, email, answer, uuid("SELECT id FROM registration WHERE email_normalized = ?", email));
+        return PersonSeed.seated(dataSource, webinarId, question, name, email, answer);
     }
 
     private Map<String, List<Map<String, Object>>> exportOf(DataSubject subject) {
@@ -195,22 +167,6 @@ class PersonalDataHoldersTest {
     private static Map<String, Object> only(List<Map<String, Object>> items) {
         assertEquals(1, items.size(), items.toString());
         return items.get(0);
-    }
-
-    /** Mail that is still being sent would change status between two exports. */
-    private void awaitOutboxSettled(String... recipients) throws Exception {
-        for (int i = 0; i < 600; i++) {
-            long waiting = 0;
-            for (String recipient : recipients) {
-                waiting += count("SELECT count(*) FROM mail_outbox WHERE recipient = ? AND status IN ('PENDING', 'SENDING')",
-                        recipient);
-            }
-            if (waiting == 0) {
-                return;
-            }
-            Thread.sleep(200);
-        }
-        throw new AssertionError("mails still waiting in the outbox after 2 minutes");
     }
 
     /** Every covered column (as the holders declare them) in which {@code text} occurs, case-insensitively. */
@@ -230,24 +186,10 @@ class PersonalDataHoldersTest {
     }
 
     private long count(String sql, Object parameter) throws Exception {
-        return query(sql, parameter, result -> result.getLong(1));
+        return PersonSeed.count(dataSource, sql, parameter);
     }
 
     private UUID uuid(String sql, Object parameter) throws Exception {
-        return query(sql, parameter, result -> result.getObject(1, UUID.class));
-    }
-
-    private interface Column<T> {
-        T read(ResultSet result) throws Exception;
-    }
-
-    private <T> T query(String sql, Object parameter, Column<T> column) throws Exception {
-        try (Connection connection = dataSource.getConnection(); PreparedStatement statement = connection.prepareStatement(sql)) {
-            statement.setObject(1, parameter);
-            try (ResultSet result = statement.executeQuery()) {
-                assertTrue(result.next(), "no row for " + sql);
-                return column.read(result);
-            }
-        }
+        return PersonSeed.uuid(dataSource, sql, parameter);
     }
 }

@@ -1,6 +1,7 @@
 package eu.plenum.compliance.rest;
 
 import eu.plenum.shared.Audited;
+import eu.plenum.compliance.OfficerScope;
 import eu.plenum.identity.PlenumRoles;
 import eu.plenum.identity.TenantDirectory;
 import eu.plenum.identity.TenantRef;
@@ -9,6 +10,8 @@ import eu.plenum.residency.DataLocationReports;
 import eu.plenum.residency.TransferLog;
 import eu.plenum.residency.TransferRecord;
 import eu.plenum.scheduling.WebinarDirectory;
+import eu.plenum.shared.AccessRefusedException;
+import eu.plenum.shared.NotFoundException;
 import java.util.UUID;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.constraints.Max;
@@ -26,9 +29,13 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
-/** Where each tenant's personal data is, and every transfer attempted: for auditors. */
+/**
+ * Where each tenant's personal data is, and every transfer attempted: for auditors. A tenant's
+ * data-protection officer sees only their tenant (another tenant's report: 403; another tenant's
+ * webinar: 404, as if it did not exist; transfers: their tenant's only).
+ */
 @Path("/api/compliance")
-@RolesAllowed({PlenumRoles.ADMIN, PlenumRoles.COMPLIANCE})
+@RolesAllowed({PlenumRoles.ADMIN, PlenumRoles.COMPLIANCE, PlenumRoles.PLATFORM_COMPLIANCE})
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "Compliance")
 @SecurityRequirement(name = "SecurityScheme")
@@ -38,8 +45,11 @@ public class DataLocationResource {
     private final WebinarDirectory webinars;
     private final DataLocationReports reports;
     private final TransferLog transfers;
+    private final OfficerScope scope;
 
-    DataLocationResource(TenantDirectory tenants, WebinarDirectory webinars, DataLocationReports reports, TransferLog transfers) {
+    DataLocationResource(TenantDirectory tenants, WebinarDirectory webinars, DataLocationReports reports, TransferLog transfers,
+            OfficerScope scope) {
+        this.scope = scope;
         this.tenants = tenants;
         this.webinars = webinars;
         this.reports = reports;
@@ -51,6 +61,7 @@ public class DataLocationResource {
     @Operation(summary = "Data-location report of one tenant: category → place → region → country → jurisdiction, and its transfers")
     @Audited(value = "personal-data.read", tenantParam = "id", what = "data-location-report")
     public Response dataLocation(@PathParam("id") String id) {
+        scope.requireTenant(id);
         TenantRef tenant = tenants.get(id);
         DataLocationReport report = reports.forTenant(tenant.id(), tenant.name(), tenant.homeRegionCode());
         return Response.ok(report)
@@ -69,6 +80,9 @@ public class DataLocationResource {
     @Audited(value = "personal-data.read", what = "webinar-data-location-report")
     public Response webinarDataLocation(@PathParam("id") UUID id) {
         WebinarDirectory.Entry entry = webinars.get(id);
+        if (!scope.mayAccess(entry.tenantId())) {
+            throw new NotFoundException("There is no webinar " + id + ".");
+        }
         TenantRef tenant = tenants.get(entry.tenantId());
         DataLocationReport places = reports.forWebinar(tenant.id(), tenant.name(), tenant.homeRegionCode(), id, entry.webinar().title());
         return Response.ok(new WebinarDataLocation(id, entry.webinar().title(), entry.registrations(), entry.webinar().sessions(), places))
@@ -78,10 +92,19 @@ public class DataLocationResource {
 
     @GET
     @Path("transfers")
-    @Operation(summary = "The transfer log, newest first; optionally for one tenant")
+    @Operation(summary = "The transfer log, newest first; optionally for one tenant (a tenant's officer: always their own)")
     @Audited(value = "personal-data.read", what = "transfer-log")
     public List<TransferRecord> transfers(@QueryParam("tenant") String tenant,
             @QueryParam("limit") @DefaultValue("100") @Min(1) @Max(1000) int limit) {
-        return transfers.latest(tenant, limit);
+        if (scope.seesEveryTenant()) {
+            return transfers.latest(tenant, limit);
+        }
+        String own = scope.ownTenant().orElseThrow(() -> new AccessRefusedException("outside-compliance-scope",
+                "This compliance account is not assigned to a tenant."));
+        if (tenant != null && !tenant.isBlank()) {
+            scope.requireTenant(tenant);
+        }
+        scope.requireTenant(own);
+        return transfers.latest(own, limit);
     }
 }

@@ -19,7 +19,7 @@ import jakarta.ws.rs.core.MediaType;
 
 /** The data-location report of one tenant, with links to its webinars' reports; for admins and compliance officers. */
 @Path("/console/tenants/{id}/data-location")
-@RolesAllowed({PlenumRoles.ADMIN, PlenumRoles.COMPLIANCE})
+@RolesAllowed({PlenumRoles.ADMIN, PlenumRoles.COMPLIANCE, PlenumRoles.PLATFORM_COMPLIANCE})
 public class DataLocationPage {
 
     @CheckedTemplate(basePath = "console")
@@ -32,7 +32,11 @@ public class DataLocationPage {
     private final WebinarDirectory webinars;
     private final Pages pages;
 
-    DataLocationPage(TenantDirectory tenants, DataLocationReports reports, WebinarDirectory webinars, Pages pages) {
+    private final eu.plenum.compliance.OfficerScope scope;
+
+    DataLocationPage(TenantDirectory tenants, DataLocationReports reports, WebinarDirectory webinars, Pages pages,
+            eu.plenum.compliance.OfficerScope scope) {
+        this.scope = scope;
         this.tenants = tenants;
         this.reports = reports;
         this.webinars = webinars;
@@ -43,6 +47,7 @@ public class DataLocationPage {
     @Produces(MediaType.TEXT_HTML)
     @Audited(value = "personal-data.read", tenantParam = "id", what = "data-location-report")
     public String report(@PathParam("id") String id) {
+        scope.requireTenant(id);
         TenantRef tenant = tenants.get(id);
         return pages.render(Templates.dataLocation(reports.forTenant(tenant.id(), tenant.name(), tenant.homeRegionCode()),
                 webinars.ofTenant(tenant.id(), 200)));

@@ -23,7 +23,7 @@ import java.util.UUID;
  * and webhook events are, which media nodes and sites processed its live sessions, its transfers.
  */
 @Path("/console/webinars/{id}/data-location")
-@RolesAllowed({PlenumRoles.ADMIN, PlenumRoles.COMPLIANCE})
+@RolesAllowed({PlenumRoles.ADMIN, PlenumRoles.COMPLIANCE, PlenumRoles.PLATFORM_COMPLIANCE})
 public class WebinarDataLocationPage {
 
     @CheckedTemplate(basePath = "console")
@@ -36,7 +36,11 @@ public class WebinarDataLocationPage {
     private final DataLocationReports reports;
     private final Pages pages;
 
-    WebinarDataLocationPage(TenantDirectory tenants, WebinarDirectory webinars, DataLocationReports reports, Pages pages) {
+    private final eu.plenum.compliance.OfficerScope scope;
+
+    WebinarDataLocationPage(TenantDirectory tenants, WebinarDirectory webinars, DataLocationReports reports, Pages pages,
+            eu.plenum.compliance.OfficerScope scope) {
+        this.scope = scope;
         this.tenants = tenants;
         this.webinars = webinars;
         this.reports = reports;
@@ -48,6 +52,9 @@ public class WebinarDataLocationPage {
     @Audited(value = "personal-data.read", what = "webinar-data-location-report")
     public String report(@PathParam("id") UUID id) {
         WebinarDirectory.Entry entry = webinars.get(id);
+        if (!scope.mayAccess(entry.tenantId())) {
+            throw new eu.plenum.shared.NotFoundException("There is no webinar " + id + ".");
+        }
         TenantRef tenant = tenants.get(entry.tenantId());
         return pages.render(Templates.webinarDataLocation(entry,
                 reports.forWebinar(tenant.id(), tenant.name(), tenant.homeRegionCode(), id, entry.webinar().title())));

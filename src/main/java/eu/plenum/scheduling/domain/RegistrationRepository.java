@@ -46,6 +46,13 @@ public class RegistrationRepository implements PanacheRepositoryBase<Registratio
                 .setParameter(1, tenantId).setParameter(2, emailNormalized).getResultList();
     }
 
+    /** The tenants in whose webinars one normalised address registered, each once. */
+    public java.util.List<String> tenantsOf(String emailNormalized) {
+        return getEntityManager().createQuery(
+                "select distinct r.tenantId from Registration r where r.emailNormalized = ?1 order by r.tenantId", String.class)
+                .setParameter(1, emailNormalized).getResultList();
+    }
+
     public long seatsTaken(UUID webinarId) {
         return count("webinarId = ?1 and status = ?2", webinarId, RegistrationStatus.REGISTERED);
     }
