@@ -6,7 +6,7 @@ CREATE TABLE compliance_erasure (
     id                  uuid          PRIMARY KEY,
     tenant_id           varchar(63)   NOT NULL REFERENCES tenant (id),
     email               varchar(254),
-    subject_key         char(64)      NOT NULL,
+    subject_key         varchar(64)      NOT NULL,
     request_id          uuid,
     requested_by        varchar(255)  NOT NULL,
     requested_at        timestamptz   NOT NULL DEFAULT now(),
@@ -40,7 +40,7 @@ CREATE TABLE compliance_erasure_file (
     region        varchar(16)   NOT NULL,
     backup        boolean       NOT NULL,
     outcome       varchar(20)   NOT NULL CHECK (outcome IN ('DELETED', 'ABSENT', 'FLAGGED_FOR_REVIEW')),
-    sha256        char(64),
+    sha256        varchar(64),
     size_bytes    bigint,
     done_at       timestamptz,
     PRIMARY KEY (erasure_id, recording_id, place)
@@ -51,7 +51,7 @@ CREATE TABLE compliance_erasure_file (
 -- erasure was restored, and the erasure is applied again.
 CREATE TABLE compliance_erased_subject (
     tenant_id    varchar(63)   NOT NULL,
-    subject_key  char(64)      NOT NULL,
+    subject_key  varchar(64)      NOT NULL,
     erasure_id   uuid          NOT NULL,
     erased_at    timestamptz   NOT NULL,
     PRIMARY KEY (tenant_id, subject_key)
@@ -59,12 +59,12 @@ CREATE TABLE compliance_erased_subject (
 
 -- Media: who published (the keyed hash of the publisher's address in the room's tenant, when the
 -- credential names a person), so that an erasure finds the recordings in which they published.
-ALTER TABLE room_publisher ADD COLUMN subject_key char(64);
+ALTER TABLE room_publisher ADD COLUMN subject_key varchar(64);
 CREATE INDEX room_publisher_subject ON room_publisher (tenant_id, subject_key) WHERE subject_key IS NOT NULL;
 
 -- A recording erased with its publisher (ERASED: its files are deleted at every storage place), or
 -- kept for the tenant's review; erased_for is the erased person's keyed hash.
-ALTER TABLE recording ADD COLUMN erased_for char(64);
+ALTER TABLE recording ADD COLUMN erased_for varchar(64);
 ALTER TABLE recording ADD COLUMN erasure_review_since timestamptz;
 ALTER TABLE recording DROP CONSTRAINT recording_status_check;
 ALTER TABLE recording ADD CONSTRAINT recording_status_check

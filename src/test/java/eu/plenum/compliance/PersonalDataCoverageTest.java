@@ -72,7 +72,9 @@ class PersonalDataCoverageTest {
             Map.entry("database_timeline.seen_by", "the id of the app node that saw a timeline"),
             Map.entry("app_node.url", "a node's own base URL"),
             Map.entry("live_room.ended_reason", "an enumeration (HOST_ENDED, MEDIA_FAILURE, NO_WORKER)"),
-            Map.entry("attendee_session.ended_reason", "an enumeration (REVOKED, OTHER_DEVICE, LEFT)"));
+            Map.entry("attendee_session.ended_reason", "an enumeration (REVOKED, OTHER_DEVICE, LEFT)"),
+            Map.entry("compliance_erasure.requested_by", "the officer's account id (Keycloak subject), never a name"),
+            Map.entry("compliance_erasure.last_error", "the class name of the exception an attempt failed with, never its message"));
 
     /**
      * Personal data this branch does not cover yet, each with who closes it. Staff (hosts, operators)

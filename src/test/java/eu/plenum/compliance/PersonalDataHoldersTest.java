@@ -7,26 +7,18 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import eu.plenum.scheduling.Registrations;
-import eu.plenum.shared.PersonalDataColumns;
 import eu.plenum.shared.PersonalDataHolder;
 import eu.plenum.shared.PersonalDataHolder.DataSubject;
-import eu.plenum.testsupport.Attendees;
+import eu.plenum.compliance.PersonSeeds.Person;
 import eu.plenum.testsupport.PlenumTestServers;
-import eu.plenum.testsupport.Tokens;
-import eu.plenum.testsupport.Webinars;
 import io.agroal.api.AgroalDataSource;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
-import io.restassured.http.Cookie;
 import jakarta.enterprise.inject.Any;
 import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
 import jakarta.transaction.TransactionalException;
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -61,18 +53,15 @@ class PersonalDataHoldersTest {
     @Inject
     Registrations registrations;
 
-    /** One seeded person: what they typed, and the registration the database gave them. */
-    private record Person(String name, String email, String answer, UUID registrationId) {
-    }
-
     @Test
     void exportHoldsEachItemOfOnePersonAndErasureLeavesNothingOfThemAndTheOtherIntact() throws Exception {
         String run = Long.toString(System.nanoTime(), 36);
-        String webinarId = webinarWithOneTextQuestion("Personal data " + run);
-        UUID question = uuid("SELECT id FROM registration_question WHERE webinar_id = ?", UUID.fromString(webinarId));
-        Person anna = seated(webinarId, question, "Anna Quellwasser" + run, "anna." + run + "@pd.example", "Quellwerk " + run);
-        Person bert = seated(webinarId, question, "Bert Steinbruch" + run, "bert." + run + "@pd.example", "Steinwerk " + run);
-        awaitOutboxSettled(anna.email(), bert.email());
+        PersonSeeds seeds = new PersonSeeds(dataSource);
+        String webinarId = PersonSeeds.webinarWithOneTextQuestion("Personal data " + run);
+        UUID question = seeds.questionOf(webinarId);
+        Person anna = seeds.seated(webinarId, question, "Anna Quellwasser" + run, "anna." + run + "@pd.example", "Quellwerk " + run);
+        Person bert = seeds.seated(webinarId, question, "Bert Steinbruch" + run, "bert." + run + "@pd.example", "Steinwerk " + run);
+        seeds.awaitOutboxSettled(anna.email(), bert.email());
 
         // Compliance builds the subject from the address as an officer types it.
         DataSubject annaSubject = new DataSubject(TENANT, anna.email(), registrations.idsOf(TENANT, "  " + anna.email().toUpperCase() + " "));
@@ -81,7 +70,8 @@ class PersonalDataHoldersTest {
 
         Map<String, List<Map<String, Object>>> export = exportOf(annaSubject);
         assertEquals(Set.of("registrations", "registration-answers", "consent-records", "attendee-sessions", "mails", "attendance",
-                "webhook-deliveries", "live-events", "questions", "question-upvotes", "poll-votes", "raised-hands"),
+                "webhook-deliveries", "live-events", "questions", "question-upvotes", "poll-votes", "raised-hands", "recordings",
+                "erasure-requests"),
                 export.keySet(), "every category is there (a new holder is added here on purpose)");
 
         Map<String, Object> registration = only(export.get("registrations"));
@@ -98,17 +88,17 @@ class PersonalDataHoldersTest {
         assertEquals("Your company", answer.get("question"));
 
         List<Map<String, Object>> consents = export.get("consent-records");
-        assertEquals(count("SELECT count(*) FROM consent_record WHERE subject_id = ?", anna.registrationId()), consents.size());
+        assertEquals(seeds.count("SELECT count(*) FROM consent_record WHERE subject_id = ?", anna.registrationId()), consents.size());
         assertTrue(consents.stream().map(item -> item.get("kind")).toList().containsAll(
                 List.of("PRIVACY_NOTICE", "RECORDING_CONSENT", "RECORDING_NOTICE_SHOWN")), consents.toString());
 
         Map<String, Object> session = only(export.get("attendee-sessions"));
-        assertEquals(uuid("SELECT id FROM attendee_session WHERE registration_id = ?", anna.registrationId()).toString(),
+        assertEquals(seeds.uuid("SELECT id FROM attendee_session WHERE registration_id = ?", anna.registrationId()).toString(),
                 session.get("id"));
         assertEquals(null, session.get("endedAt"));
 
         List<Map<String, Object>> mails = export.get("mails");
-        assertEquals(count("SELECT count(*) FROM mail_outbox WHERE recipient = ?", anna.email()), mails.size());
+        assertEquals(seeds.count("SELECT count(*) FROM mail_outbox WHERE recipient = ?", anna.email()), mails.size());
         assertTrue(mails.size() >= 2, "confirmation and seat mails: " + mails);
         for (Map<String, Object> mail : mails) {
             assertEquals(anna.email(), mail.get("recipient"));
@@ -144,13 +134,13 @@ class PersonalDataHoldersTest {
 
         assertEquals(Set.of(), registrations.idsOf(TENANT, anna.email()), "the address still finds a registration");
         for (String ofAnna : List.of(anna.name(), anna.email(), anna.answer())) {
-            assertEquals(List.of(), coveredColumnsHolding(ofAnna), "still holding " + ofAnna);
+            assertEquals(List.of(), seeds.coveredColumnsHolding(holders, ofAnna), "still holding " + ofAnna);
         }
         Map<String, List<Map<String, Object>>> after = exportOf(annaSubject);
         assertEquals("erased", only(after.get("registrations")).get("name"), "the registration stays as an anonymous tombstone");
         assertEquals("none", only(after.get("registrations")).get("joinLink"));
         after.forEach((category, items) -> assertTrue(category.equals("registrations") || items.isEmpty(), category + ": " + items));
-        given().get("/join/" + annaJoinToken).then().statusCode(404);
+        given().get("/join/" + anna.joinToken()).then().statusCode(404);
 
         assertEquals(bertBefore, exportOf(bertSubject), "erasing Anna changed Bert's data");
         Map<String, Integer> again = QuarkusTransaction.requiringNew().call(() -> {
@@ -159,29 +149,6 @@ class PersonalDataHoldersTest {
             return counts;
         });
         assertTrue(again.values().stream().allMatch(touched -> touched == 0), "a second erasure touched " + again);
-    }
-
-    private String annaJoinToken;
-
-    private static String webinarWithOneTextQuestion(String title) {
-        Map<String, Object> body = Webinars.sample(title);
-        body.put("registrationMode", "OPEN");
-        body.put("recordingPolicy", "ON_WITH_CONSENT");
-        body.put("questions", List.of(Map.of("kind", "TEXT", "label", "Your company", "required", false)));
-        return Webinars.create(Tokens.HOST, body);
-    }
-
-    /** Registers with an answer and recording consent, confirms, enters the lobby and opens the attendee page. */
-    private Person seated(String webinarId, UUID question, String name, String email, String answer) throws Exception {
-        String token = Attendees.joinToken(webinarId, email, Map.of("name", name, "email", email, "privacyAcknowledged", true,
-                "recordingConsent", true, "answers", Map.of(question.toString(), answer)));
-        if (annaJoinToken == null) {
-            annaJoinToken = token;
-        }
-        Cookie cookie = given().redirects().follow(false).header("Sec-Fetch-Site", "same-origin").post("/join/" + token + "/enter")
-                .then().statusCode(303).extract().detailedCookie("plenum_attendee_" + webinarId);
-        given().cookie(cookie).get("/attend/" + webinarId).then().statusCode(200);
-        return new Person(name, email, answer, uuid("SELECT id FROM registration WHERE email_normalized = ?", email));
     }
 
     private Map<String, List<Map<String, Object>>> exportOf(DataSubject subject) {
@@ -195,59 +162,5 @@ class PersonalDataHoldersTest {
     private static Map<String, Object> only(List<Map<String, Object>> items) {
         assertEquals(1, items.size(), items.toString());
         return items.get(0);
-    }
-
-    /** Mail that is still being sent would change status between two exports. */
-    private void awaitOutboxSettled(String... recipients) throws Exception {
-        for (int i = 0; i < 600; i++) {
-            long waiting = 0;
-            for (String recipient : recipients) {
-                waiting += count("SELECT count(*) FROM mail_outbox WHERE recipient = ? AND status IN ('PENDING', 'SENDING')",
-                        recipient);
-            }
-            if (waiting == 0) {
-                return;
-            }
-            Thread.sleep(200);
-        }
-        throw new AssertionError("mails still waiting in the outbox after 2 minutes");
-    }
-
-    /** Every covered column (as the holders declare them) in which {@code text} occurs, case-insensitively. */
-    private List<String> coveredColumnsHolding(String text) throws Exception {
-        List<String> found = new ArrayList<>();
-        for (Instance.Handle<PersonalDataHolder> holder : holders.handles()) {
-            for (String column : holder.getBean().getBeanClass().getAnnotation(PersonalDataColumns.class).value()) {
-                String[] parts = column.split("\\.");
-                long hits = count("SELECT count(*) FROM " + parts[0] + " WHERE strpos(lower(" + parts[1] + "::text), lower(?)) > 0",
-                        text);
-                if (hits > 0) {
-                    found.add(column);
-                }
-            }
-        }
-        return found;
-    }
-
-    private long count(String sql, Object parameter) throws Exception {
-        return query(sql, parameter, result -> result.getLong(1));
-    }
-
-    private UUID uuid(String sql, Object parameter) throws Exception {
-        return query(sql, parameter, result -> result.getObject(1, UUID.class));
-    }
-
-    private interface Column<T> {
-        T read(ResultSet result) throws Exception;
-    }
-
-    private <T> T query(String sql, Object parameter, Column<T> column) throws Exception {
-        try (Connection connection = dataSource.getConnection(); PreparedStatement statement = connection.prepareStatement(sql)) {
-            statement.setObject(1, parameter);
-            try (ResultSet result = statement.executeQuery()) {
-                assertTrue(result.next(), "no row for " + sql);
-                return column.read(result);
-            }
-        }
     }
 }
