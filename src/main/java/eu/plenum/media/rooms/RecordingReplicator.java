@@ -34,7 +34,8 @@ import org.jboss.logging.Logger;
  * through the transfer guard and verified by SHA-256. Runs on every app node: a copy is claimed in a
  * short transaction (SKIP LOCKED, then a lease), made with no transaction open, and its outcome
  * recorded in another short one, so that a copy of any length neither holds locks nor outlives a
- * transaction timeout.
+ * transaction timeout. Each run also deletes, the same way, the files of erased recordings at every
+ * place ({@link RecordingDeletions}).
  */
 @ApplicationScoped
 public class RecordingReplicator {
