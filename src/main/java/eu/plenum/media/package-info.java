@@ -2,13 +2,15 @@
  * Media: live rooms and their media workers, WHIP ingest, WHEP viewers on viewer workers apart from
  * the ingest worker, recordings (published to attendees by their hosts) and where they are stored.
  * Its root API for the audience side: {@code Viewing}, {@code ViewerPasses}, {@code LiveHls},
- * {@code PublishedRecordings}, and the SPI {@code ViewerAdmissions} that side implements.
+ * {@code PublishedRecordings}; for compliance {@code RecordingErasures}; and the SPI {@code ViewerAdmissions} that side implements.
  *
  * <ul>
  *   <li>{@code pipeline} — the only GStreamer code (gst1-java-core), run inside worker processes;</li>
  *   <li>{@code worker} — the media worker process: control server and protocol;</li>
  *   <li>{@code supervisor} — the app's warm pool of workers, limits, heartbeats, replacement;</li>
- *   <li>{@code rooms} — live rooms, publishers, the recordings catalogue and its copies per site;</li>
+ *   <li>{@code rooms} — live rooms, publishers (with the keyed hash of who published), the recordings
+ *       catalogue and its copies per site, the {@code recordings} personal-data holder, and the deletion
+ *       of erased recordings' files at every site by the copy job;</li>
  *   <li>{@code whip}, {@code rest}, {@code web} — SDP offer checks, the WHIP and room APIs, the studio page.</li>
  * </ul>
  *

@@ -77,7 +77,9 @@ class PersonalDataCoverageTest {
             Map.entry("compliance_subject_request.export_file", "a file name made of the request's id"),
             Map.entry("compliance_subject_request.failure", "the export job's failure text (an exception class name), never data"),
             Map.entry("compliance_privacy_ask.address_key", "a keyed hash (SubjectKeys) of the address, to count asks per day; "
-                    + "the row is deleted a day after the ask"));
+                    + "the row is deleted a day after the ask"),
+            Map.entry("compliance_erasure.requested_by", "the officer's account id (Keycloak subject), never a name"),
+            Map.entry("compliance_erasure.last_error", "the class name of the exception an attempt failed with, never its message"));
 
     /**
      * Personal data this branch does not cover yet, each with who closes it. Staff (hosts, operators)

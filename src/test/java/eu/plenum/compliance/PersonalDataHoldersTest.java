@@ -7,11 +7,9 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import eu.plenum.scheduling.Registrations;
-import eu.plenum.shared.PersonalDataColumns;
 import eu.plenum.shared.PersonalDataHolder;
 import eu.plenum.shared.PersonalDataHolder.DataSubject;
-import eu.plenum.testsupport.PersonSeed;
-import eu.plenum.testsupport.PersonSeed.Person;
+import eu.plenum.compliance.PersonSeeds.Person;
 import eu.plenum.testsupport.PlenumTestServers;
 import io.agroal.api.AgroalDataSource;
 import io.quarkus.narayana.jta.QuarkusTransaction;
@@ -21,7 +19,6 @@ import jakarta.enterprise.inject.Any;
 import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
 import jakarta.transaction.TransactionalException;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -59,11 +56,12 @@ class PersonalDataHoldersTest {
     @Test
     void exportHoldsEachItemOfOnePersonAndErasureLeavesNothingOfThemAndTheOtherIntact() throws Exception {
         String run = Long.toString(System.nanoTime(), 36);
-        String webinarId = PersonSeed.webinarWithOneTextQuestion("Personal data " + run);
-        UUID question = uuid("SELECT id FROM registration_question WHERE webinar_id = ?", UUID.fromString(webinarId));
-        Person anna = seated(webinarId, question, "Anna Quellwasser" + run, "anna." + run + "@pd.example", "Quellwerk " + run);
-        Person bert = seated(webinarId, question, "Bert Steinbruch" + run, "bert." + run + "@pd.example", "Steinwerk " + run);
-        PersonSeed.awaitOutboxSettled(dataSource, anna.email(), bert.email());
+        PersonSeeds seeds = new PersonSeeds(dataSource);
+        String webinarId = PersonSeeds.webinarWithOneTextQuestion("Personal data " + run);
+        UUID question = seeds.questionOf(webinarId);
+        Person anna = seeds.seated(webinarId, question, "Anna Quellwasser" + run, "anna." + run + "@pd.example", "Quellwerk " + run);
+        Person bert = seeds.seated(webinarId, question, "Bert Steinbruch" + run, "bert." + run + "@pd.example", "Steinwerk " + run);
+        seeds.awaitOutboxSettled(anna.email(), bert.email());
 
         // Compliance builds the subject from the address as an officer types it.
         DataSubject annaSubject = new DataSubject(TENANT, anna.email(), registrations.idsOf(TENANT, "  " + anna.email().toUpperCase() + " "));
@@ -72,7 +70,8 @@ class PersonalDataHoldersTest {
 
         Map<String, List<Map<String, Object>>> export = exportOf(annaSubject);
         assertEquals(Set.of("registrations", "registration-answers", "consent-records", "attendee-sessions", "mails", "attendance",
-                "webhook-deliveries", "live-events", "questions", "question-upvotes", "poll-votes", "raised-hands", "subject-requests"),
+                "webhook-deliveries", "live-events", "questions", "question-upvotes", "poll-votes", "raised-hands", "recordings",
+                "erasure-requests", "subject-requests"),
                 export.keySet(), "every category is there (a new holder is added here on purpose)");
 
         Map<String, Object> registration = only(export.get("registrations"));
@@ -89,17 +88,17 @@ class PersonalDataHoldersTest {
         assertEquals("Your company", answer.get("question"));
 
         List<Map<String, Object>> consents = export.get("consent-records");
-        assertEquals(count("SELECT count(*) FROM consent_record WHERE subject_id = ?", anna.registrationId()), consents.size());
+        assertEquals(seeds.count("SELECT count(*) FROM consent_record WHERE subject_id = ?", anna.registrationId()), consents.size());
         assertTrue(consents.stream().map(item -> item.get("kind")).toList().containsAll(
                 List.of("PRIVACY_NOTICE", "RECORDING_CONSENT", "RECORDING_NOTICE_SHOWN")), consents.toString());
 
         Map<String, Object> session = only(export.get("attendee-sessions"));
-        assertEquals(uuid("SELECT id FROM attendee_session WHERE registration_id = ?", anna.registrationId()).toString(),
+        assertEquals(seeds.uuid("SELECT id FROM attendee_session WHERE registration_id = ?", anna.registrationId()).toString(),
                 session.get("id"));
         assertEquals(null, session.get("endedAt"));
 
         List<Map<String, Object>> mails = export.get("mails");
-        assertEquals(count("SELECT count(*) FROM mail_outbox WHERE recipient = ?", anna.email()), mails.size());
+        assertEquals(seeds.count("SELECT count(*) FROM mail_outbox WHERE recipient = ?", anna.email()), mails.size());
         assertTrue(mails.size() >= 2, "confirmation and seat mails: " + mails);
         for (Map<String, Object> mail : mails) {
             assertEquals(anna.email(), mail.get("recipient"));
@@ -135,7 +134,7 @@ class PersonalDataHoldersTest {
 
         assertEquals(Set.of(), registrations.idsOf(TENANT, anna.email()), "the address still finds a registration");
         for (String ofAnna : List.of(anna.name(), anna.email(), anna.answer())) {
-            assertEquals(List.of(), coveredColumnsHolding(ofAnna), "still holding " + ofAnna);
+            assertEquals(List.of(), seeds.coveredColumnsHolding(holders, ofAnna), "still holding " + ofAnna);
         }
         Map<String, List<Map<String, Object>>> after = exportOf(annaSubject);
         assertEquals("erased", only(after.get("registrations")).get("name"), "the registration stays as an anonymous tombstone");
@@ -152,10 +151,6 @@ class PersonalDataHoldersTest {
         assertTrue(again.values().stream().allMatch(touched -> touched == 0), "a second erasure touched " + again);
     }
 
-    private Person seated(String webinarId, UUID question, String name, String email, String answer) throws Exception {
-        return PersonSeed.seated(dataSource, webinarId, question, name, email, answer);
-    }
-
     private Map<String, List<Map<String, Object>>> exportOf(DataSubject subject) {
         return QuarkusTransaction.requiringNew().call(() -> {
             Map<String, List<Map<String, Object>>> export = new TreeMap<>();
@@ -167,29 +162,5 @@ class PersonalDataHoldersTest {
     private static Map<String, Object> only(List<Map<String, Object>> items) {
         assertEquals(1, items.size(), items.toString());
         return items.get(0);
-    }
-
-    /** Every covered column (as the holders declare them) in which {@code text} occurs, case-insensitively. */
-    private List<String> coveredColumnsHolding(String text) throws Exception {
-        List<String> found = new ArrayList<>();
-        for (Instance.Handle<PersonalDataHolder> holder : holders.handles()) {
-            for (String column : holder.getBean().getBeanClass().getAnnotation(PersonalDataColumns.class).value()) {
-                String[] parts = column.split("\\.");
-                long hits = count("SELECT count(*) FROM " + parts[0] + " WHERE strpos(lower(" + parts[1] + "::text), lower(?)) > 0",
-                        text);
-                if (hits > 0) {
-                    found.add(column);
-                }
-            }
-        }
-        return found;
-    }
-
-    private long count(String sql, Object parameter) throws Exception {
-        return PersonSeed.count(dataSource, sql, parameter);
-    }
-
-    private UUID uuid(String sql, Object parameter) throws Exception {
-        return PersonSeed.uuid(dataSource, sql, parameter);
     }
 }

@@ -23,6 +23,8 @@ public final class PackagedJar implements AutoCloseable {
     public static final String COOKIE_SECRET_ENV = "QUARKUS_OIDC_TOKEN_STATE_MANAGER_ENCRYPTION_SECRET";
     /** One key for every jar of this test run: nodes of one installation must derive the same links. */
     private static final String LINKS_KEY = "packaged-jar-test-links-key-" + UUID.randomUUID();
+    /** One subject key for every jar of this run: the erased-subject list outside the database is kept under it. */
+    private static final String SUBJECT_KEY = "packaged-jar-test-subject-key-" + UUID.randomUUID();
     /** One Ed25519 key (PKCS#8, base64) for every node of a run, as an operator configures app nodes alike. */
     private static final String PLAYBACK_KEY = playbackKey();
 
@@ -60,7 +62,7 @@ public final class PackagedJar implements AutoCloseable {
         builder.environment().put("PLENUM_LINKS_KEY", LINKS_KEY);
         builder.environment().put("PLENUM_WEBHOOKS_SECRET_KEY", "packaged-jar-test-webhooks-key-" + LINKS_KEY);
         builder.environment().put("PLENUM_PLAYBACK_SIGNING_KEY", PLAYBACK_KEY);
-        builder.environment().put("PLENUM_COMPLIANCE_SUBJECT_KEY", "packaged-jar-test-subject-key-" + LINKS_KEY);
+        builder.environment().put("PLENUM_COMPLIANCE_SUBJECT_KEY", SUBJECT_KEY);
         builder.environment().put("PLENUM_REGISTRATION_PER_SOURCE_REQUESTS", "100000");
         env.forEach((name, value) -> {
             if (value.isEmpty()) {
@@ -83,6 +85,11 @@ public final class PackagedJar implements AutoCloseable {
         } catch (java.security.GeneralSecurityException e) {
             throw new IllegalStateException(e);
         }
+    }
+
+    /** The key of data-subject hashes every jar of this run gets ({@code PLENUM_COMPLIANCE_SUBJECT_KEY}). */
+    public static String subjectKey() {
+        return SUBJECT_KEY;
     }
 
     /** The link key every jar of this run gets, for tests that derive tokens (viewer passes) as a node would. */

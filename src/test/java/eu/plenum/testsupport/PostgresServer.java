@@ -66,6 +66,45 @@ public final class PostgresServer implements AutoCloseable {
         all.put("QUARKUS_FLYWAY_USERNAME", OWNER.user());
         all.put("QUARKUS_FLYWAY_PASSWORD", OWNER.password());
         return all;
+    /**
+     * A lone server on 127.0.0.1 that allows base backups (wal_level replica), with an empty database
+     * plenum owned by the schema owner, and the runtime role ({@link #asRuntimeRole}).
+     */
+    public static PostgresServer single() {
+        Path dir = freshDir("single");
+        int port = FreePorts.next();
+        run(List.of(BIN.resolve("initdb").toString(), "-D", dir.toString(), "-U", "postgres", "--auth=trust", "-E", "UTF8"));
+        append(dir.resolve("postgresql.conf"), String.join("\n", "listen_addresses = '127.0.0.1'", "port = " + port,
+                "wal_level = replica", "max_wal_senders = 5", ""));
+        append(dir.resolve("pg_hba.conf"), "host replication postgres 127.0.0.1/32 trust\n");
+        PostgresServer server = new PostgresServer(dir, port);
+        server.start();
+        server.provisionRoles();
+        return server;
+    }
+
+    /** A base backup of this running server (pg_basebackup, WAL streamed into it): what an operator restores. */
+    public Path baseBackup() {
+        Path dir = freshDir("backup");
+        run(List.of(BIN.resolve("pg_basebackup").toString(), "-h", "127.0.0.1", "-p", String.valueOf(port), "-U", "postgres",
+                "-D", dir.toString(), "-X", "stream", "--checkpoint=fast"));
+        return dir;
+    }
+
+    /** A server started on a copy of {@code backup} (a base backup), on a port of its own: the restored database. */
+    public static PostgresServer restoredFrom(Path backup) {
+        Path dir = freshDir("restored");
+        run(List.of("sh", "-c", "cp -a '" + backup + "'/. '" + dir + "'/"));
+        int port = FreePorts.next();
+        append(dir.resolve("postgresql.conf"), "port = " + port + "\n");
+        PostgresServer server = new PostgresServer(dir, port);
+        server.start();
+        return server;
+    }
+
+    /** Stops the server cleanly (a fast shutdown with a checkpoint). */
+    public void stop() {
+        run(List.of(BIN.resolve("pg_ctl").toString(), "stop", "-m", "fast", "-w", "-D", dataDir.toString()));
     }
 
     /**

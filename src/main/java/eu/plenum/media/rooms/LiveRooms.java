@@ -50,6 +50,7 @@ public class LiveRooms {
     private final TransferGuard guard;
     private final TenantDirectory tenants;
     private final RoomSignals signals;
+    private final PublisherSubjects publishers;
     private final String nodeId;
     /** Where cancelled sessions' rooms are closed: no context of the cancelling request is carried over (it has ended). */
     private final java.util.concurrent.ExecutorService closer = java.util.concurrent.Executors.newSingleThreadExecutor(runnable -> {
@@ -61,8 +62,9 @@ public class LiveRooms {
     private final Map<UUID, ReentrantLock> locks = new ConcurrentHashMap<>();
 
     LiveRooms(RoomStore store, WorkerPool pool, WorkerControlClient control, MediaConfig config, DeclaredPlaces places,
-            TransferGuard guard, TenantDirectory tenants, RoomSignals signals,
+            TransferGuard guard, TenantDirectory tenants, RoomSignals signals, PublisherSubjects publishers,
             @ConfigProperty(name = "plenum.node-id", defaultValue = "local") String nodeId) {
+        this.publishers = publishers;
         this.store = store;
         this.pool = pool;
         this.control = control;
@@ -120,8 +122,10 @@ public class LiveRooms {
                         : new MediaException(503, "media-worker-unavailable", "The room's media worker did not answer; try again.");
             }
             DeclaredPlace storage = storageFor(roomId);
+            String publisherKey = publishers.current(store.read(roomId, LiveRoom::tenantId)).orElse(null);
             store.change(roomId, room -> {
-                store.persist(new RoomPublisher(publisherId, room, offer.videoCodec().orElse(null), offer.audioCodec().orElse(null)));
+                store.persist(new RoomPublisher(publisherId, room, offer.videoCodec().orElse(null), offer.audioCodec().orElse(null),
+                        publisherKey));
                 store.append(room, RoomEvent.Kind.PUBLISHER_JOINED, offer.tracks());
                 return null;
             });

@@ -14,8 +14,11 @@ import java.util.UUID;
 @Table(name = "recording")
 public class Recording {
 
-    /** EMPTY: the recording ended before any media arrived; there is no file. */
-    public enum Status { RECORDING, COMPLETE, INTERRUPTED, EMPTY }
+    /**
+     * EMPTY: the recording ended before any media arrived; there is no file. ERASED: erased with its
+     * publisher (GDPR Art. 17); its files are deleted at every storage place.
+     */
+    public enum Status { RECORDING, COMPLETE, INTERRUPTED, EMPTY, ERASED }
 
     @Id
     private UUID id;
@@ -52,6 +55,10 @@ public class Recording {
     private Instant endedAt;
     @jakarta.persistence.Column(name = "published_at")
     private Instant publishedAt;
+    @Column(name = "erased_for")
+    private String erasedFor;
+    @Column(name = "erasure_review_since")
+    private Instant erasureReviewSince;
 
     protected Recording() {
     }
@@ -72,6 +79,10 @@ public class Recording {
     }
 
     void finished(Status status, RecordingFacts facts) {
+        if (this.status == Status.ERASED) {
+            this.endedAt = Instant.now(); // erased while it was written: its files are being deleted
+            return;
+        }
         this.status = status;
         this.sizeBytes = facts.sizeBytes();
         this.durationMs = facts.durationMs();
@@ -81,11 +92,39 @@ public class Recording {
 
     /** Publishes a finished recording to attendees (again: no change), or takes it back. */
     void published(boolean published) {
-        if (published && (status == Status.RECORDING || status == Status.EMPTY)) {
+        if (published && (status == Status.RECORDING || status == Status.EMPTY || status == Status.ERASED)) {
             throw new eu.plenum.media.MediaException(409, "recording-not-publishable",
-                    status == Status.EMPTY ? "This recording holds no media." : "This recording is still being written.");
+                    status == Status.EMPTY ? "This recording holds no media." : status == Status.ERASED
+                    ? "This recording was erased with its publisher." : "This recording is still being written.");
+        }
+        if (published && erasureReviewSince != null) {
+            throw new eu.plenum.media.MediaException(409, "recording-under-erasure-review",
+                    "The publisher of this recording was erased; the recording stays unpublished until the tenant decides.");
         }
         publishedAt = published ? (publishedAt == null ? Instant.now() : publishedAt) : null;
+    }
+
+    /** Erased with its publisher, whose keyed hash it keeps: taken back from attendees, its files go. */
+    void erased(String subjectKey) {
+        status = Status.ERASED;
+        erasedFor = subjectKey;
+        erasureReviewSince = null;
+        publishedAt = null;
+    }
+
+    /** Its publisher was erased and the tenant reviews such recordings: kept, but taken back from attendees. */
+    void heldForReview(String subjectKey) {
+        erasedFor = subjectKey;
+        erasureReviewSince = Instant.now();
+        publishedAt = null;
+    }
+
+    public String erasedFor() {
+        return erasedFor;
+    }
+
+    public Instant erasureReviewSince() {
+        return erasureReviewSince;
     }
 
     public Instant publishedAt() {

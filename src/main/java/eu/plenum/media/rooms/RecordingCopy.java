@@ -19,8 +19,12 @@ import java.util.UUID;
 @Table(name = "recording_copy")
 public class RecordingCopy {
 
-    /** GROWING: a backup of a recording still being written, {@code sizeBytes} copied so far. */
-    public enum Status { GROWING, PENDING, VERIFIED, FAILED }
+    /**
+     * GROWING: a backup of a recording still being written, {@code sizeBytes} copied so far.
+     * DELETING: the recording was erased, the file at this place is still to delete; DELETED: done,
+     * with the SHA-256 and size of the file removed (null when there was none).
+     */
+    public enum Status { GROWING, PENDING, VERIFIED, FAILED, DELETING, DELETED }
 
     @Embeddable
     public record Key(@Column(name = "recording_id") UUID recordingId, @Column(name = "place") String place) implements Serializable {
@@ -51,6 +55,8 @@ public class RecordingCopy {
     private UUID claimToken;
     @Column(name = "claimed_until")
     private Instant claimedUntil;
+    @Column(name = "deleted_at")
+    private Instant deletedAt;
 
     protected RecordingCopy() {
     }
@@ -89,6 +95,9 @@ public class RecordingCopy {
     }
 
     void grew(long copiedBytes) {
+        if (erasing()) {
+            return;
+        }
         this.sizeBytes = copiedBytes;
     }
 
@@ -102,11 +111,17 @@ public class RecordingCopy {
 
     /** Refused before a byte moved (e.g. by the transfer guard): no retry makes it allowed. */
     void refused(String reason) {
+        if (erasing()) {
+            return;
+        }
         status = Status.FAILED;
         lastError = reason == null || reason.length() <= 300 ? reason : reason.substring(0, 300);
     }
 
     void verified(String sha256, long sizeBytes) {
+        if (erasing()) {
+            return; // a copy that finished after its recording was erased: the deletion removes it
+        }
         this.status = Status.VERIFIED;
         this.sha256 = sha256;
         this.sizeBytes = sizeBytes;
@@ -116,11 +131,51 @@ public class RecordingCopy {
 
     /** A failed attempt; after five the copy is FAILED and needs an operator. */
     void failed(String error) {
+        if (erasing()) {
+            return;
+        }
         attempts++;
         lastError = error == null || error.length() <= 300 ? error : error.substring(0, 300);
         if (attempts >= 5) {
             status = Status.FAILED;
         }
+    }
+
+    /**
+     * The recording was erased: the file here is deleted by the copy job. A copy or mirror claimed
+     * right now keeps its claim (its outcome no longer changes the row), so the deletion starts only
+     * after it and removes what it wrote.
+     */
+    void markForDeletion() {
+        if (!erasing()) {
+            status = Status.DELETING;
+            requestedAt = Instant.now();
+            attempts = 0;
+            lastError = null;
+        }
+    }
+
+    /** The file at this place is gone: what it was (null, null when no file was there). */
+    void deleted(String deletedSha256, Long deletedBytes) {
+        status = Status.DELETED;
+        sha256 = deletedSha256;
+        sizeBytes = deletedBytes;
+        deletedAt = Instant.now();
+        lastError = null;
+    }
+
+    /** A deletion that failed (e.g. I/O error); it is retried on the next run, never given up. */
+    void deletionFailed(String error) {
+        attempts++;
+        lastError = error == null || error.length() <= 300 ? error : error.substring(0, 300);
+    }
+
+    boolean erasing() {
+        return status == Status.DELETING || status == Status.DELETED;
+    }
+
+    public Instant deletedAt() {
+        return deletedAt;
     }
 
     public UUID recordingId() {

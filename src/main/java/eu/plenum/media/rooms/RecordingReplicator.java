@@ -34,7 +34,8 @@ import org.jboss.logging.Logger;
  * through the transfer guard and verified by SHA-256. Runs on every app node: a copy is claimed in a
  * short transaction (SKIP LOCKED, then a lease), made with no transaction open, and its outcome
  * recorded in another short one, so that a copy of any length neither holds locks nor outlives a
- * transaction timeout.
+ * transaction timeout. Each run also deletes, the same way, the files of erased recordings at every
+ * place ({@link RecordingDeletions}).
  */
 @ApplicationScoped
 public class RecordingReplicator {
@@ -48,9 +49,11 @@ public class RecordingReplicator {
     private final RecordingArchive archive;
     private final boolean enabled;
     private final Duration lease;
+    private final RecordingDeletions deletions;
 
     RecordingReplicator(Instance<EntityManager> entityManager, DeclaredPlaces places, TenantDirectory tenants,
-            RecordingArchive archive, NodeConfig node, MediaConfig config) {
+            RecordingArchive archive, NodeConfig node, MediaConfig config, RecordingDeletions deletions) {
+        this.deletions = deletions;
         this.lease = config.copyLease();
         this.entityManager = entityManager;
         this.places = places;
@@ -74,6 +77,7 @@ public class RecordingReplicator {
             }
             copy(due.get());
         }
+        deletions.run();
     }
 
     /** Seconds the oldest pending copy has waited: the copy lag (0 when nothing waits). */
@@ -104,9 +108,9 @@ public class RecordingReplicator {
                 em().persist(mirror);
             }
         }
-        List<Recording> finished = em().createQuery("from Recording r where r.status <> ?1 and r.sha256 is not null "
+        List<Recording> finished = em().createQuery("from Recording r where r.status <> ?1 and r.status <> ?2 and r.sha256 is not null "
                 + "and not exists (select 1 from RecordingCopy c where c.key.recordingId = r.id and c.backup = false)", Recording.class)
-                .setParameter(1, Recording.Status.RECORDING).setMaxResults(100).getResultList();
+                .setParameter(1, Recording.Status.RECORDING).setParameter(2, Recording.Status.ERASED).setMaxResults(100).getResultList();
         for (Recording recording : finished) {
             RecordingCopy home = new RecordingCopy(recording.id(), recording.storagePlace(), recording.storageRegion(), false);
             home.verified(recording.sha256(), recording.sizeBytes() == null ? 0 : recording.sizeBytes());

@@ -30,12 +30,16 @@ public class RoomPublisher {
     private Instant startedAt;
     @Column(name = "ended_at")
     private Instant endedAt;
+    /** The publisher's keyed address hash ({@code shared.SubjectKeys}) when the credential named a person. */
+    @Column(name = "subject_key")
+    private String subjectKey;
 
     protected RoomPublisher() {
     }
 
-    RoomPublisher(UUID id, LiveRoom room, String videoCodec, String audioCodec) {
+    RoomPublisher(UUID id, LiveRoom room, String videoCodec, String audioCodec, String subjectKey) {
         this.id = id;
+        this.subjectKey = subjectKey;
         this.roomId = room.id();
         this.tenantId = room.tenantId();
         this.hasVideo = videoCodec != null;
