@@ -143,10 +143,12 @@ class WorkerIsolation {
                 LOG.warnf("Media workers run as the app's own user: %s", asAppUser);
                 return;
             }
+            long began = System.nanoTime();
             staged = stage(java, WorkerUids.parse(config.workerUids()).orElseThrow());
             LOG.infof("Media workers run under user ids of their own (%s), without capabilities, in a mount namespace that "
-                    + "hides %s; class path staged in %s (%d entries), GStreamer registry %s", staged.uids(), staged.hidden(),
-                    staged.folder(), staged.classPath().size(), staged.registry().map(Path::toString).orElse("none (each worker scans)"));
+                    + "hides %s; class path staged in %s (%d entries), GStreamer registry %s; prepared in %d ms", staged.uids(),
+                    staged.hidden(), staged.folder(), staged.classPath().size(),
+                    staged.registry().map(Path::toString).orElse("none (each worker scans)"), (System.nanoTime() - began) / 1_000_000);
         } catch (RuntimeException | IOException e) {
             asAppUser = "isolating them failed: " + e.getMessage();
             LOG.warnf("Media workers run as the app's own user: %s", asAppUser);

@@ -23,7 +23,8 @@ final class WorkerUids {
     private WorkerUids(int first, int last) {
         this.first = first;
         this.last = last;
-        this.next = first;
+        // Another app node on this machine takes ids from the same range: start somewhere else in it.
+        this.next = first + java.util.concurrent.ThreadLocalRandom.current().nextInt(last - first + 1);
         taken.addAll(idsIn(Path.of("/etc/passwd")));
         taken.addAll(idsIn(Path.of("/etc/group")));
     }
@@ -43,12 +44,13 @@ final class WorkerUids {
         return Optional.of(new WorkerUids(first, last));
     }
 
-    /** A free id, or empty when every one of the range is in use. */
+    /** A free id (no account, no worker of ours, no process of this machine has it), or empty when none is. */
     synchronized Optional<Integer> take() {
+        Set<Integer> running = runningIds();
         for (int tried = 0; tried <= last - first; tried++) {
             int candidate = next;
             next = next == last ? first : next + 1;
-            if (!taken.contains(candidate) && inUse.add(candidate)) {
+            if (!taken.contains(candidate) && !running.contains(candidate) && inUse.add(candidate)) {
                 return Optional.of(candidate);
             }
         }
@@ -62,6 +64,28 @@ final class WorkerUids {
     @Override
     public String toString() {
         return first + "-" + last;
+    }
+
+    /** The real user ids of the processes running now (another app node's workers among them). */
+    private static Set<Integer> runningIds() {
+        Set<Integer> ids = new HashSet<>();
+        try (java.util.stream.Stream<Path> processes = Files.list(Path.of("/proc"))) {
+            processes.filter(path -> path.getFileName().toString().chars().allMatch(Character::isDigit)).forEach(process -> {
+                try {
+                    for (String line : Files.readAllLines(process.resolve("status"))) {
+                        if (line.startsWith("Uid:")) {
+                            ids.add(Integer.parseInt(line.split("\\s+")[1]));
+                            break;
+                        }
+                    }
+                } catch (IOException | RuntimeException gone) {
+                    // the process ended meanwhile
+                }
+            });
+        } catch (IOException ignored) {
+            // no /proc: only our own bookkeeping
+        }
+        return ids;
     }
 
     private static Set<Integer> idsIn(Path file) {
