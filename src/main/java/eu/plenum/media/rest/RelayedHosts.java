@@ -40,6 +40,7 @@ public class RelayedHosts {
     private final Clock clock;
     private final Map<String, Instant> seen = new ConcurrentHashMap<>();
 
+    @jakarta.inject.Inject
     RelayedHosts(LinkConfig links) {
         this(links.key().filter(value -> !value.isBlank()).orElse(LinkConfig.DEV_KEY), Clock.systemUTC());
     }
