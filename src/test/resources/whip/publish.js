@@ -32,7 +32,8 @@ async ([whipUrl, credential, width, height, screen]) => {
   });
   const started = performance.now();
   const response = await fetch(whipUrl, {method: 'POST', body: pc.localDescription.sdp,
-    headers: {'Content-Type': 'application/sdp', 'Authorization': 'Bearer ' + credential}});
+    headers: credential == null ? {'Content-Type': 'application/sdp'}  // the studio: the host's session cookie
+      : {'Content-Type': 'application/sdp', 'Authorization': 'Bearer ' + credential}});
   if (response.status !== 201) {
     pc.close();
     stream.getTracks().forEach(track => track.stop());

@@ -3,7 +3,8 @@
 async (location) => {
   const publisher = window.plenumPublishers[location];
   const publishedMs = Date.now() - publisher.connectedAt;
-  const response = await fetch(location, {method: 'DELETE', headers: {'Authorization': 'Bearer ' + publisher.credential}});
+  const response = await fetch(location, {method: 'DELETE',
+    headers: publisher.credential == null ? {} : {'Authorization': 'Bearer ' + publisher.credential}});
   publisher.pc.close();
   publisher.stream.getTracks().forEach(track => track.stop());
   delete window.plenumPublishers[location];

@@ -27,6 +27,12 @@ public final class PlenumMain {
     }
 
     public static void main(String... args) {
+        if ("media-worker".equals(System.getProperty("plenum.roles"))) {
+            // A worker started by the supervisor reads no configuration file: its command line says all it needs,
+            // and under a user of its own the app's configuration is not even there to read.
+            MediaWorkerProcess.run();
+            return;
+        }
         SmallRyeConfig config = BootConfig.load(ResidencyConfig.class);
         Set<NodeRole> roles = rolesOrExit(config);
         ResidencyConfig residency = config.getConfigMapping(ResidencyConfig.class);

@@ -20,6 +20,11 @@ public final class WhipPublishers {
         page.navigate(appUrl);
     }
 
+    /** Publishes from a page already open (a signed-in host's, whose WHIP requests carry the session cookie: credential null). */
+    public WhipPublishers(Page page) {
+        this.page = page;
+    }
+
     /** Publishes; the map has status, and location and goLiveMs (ms from POST to answer) on 201. */
     @SuppressWarnings("unchecked")
     public Map<String, Object> publish(String whipUrl, String credential, int width, int height) {

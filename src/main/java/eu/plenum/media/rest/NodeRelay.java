@@ -18,9 +18,9 @@ import java.util.List;
  * relayed request carries {@link #RELAYED} and is never relayed again.
  */
 @ApplicationScoped
-class NodeRelay {
+public class NodeRelay {
 
-    static final String RELAYED = "X-Plenum-Relayed";
+    public static final String RELAYED = "X-Plenum-Relayed";
     private static final List<String> COPIED = List.of("Content-Type", "Location", "Retry-After", "ETag", "Link", "Accept-Post");
     private static final Duration TIMEOUT = Duration.ofSeconds(20);
 
@@ -34,11 +34,18 @@ class NodeRelay {
     }
 
     Response relay(String method, String nodeUrl, String path, String authorization, byte[] body, String contentType) {
+        return relay(method, nodeUrl, path, authorization, body, contentType, java.util.Map.of());
+    }
+
+    /** Relays with more headers (a studio request's signed host, {@link RelayedHosts}). */
+    public Response relay(String method, String nodeUrl, String path, String authorization, byte[] body, String contentType,
+            java.util.Map<String, String> headers) {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(nodeUrl + path)).timeout(TIMEOUT).header(RELAYED, "1")
                 .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofByteArray(body));
         if (authorization != null) {
             request.header("Authorization", authorization);
         }
+        headers.forEach(request::header);
         if (contentType != null && body != null) {
             request.header("Content-Type", contentType);
         }

@@ -46,9 +46,11 @@ public class WhipResource {
 
     private final eu.plenum.media.rooms.RoomLocator locator;
     private final NodeRelay relay;
+    private final RelayedHosts relayedHosts;
 
     WhipResource(LiveRooms rooms, RoomStore store, Instance<RoomDesk> desk, Instance<SecurityIdentity> identity,
-            eu.plenum.media.rooms.RoomLocator locator, NodeRelay relay) {
+            eu.plenum.media.rooms.RoomLocator locator, NodeRelay relay, RelayedHosts relayedHosts) {
+        this.relayedHosts = relayedHosts;
         this.locator = locator;
         this.relay = relay;
         this.rooms = rooms;
@@ -62,13 +64,15 @@ public class WhipResource {
     @Produces(SDP)
     @Operation(summary = "Publish into the room: SDP offer in, SDP answer out (201, Location names the session)")
     public Response publish(@PathParam("roomId") UUID roomId, @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization,
-            @HeaderParam(NodeRelay.RELAYED) String relayed, String offer) {
-        authorize(roomId, authorization);
+            @HeaderParam(NodeRelay.RELAYED) String relayed, @HeaderParam(RelayedHosts.HEADER) String relayedHost,
+            @jakarta.ws.rs.core.Context io.vertx.core.http.HttpServerRequest request, String offer) {
+        boolean fromANode = locator.relayedByANode(relayed, source(request));
+        byte[] body = offer == null ? new byte[0] : offer.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        authorize(roomId, authorization, fromANode, relayedHost, "POST", "/api/rooms/" + roomId + "/whip", body);
         // A second publisher (screen share, co-presenter) joins the node the room is live on.
-        java.util.Optional<String> owner = relayed == null ? locator.servedElsewhere(roomId) : java.util.Optional.empty();
+        java.util.Optional<String> owner = fromANode ? java.util.Optional.empty() : locator.servedElsewhere(roomId);
         if (owner.isPresent()) {
-            return relay.relay("POST", owner.get(), "/api/rooms/" + roomId + "/whip", authorization,
-                    offer == null ? new byte[0] : offer.getBytes(java.nio.charset.StandardCharsets.UTF_8), SDP);
+            return relay.relay("POST", owner.get(), "/api/rooms/" + roomId + "/whip", authorization, body, SDP);
         }
         SdpOffer parsed = SdpOffer.parseOrRefuse(offer);
         LiveRooms.Published published = rooms.publish(roomId, parsed, offer);
@@ -80,9 +84,11 @@ public class WhipResource {
     @Path("/{sessionId}")
     @Operation(summary = "End a WHIP session")
     public Response end(@PathParam("roomId") UUID roomId, @PathParam("sessionId") UUID sessionId,
-            @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization, @HeaderParam(NodeRelay.RELAYED) String relayed) {
-        authorize(roomId, authorization);
-        java.util.Optional<String> owner = relayed == null ? locator.servedElsewhere(roomId) : java.util.Optional.empty();
+            @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization, @HeaderParam(NodeRelay.RELAYED) String relayed,
+            @HeaderParam(RelayedHosts.HEADER) String relayedHost, @jakarta.ws.rs.core.Context io.vertx.core.http.HttpServerRequest request) {
+        boolean fromANode = locator.relayedByANode(relayed, source(request));
+        authorize(roomId, authorization, fromANode, relayedHost, "DELETE", "/api/rooms/" + roomId + "/whip/" + sessionId, null);
+        java.util.Optional<String> owner = fromANode ? java.util.Optional.empty() : locator.servedElsewhere(roomId);
         if (owner.isPresent()) {
             return relay.relay("DELETE", owner.get(), "/api/rooms/" + roomId + "/whip/" + sessionId, authorization, null, null);
         }
@@ -106,6 +112,28 @@ public class WhipResource {
     @Path("/{sessionId}")
     public Response sessionPreflight() {
         return Response.noContent().header(HttpHeaders.ALLOW, "OPTIONS, DELETE, PATCH").build();
+    }
+
+    private static String source(io.vertx.core.http.HttpServerRequest request) {
+        return request == null || request.remoteAddress() == null ? null : request.remoteAddress().hostAddress();
+    }
+
+    /**
+     * A request another app node relayed for a host it signed in by cookie (the studio) carries that host,
+     * signed ({@link RelayedHosts}); believed only from a node's address, then checked against the room's tenant.
+     */
+    private void authorize(UUID roomId, String authorization, boolean fromANode, String relayedHost, String method, String path,
+            byte[] body) {
+        if (relayedHost != null) {
+            RelayedHosts.Host host = (fromANode ? relayedHosts.verify(relayedHost, method, path, body) : java.util.Optional.<RelayedHosts.Host>empty())
+                    .orElseThrow(() -> new MediaException(401, "relayed-host-invalid",
+                            "The relayed host is not signed by an app node of this installation, or the signature is stale or used."));
+            if (!host.tenantId().equals(store.read(roomId, room -> room == null ? null : room.tenantId()))) {
+                throw new MediaException(404, "unknown-room", "There is no such live room.");
+            }
+            return;
+        }
+        authorize(roomId, authorization);
     }
 
     private void authorize(UUID roomId, String authorization) {

@@ -409,9 +409,10 @@ public class LiveRooms {
         Path directory = Path.of(storage.target().orElseThrow()).toAbsolutePath().resolve(tenantId).resolve(roomId.toString());
         boolean record = store.read(roomId, LiveRoom::recording);
         try {
+            worker.identity().grant(directory);
             control.post(worker, "/room", new WorkerProtocol.Assign(roomId.toString(), directory.toString(),
                     config.iceAddresses().orElse(List.of()), record), Void.class);
-        } catch (ControlException e) {
+        } catch (ControlException | java.io.UncheckedIOException e) {
             worker.kill();
             endWithoutWorker(roomId, "the media worker refused the room: " + e.getMessage());
             throw new MediaException(503, "media-worker-unavailable", "The media worker could not take the room; try again.");

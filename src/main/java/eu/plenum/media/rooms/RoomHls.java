@@ -196,6 +196,7 @@ public class RoomHls {
             return null;
         }
         try {
+            worker.identity().grant(folder(roomId));
             WorkerProtocol.TranscodePorts ports = control.post(worker, "/hls", new WorkerProtocol.Transcode(roomId.toString(),
                     folder(roomId).toAbsolutePath().toString(), config.bindAddress(), config.width(), config.height(),
                     config.framerate(), config.videoKbps(), config.audioInputs(), config.window()), WorkerProtocol.TranscodePorts.class);
@@ -205,7 +206,7 @@ public class RoomHls {
             LOG.infof("Room %s has an HLS transcoder: worker %s (pid %d), generation %d", roomId, worker.id(), worker.pid(),
                     ports.generation());
             return started;
-        } catch (ControlException e) {
+        } catch (ControlException | java.io.UncheckedIOException e) {
             failedAt.put(roomId, Instant.now());
             worker.kill();
             LOG.warnf("The HLS transcoder of room %s did not start: %s (worker output: %s)", roomId, e.getMessage(), worker.lastOutput());

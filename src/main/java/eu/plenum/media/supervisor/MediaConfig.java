@@ -60,6 +60,15 @@ public interface MediaConfig {
     @WithDefault("-Xmx96m,-XX:+UseSerialGC,-XX:TieredStopAtLevel=1,-Xss512k")
     List<String> workerJvmOptions();
 
+    /**
+     * User ids media workers run under, one per live worker ({@code first-last}), where the app may switch
+     * users (root, or CAP_SETUID, CAP_SETGID and CAP_SYS_ADMIN): a worker then cannot read the app's
+     * configuration, environment or other rooms' recordings. Ids that name an account or group of the
+     * machine are skipped; {@code off} runs workers as the app's user.
+     */
+    @WithDefault("64000-64999")
+    String workerUids();
+
     /** How often each app node looks for finished recordings to copy to the backup site (RecordingReplicator). */
     @WithDefault("2s")
     Duration copyEvery();

@@ -35,7 +35,9 @@ class MediaWorkersHealthCheck implements HealthCheck {
                 .withData("target idle", snapshot.targetIdle())
                 .withData("max workers", snapshot.maxWorkers())
                 .withData("rooms waiting", snapshot.waitingRooms())
-                .withData("failed starts", snapshot.failedStarts());
+                .withData("failed starts", snapshot.failedStarts())
+                .withData("worker user", snapshot.workerUser().startsWith("a user id") ? "own user per worker"
+                        : snapshot.workerUser().startsWith("the app's user") ? "the app's user" : "not decided yet");
         if (snapshot.cannotStart()) {
             response.withData("reason", "media workers fail to start; the admin API /api/admin/media/workers has their output");
         }

@@ -106,6 +106,7 @@ public class WorkerPool {
             heartbeats.shutdownNow();
             housekeeping.shutdownNow();
         }
+        launcher.stopped();
     }
 
     public boolean enabled() {
@@ -241,7 +242,7 @@ public class WorkerPool {
         closing.forEach(worker -> workers.add(PoolSnapshot.Worker.of(worker)));
         return new PoolSnapshot(enabled, config.poolSize(), config.maxWorkers(), idle.size(), starting.size(), busy.size(),
                 closing.size(), waiting.size(), counters.started(), counters.failed(), counters.failedStarts(),
-                backoff.lastFailure(), backoff.cannotStart(), backoff.retryAt(), workers);
+                backoff.lastFailure(), backoff.cannotStart(), backoff.retryAt(), workers, launcher.workerUser());
     }
 
     /** Starts workers until the pool has its idle target plus one per waiting room, within the node's limit. */

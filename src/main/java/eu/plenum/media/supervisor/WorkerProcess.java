@@ -48,9 +48,12 @@ public final class WorkerProcess {
     private final java.util.Map<String, Integer> keyFrameWantsSeen = new java.util.concurrent.ConcurrentHashMap<>();
     private volatile Instant readyAt;
 
-    WorkerProcess(Process process, String secret) {
+    private final WorkerIdentity identity;
+
+    WorkerProcess(Process process, String secret, WorkerIdentity identity) {
         this.process = process;
         this.secret = secret;
+        this.identity = identity;
         Thread reader = new Thread(this::readOutput, "media-worker-output-" + id);
         reader.setDaemon(true);
         reader.start();
@@ -91,6 +94,11 @@ public final class WorkerProcess {
 
     public String id() {
         return id;
+    }
+
+    /** Who the process is on this machine; give it its room's folders through {@link WorkerIdentity#grant}. */
+    public WorkerIdentity identity() {
+        return identity;
     }
 
     public long pid() {

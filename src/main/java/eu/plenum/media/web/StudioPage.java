@@ -47,8 +47,11 @@ public class StudioPage {
     private final RoomSignals signals;
     private final Pages pages;
     private final eu.plenum.media.rooms.AudienceDoors doors;
+    private final StudioRelay relay;
 
-    StudioPage(RoomDesk desk, LiveRooms rooms, RoomSignals signals, Pages pages, eu.plenum.media.rooms.AudienceDoors doors) {
+    StudioPage(RoomDesk desk, LiveRooms rooms, RoomSignals signals, Pages pages, eu.plenum.media.rooms.AudienceDoors doors,
+            StudioRelay relay) {
+        this.relay = relay;
         this.desk = desk;
         this.rooms = rooms;
         this.signals = signals;
@@ -87,6 +90,10 @@ public class StudioPage {
     @Produces("application/sdp")
     public Response publish(@PathParam("roomId") UUID roomId, String offer) {
         desk.requireOwn(roomId);
+        java.util.Optional<Response> relayed = relay.publish(roomId, offer);
+        if (relayed.isPresent()) {
+            return relayed.get();
+        }
         LiveRooms.Published published = rooms.publish(roomId, SdpOffer.parseOrRefuse(offer), offer);
         return Response.created(URI.create("/host/studio/rooms/" + roomId + "/whip/" + published.publisherId()))
                 .type("application/sdp").entity(published.answerSdp()).build();
@@ -96,6 +103,10 @@ public class StudioPage {
     @Path("/rooms/{roomId}/whip/{publisherId}")
     public Response unpublish(@PathParam("roomId") UUID roomId, @PathParam("publisherId") UUID publisherId) {
         desk.requireOwn(roomId);
+        java.util.Optional<Response> relayed = relay.unpublish(roomId, publisherId);
+        if (relayed.isPresent()) {
+            return relayed.get();
+        }
         rooms.unpublish(roomId, publisherId);
         return Response.noContent().build();
     }

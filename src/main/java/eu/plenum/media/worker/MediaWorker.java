@@ -21,6 +21,11 @@ public final class MediaWorker {
     }
 
     public static void run() {
+        if (Boolean.getBoolean("plenum.media.build-registry")) {
+            // Asked by the supervisor only to write GStreamer's plugin registry (GST_REGISTRY) for workers to read.
+            Gstreamer.init();
+            System.exit(0);
+        }
         String secret = System.getenv(WorkerProtocol.SECRET_ENV);
         if (secret == null || secret.length() < 32) {
             System.err.println("A media worker is started by the app's supervisor, which passes "
