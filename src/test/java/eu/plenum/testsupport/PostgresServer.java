@@ -66,6 +66,8 @@ public final class PostgresServer implements AutoCloseable {
         all.put("QUARKUS_FLYWAY_USERNAME", OWNER.user());
         all.put("QUARKUS_FLYWAY_PASSWORD", OWNER.password());
         return all;
+    }
+
     /**
      * A lone server on 127.0.0.1 that allows base backups (wal_level replica), with an empty database
      * plenum owned by the schema owner, and the runtime role ({@link #asRuntimeRole}).
