@@ -12,4 +12,9 @@ public interface RetentionPeriods {
 
     /** Category → days after that category's own clock; empty means "kept until deleted". */
     Map<String, Optional<Integer>> forTenant(String tenantId);
+
+    /** Whether the operator declared a backup site or backup storage: only then may the notice say data is copied there. */
+    default boolean copiedToBackupSite() {
+        return false;
+    }
 }

@@ -46,6 +46,8 @@ public class ProcessingRegister {
             "tenant-scope", "secrets", "token-hashes", "transport", "audit-chain", "subject-keys", "retention", "erasure",
             "limits", "role-split");
 
+    static final List<String> BACKUP_MEASURES = List.of("replication", "recording-copies");
+
     private final Instance<PersonalDataHolder> holders;
     private final RetentionRules rules;
     private final DataLocationReports reports;
@@ -132,8 +134,12 @@ public class ProcessingRegister {
                 summary.category(), summary.outcome(), summary.count(), summary.last().toString())).toList();
     }
 
-    private static List<String> measures(RegisterTexts texts) {
-        return MEASURES.stream().map(measure -> texts.get("measure." + measure)).toList();
+    /** The measures the code takes; the backup-site ones only where the operator declared a backup place. */
+    private List<String> measures(RegisterTexts texts) {
+        boolean backup = places.all().stream().anyMatch(place -> place.kind() == eu.plenum.residency.PlaceKind.BACKUP_SITE
+                || place.backupFor().isPresent());
+        return MEASURES.stream().filter(measure -> backup || !BACKUP_MEASURES.contains(measure))
+                .map(measure -> texts.get("measure." + measure)).toList();
     }
 
     private static List<String> keys(RegisterTexts texts, String prefix, int count) {

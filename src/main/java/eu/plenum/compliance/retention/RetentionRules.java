@@ -36,8 +36,12 @@ public class RetentionRules implements RetentionPeriods {
     private final Instance<RetainedData> retained;
     private final AuditTrail audit;
     private final Clock clock;
+    private final boolean backupSite;
 
-    RetentionRules(Instance<EntityManager> databases, @Any Instance<RetainedData> retained, AuditTrail audit, Clock clock) {
+    RetentionRules(Instance<EntityManager> databases, @Any Instance<RetainedData> retained, AuditTrail audit, Clock clock,
+            eu.plenum.residency.DeclaredPlaces places) {
+        this.backupSite = places.all().stream().anyMatch(place ->
+                place.kind() == eu.plenum.residency.PlaceKind.BACKUP_SITE || place.backupFor().isPresent());
         this.databases = databases;
         this.retained = retained;
         this.audit = audit;
@@ -71,6 +75,11 @@ public class RetentionRules implements RetentionPeriods {
         Map<String, Optional<Integer>> days = new LinkedHashMap<>();
         of(tenantId).forEach(rule -> days.put(rule.category(), rule.days()));
         return days;
+    }
+
+    @Override
+    public boolean copiedToBackupSite() {
+        return backupSite;
     }
 
     /** Sets the tenant's rule of one category (empty days: keep until deleted), audited as {@code config.changed}. */

@@ -22,8 +22,11 @@ public interface RegistrationMessages {
     @Message("Your e-mail address")
     String field_email();
 
-    @Message("Privacy notice: we use your name, e-mail address and answers only to run this webinar for its host (registration, reminders, attendance). The data is stored in the European Union: on a primary site, with a copy on a backup site in another EU data centre.")
+    @Message("Privacy notice: we use your name, e-mail address and answers only to run this webinar for its host (registration, reminders, attendance). The data is stored in the European Union.")
     String privacy_notice();
+
+    @Message("It is copied to a backup site in another EU data centre, so that the webinar survives the loss of one.")
+    String privacy_backup_site();
 
     @Message("An unconfirmed registration is deleted {days} days after it was made.")
     String retention_unconfirmed(int days);
@@ -52,8 +55,11 @@ public interface RegistrationMessages {
     @Message("Recordings are kept until the host deletes them.")
     String retention_recording_kept();
 
-    @Message("You can ask for a copy of your data or for its erasure at any time; an erasure reaches the backup site's copies too.")
+    @Message("You can ask for a copy of your data or for its erasure at any time.")
     String retention_rights();
+
+    @Message("An erasure reaches the backup site's copies too.")
+    String retention_rights_backup();
 
     @Message("Erased data may survive in database backups until those expire (after at most {days} days); if a backup is ever restored, every erasure is applied again before it serves anyone.")
     String retention_backups(long days);

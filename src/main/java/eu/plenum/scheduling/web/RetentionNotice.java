@@ -11,15 +11,16 @@ import java.util.Optional;
  * means "kept until deleted"; several categories shown as one sentence take the longest of them.
  *
  * @param backupDays how long database backups are kept, i.e. how long erased data may survive in one
+ * @param backupSite whether the operator declared a backup site (only then does the notice speak of one)
  */
 public record RetentionNotice(Integer unconfirmedDays, Integer mailDays, Integer interactionDays, Integer attendanceDays,
-        Integer recordingDays, long backupDays) {
+        Integer recordingDays, long backupDays, boolean backupSite) {
 
     static RetentionNotice of(RetentionPeriods periods, String tenantId, long backupDays) {
         Map<String, Optional<Integer>> days = periods.forTenant(tenantId);
         return new RetentionNotice(days(days, "unconfirmed-registrations"), days(days, "sent-mail-bodies"),
                 longest(days, List.of("live-events", "questions", "poll-votes", "raised-hands")), days(days, "attendance"),
-                days(days, "recordings"), backupDays);
+                days(days, "recordings"), backupDays, periods.copiedToBackupSite());
     }
 
     private static Integer days(Map<String, Optional<Integer>> days, String category) {

@@ -78,6 +78,8 @@ class RegisterAndNoticeTest {
         assertTrue(page.contains("deleted 90 days after the session"), "the defaults");
         assertTrue(page.contains("Recordings are kept until the host deletes them."));
         assertTrue(page.contains("at most 30 days"), "how long erased data may survive in backups");
+        assertTrue(page.contains("It is copied to a backup site in another EU data centre"),
+                "the test configuration declares backup storage (recordings-fra-backup), so the notice says so");
 
         for (String category : List.of("live-events", "questions", "poll-votes", "raised-hands")) {
             given().auth().oauth2(admin).contentType(ContentType.JSON).body(Map.of("keepDays", 45))
