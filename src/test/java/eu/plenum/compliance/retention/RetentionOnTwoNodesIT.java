@@ -28,11 +28,10 @@ class RetentionOnTwoNodesIT {
     @Test
     void twoNodesRemoveEachDueItemOnce() throws Exception {
         try (ExternalDatabase database = ExternalDatabase.start()) {
-            Map<String, String> env = Map.of("QUARKUS_DATASOURCE_JDBC_URL", database.jdbcUrl(),
-                    "QUARKUS_DATASOURCE_USERNAME", "postgres",
+            Map<String, String> env = database.asRuntimeRole(Map.of("QUARKUS_DATASOURCE_JDBC_URL", database.jdbcUrl(),
                     "PLENUM_COMPLIANCE_SUBJECT_KEY", "retention-two-nodes-subject-key-" + UUID.randomUUID(),
                     "PLENUM_COMPLIANCE_RETENTION_EVERY", "1s", "PLENUM_COMPLIANCE_RETENTION_FIRST_AFTER", "1s",
-                    "PLENUM_COMPLIANCE_RETENTION_BATCH_SIZE", "2");
+                    "PLENUM_COMPLIANCE_RETENTION_BATCH_SIZE", "2"));
             try (PackagedJar first = PackagedJar.start("retention-node-1", env, Map.of());
                     PackagedJar second = PackagedJar.start("retention-node-2", env, Map.of())) {
                 assertEquals(200, first.awaitReady(), first.output());

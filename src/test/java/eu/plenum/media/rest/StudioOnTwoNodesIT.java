@@ -47,10 +47,10 @@ class StudioOnTwoNodesIT {
         KeycloakServer keycloak = KeycloakServer.start();
         try (ExternalDatabase database = ExternalDatabase.start(); Browser browser = Browser.launchWithFakeMedia()) {
             String webSecret = SecretTokens.next();
-            Map<String, String> env = Map.of("QUARKUS_DATASOURCE_JDBC_URL", database.jdbcUrl(),
-                    "QUARKUS_DATASOURCE_USERNAME", "postgres", "PLENUM_MEDIA_ICE_ADDRESSES", "127.0.0.1",
+            Map<String, String> env = database.asRuntimeRole(Map.of("QUARKUS_DATASOURCE_JDBC_URL", database.jdbcUrl(),
+                    "PLENUM_MEDIA_ICE_ADDRESSES", "127.0.0.1",
                     "PLENUM_RESIDENCY_PLACES_RECORDINGS_TARGET", ProjectPaths.target("it-studio-two-nodes", "recordings").toString(),
-                    "PLENUM_KEYCLOAK_URL", keycloak.url(), PackagedJar.CLIENT_SECRET_ENV, webSecret);
+                    "PLENUM_KEYCLOAK_URL", keycloak.url(), PackagedJar.CLIENT_SECRET_ENV, webSecret));
             try (PackagedJar nodeA = PackagedJar.start("studio-node-a", with(env, "PLENUM_ROLES", "app,media-worker",
                     "PLENUM_NODE_ID", "node-a"), Map.of())) {
                 assertEquals(200, nodeA.awaitReady(), nodeA.output());
