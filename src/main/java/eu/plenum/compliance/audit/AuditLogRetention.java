@@ -32,7 +32,7 @@ public class AuditLogRetention implements RetainedData {
     }
 
     @Override
-    @Transactional(Transactional.TxType.MANDATORY)
+    @Transactional
     public long countDue(String tenantId, Instant cutOff) {
         // The due prefix: entries before the first one that must stay (younger than the cut-off or two years).
         return ((Number) entityManager.get().createNativeQuery("""

@@ -1,7 +1,9 @@
 package eu.plenum.media.rooms;
 
 import eu.plenum.shared.SubjectKeys;
+import io.quarkus.security.AuthenticationFailedException;
 import io.quarkus.security.identity.SecurityIdentity;
+import io.quarkus.vertx.http.runtime.CurrentVertxRequest;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.ContextNotActiveException;
 import jakarta.enterprise.inject.Instance;
@@ -18,15 +20,22 @@ import org.eclipse.microprofile.jwt.JsonWebToken;
 class PublisherSubjects {
 
     private final Instance<SecurityIdentity> identity;
+    private final Instance<CurrentVertxRequest> request;
     private final SubjectKeys keys;
 
-    PublisherSubjects(Instance<SecurityIdentity> identity, SubjectKeys keys) {
+    PublisherSubjects(Instance<SecurityIdentity> identity, Instance<CurrentVertxRequest> request, SubjectKeys keys) {
         this.identity = identity;
+        this.request = request;
         this.keys = keys;
     }
 
     /** The current caller's key in {@code tenantId}, empty for a stream key or outside a request. */
     Optional<String> current(String tenantId) {
+        // A stream key is no realm token: asking for the identity would make OIDC authenticate it,
+        // fail and turn the publish into a 401.
+        if (streamKeyRequest()) {
+            return Optional.empty();
+        }
         try {
             SecurityIdentity caller = identity.get();
             if (caller.isAnonymous() || !(caller.getPrincipal() instanceof JsonWebToken token)) {
@@ -35,8 +44,19 @@ class PublisherSubjects {
             Object email = token.getClaim("email");
             String address = email instanceof jakarta.json.JsonString json ? json.getString() : email == null ? null : email.toString();
             return address == null || address.isBlank() ? Optional.empty() : Optional.of(keys.of(tenantId, address));
-        } catch (ContextNotActiveException e) {
+        } catch (ContextNotActiveException | AuthenticationFailedException e) {
             return Optional.empty();
+        }
+    }
+
+    private boolean streamKeyRequest() {
+        try {
+            var current = request.get().getCurrent();
+            String authorization = current == null ? null : current.request().getHeader("Authorization");
+            return authorization != null && authorization.regionMatches(true, 0, "Bearer ", 0, 7)
+                    && authorization.substring(7).strip().startsWith(RoomDesk.STREAM_KEY_PREFIX);
+        } catch (ContextNotActiveException e) {
+            return false;
         }
     }
 }
