@@ -29,7 +29,7 @@ public final class DatabaseRoles {
      * Creates (or updates the passwords of) both roles and the database owned by the owner; objects a
      * superuser created there before the split (an older install) are handed to the owner. The runtime
      * role gets what the sites context needs: reading replication state, ending refused WAL senders,
-     * setting {@code synchronous_standby_names}.
+     * setting {@code synchronous_standby_names} (and, through {@link #grantInDatabase}, reloading it).
      */
     public static void provision(Connection superuser, String database, Credentials owner, Credentials app) throws SQLException {
         try (Statement statement = superuser.createStatement()) {
@@ -41,8 +41,17 @@ public final class DatabaseRoles {
                 statement.execute("CREATE DATABASE " + database + " OWNER " + owner.user());
             }
             statement.execute("GRANT pg_monitor, pg_signal_backend TO " + app.user());
-            statement.execute("GRANT EXECUTE ON FUNCTION pg_reload_conf() TO " + app.user());
             statement.execute("GRANT ALTER SYSTEM ON PARAMETER synchronous_standby_names TO " + app.user());
+        }
+    }
+
+    /**
+     * What the runtime role needs inside the database itself (functions are per database):
+     * {@code pg_reload_conf()}, after the sites context changed {@code synchronous_standby_names}.
+     */
+    public static void grantInDatabase(Connection superuserInDatabase, String app) throws SQLException {
+        try (Statement statement = superuserInDatabase.createStatement()) {
+            statement.execute("GRANT EXECUTE ON FUNCTION pg_reload_conf() TO " + new Credentials(app, "-").user());
         }
     }
 

@@ -111,6 +111,7 @@ public final class EmbeddedDatabase {
         }
         try (Connection connection = postgres.getDatabase("postgres", DATABASE).getConnection()) {
             DatabaseRoles.handOverObjects(connection, owner.user());
+            DatabaseRoles.grantInDatabase(connection, app.user());
         } catch (SQLException e) {
             throw new IllegalStateException("Could not hand the embedded database's tables to " + owner.user(), e);
         }

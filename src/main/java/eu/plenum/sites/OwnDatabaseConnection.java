@@ -17,6 +17,8 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 @Dependent
 class OwnDatabaseConnection {
 
+    private static final org.jboss.logging.Logger LOG = org.jboss.logging.Logger.getLogger(OwnDatabaseConnection.class);
+
     /** What a guard does on the primary. */
     @FunctionalInterface
     interface OnPrimary {
@@ -54,6 +56,11 @@ class OwnDatabaseConnection {
                 onPrimary.run(statement);
             }
         } catch (SQLException e) {
+            // A lost server is expected during failover; a missing privilege of the runtime role (class 42) is a setup error.
+            if (e.getSQLState() != null && e.getSQLState().startsWith("42")) {
+                LOG.errorf("ALERT: replication check refused by the database (SQLState %s): grant the runtime role what "
+                        + "shared.DatabaseRoles grants", e.getSQLState());
+            }
             reset();
         }
     }

@@ -56,6 +56,11 @@ public final class PostgresServer implements AutoCloseable {
         } catch (SQLException e) {
             throw new IllegalStateException(e);
         }
+        try (Connection connection = connect("plenum")) {
+            eu.plenum.shared.DatabaseRoles.grantInDatabase(connection, APP.user());
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     /** A node's environment with Flyway as the schema owner and the app as the runtime role, as in production. */
