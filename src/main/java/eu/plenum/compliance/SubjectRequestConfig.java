@@ -14,6 +14,10 @@ public interface SubjectRequestConfig {
     /** The Art. 15 export job and its ZIP files. */
     Exports exports();
 
+    /** How often the sweep closes expired exports, deletes their files and forgets old self-service asks. */
+    @WithDefault("10M")
+    Duration sweepEvery();
+
     interface SelfService {
 
         /** Asks (and so mails) per address per UTC day; more are refused with 429. */
@@ -42,6 +46,10 @@ public interface SubjectRequestConfig {
         /** How long a finished ZIP stays downloadable; then the file and the request's address are deleted. */
         @WithDefault("7D")
         Duration keep();
+
+        /** How often each app node looks for a queued export. */
+        @WithDefault("2S")
+        Duration pollEvery();
 
         /** A claim older than this is taken over by another node (the claiming node died mid-export). */
         @WithDefault("10M")

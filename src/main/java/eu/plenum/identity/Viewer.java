@@ -62,11 +62,14 @@ public class Viewer {
                 .orElse(principal.getName());
     }
 
-    /** Where a signed-in user starts: the console for admins, the dashboard for hosts. */
+    /** Where a signed-in user starts: the console for admins, the dashboard for hosts, the request queue for compliance officers. */
     public String getHomePath() {
         if (isAdmin()) {
             return "/console";
         }
-        return isHost() ? "/host" : "/";
+        if (isHost()) {
+            return "/host";
+        }
+        return isCompliance() || identity().hasRole(PlenumRoles.PLATFORM_COMPLIANCE) ? "/console/compliance/requests" : "/";
     }
 }

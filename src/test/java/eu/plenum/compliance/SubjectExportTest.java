@@ -72,6 +72,9 @@ class SubjectExportTest {
     @Inject
     SubjectKeys keys;
 
+    @Inject
+    eu.plenum.compliance.export.ExportSweep sweep;
+
     @Test
     void exportZipHoldsEveryCategoryFieldByFieldAndTheSummaryEveryArticle15Item() throws Exception {
         String run = Long.toString(System.nanoTime(), 36);
@@ -183,6 +186,19 @@ class SubjectExportTest {
         Path file = Path.of("target/test-exports", id + ".zip");
         assertEquals("rw-------", PosixFilePermissions.toString(Files.getPosixFilePermissions(file)));
         assertEquals("rwx------", PosixFilePermissions.toString(Files.getPosixFilePermissions(file.getParent())));
+
+        // Past its keeping time the sweep deletes the ZIP and the request forgets the address.
+        try (Connection connection = dataSource.getConnection(); PreparedStatement expire = connection.prepareStatement(
+                "UPDATE compliance_subject_request SET export_expires_at = now() - interval '1 second' WHERE id = ?")) {
+            expire.setObject(1, UUID.fromString(id));
+            assertEquals(1, expire.executeUpdate());
+        }
+        assertTrue(sweep.sweep() >= 1);
+        assertFalse(Files.exists(file), "the expired ZIP is still there");
+        given().auth().oauth2(officer).get("/api/compliance/exports/" + id).then().statusCode(200)
+                .body("state", org.hamcrest.Matchers.equalTo("CLOSED")).body("email", org.hamcrest.Matchers.nullValue());
+        given().auth().oauth2(officer).get("/api/compliance/exports/" + id + "/download").then().statusCode(404);
+        assertEquals(0L, PersonSeed.count(dataSource, "SELECT count(*) FROM compliance_subject_request WHERE email = ?", cora.email()));
     }
 
     private Map<String, Object> awaitExported(String officer, String id) throws InterruptedException {

@@ -47,7 +47,7 @@ public class ExportSweep {
         this.appNode = node.plays(NodeRole.APP);
     }
 
-    @Scheduled(every = "${plenum.compliance.requests.sweep-every:10m}", delayed = "30s",
+    @Scheduled(every = "${plenum.compliance.requests.sweep-every:10M}", delayed = "30s",
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP, skipExecutionIf = Scheduled.ApplicationNotRunning.class)
     void scheduled() {
         if (appNode) {

@@ -76,7 +76,7 @@ public class SubjectExportJob {
         this.appNode = node.plays(NodeRole.APP);
     }
 
-    @Scheduled(every = "${plenum.compliance.requests.exports.poll-every:2s}",
+    @Scheduled(every = "${plenum.compliance.requests.exports.poll-every:2S}",
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP, skipExecutionIf = Scheduled.ApplicationNotRunning.class)
     void runDue() {
         while (appNode && runOne()) {

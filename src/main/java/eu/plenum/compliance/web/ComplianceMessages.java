@@ -94,7 +94,7 @@ public interface ComplianceMessages {
     @Message("Download ZIP")
     String queue_download();
 
-    @Message("Erase with the erasure job")
+    @Message("Erasure job: POST /api/compliance/erasures with requestId")
     String queue_erase();
 
     @Message("No requests yet.")
