@@ -175,6 +175,36 @@ class ErasureTest {
     }
 
     @Test
+    void aTenantThatChoseReviewKeepsTheRecordingsOfAnErasedPublisherUnpublishedAndFlagged() throws Exception {
+        String admin = Tokens.accessToken(Tokens.ADMIN);
+        given().auth().oauth2(admin).contentType(ContentType.JSON).body(Map.of("recordings", "REVIEW"))
+                .put("/api/compliance/erasures/recording-policy/" + TENANT).then().statusCode(200);
+        try {
+            String webinarId = PersonSeeds.webinarWithOneTextQuestion("Erasure review " + Long.toString(System.nanoTime(), 36));
+            String roomId = recordOneWhipPublisher(webinarId, Attendees.firstSession(webinarId));
+            List<Recorded> recorded = awaitRecordedAndCopied(roomId);
+            String id = given().auth().oauth2(admin).contentType(ContentType.JSON).body(Map.of("tenantId", TENANT, "email", PUBLISHER))
+                    .post("/api/compliance/erasures").then().statusCode(202).extract().path("id");
+            JsonPath receipt = awaitCompleted(id);
+            List<Map<String, Object>> files = receipt.getList("files");
+            PersonSeeds seeds = new PersonSeeds(dataSource);
+            for (Recorded file : recorded) {
+                assertEquals("FLAGGED_FOR_REVIEW", fileLine(files, file.id(), false).get("outcome"), files.toString());
+                assertTrue(Files.isRegularFile(file.home()), "a recording under review is kept");
+                assertEquals(0, seeds.count("SELECT count(*) FROM recording WHERE id = ? AND (published_at IS NOT NULL "
+                        + "OR erasure_review_since IS NULL OR status = 'ERASED')", file.id()));
+                given().auth().oauth2(Tokens.accessToken(Tokens.HOST)).put("/api/recordings/" + file.id() + "/publication")
+                        .then().statusCode(409).body("type", org.hamcrest.Matchers.containsString("recording-under-erasure-review"));
+            }
+            assertEquals(0, seeds.count("SELECT count(*) FROM room_publisher WHERE room_id = ? AND subject_key IS NOT NULL",
+                    UUID.fromString(roomId)), "the publisher is no longer linked to the person");
+        } finally {
+            given().auth().oauth2(admin).contentType(ContentType.JSON).body(Map.of("recordings", "DELETE"))
+                    .put("/api/compliance/erasures/recording-policy/" + TENANT).then().statusCode(200);
+        }
+    }
+
+    @Test
     void theTenantChoosesReviewForRecordingsOfErasedPublishersAndHostsMayNot() {
         String admin = Tokens.accessToken(Tokens.ADMIN);
         given().auth().oauth2(admin).get("/api/compliance/erasures/recording-policy/globex").then().statusCode(200)
