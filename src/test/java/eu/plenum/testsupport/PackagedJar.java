@@ -60,6 +60,8 @@ public final class PackagedJar implements AutoCloseable {
         builder.environment().put("PLENUM_LINKS_KEY", LINKS_KEY);
         builder.environment().put("PLENUM_WEBHOOKS_SECRET_KEY", "packaged-jar-test-webhooks-key-" + LINKS_KEY);
         builder.environment().put("PLENUM_PLAYBACK_SIGNING_KEY", PLAYBACK_KEY);
+        // Production refuses to start without a data-subject key (shared.SubjectKeys).
+        builder.environment().put("PLENUM_COMPLIANCE_SUBJECT_KEY", "packaged-jar-test-subject-key-" + LINKS_KEY);
         builder.environment().put("PLENUM_REGISTRATION_PER_SOURCE_REQUESTS", "100000");
         env.forEach((name, value) -> {
             if (value.isEmpty()) {
