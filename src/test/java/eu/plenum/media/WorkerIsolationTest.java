@@ -53,6 +53,8 @@ class WorkerIsolationTest {
             String environ = new String(Files.readAllBytes(Path.of("/proc", String.valueOf(pid), "environ")), StandardCharsets.UTF_8);
             assertFalse(environ.contains(System.getenv("PLENUM_TEST_CANARY_SECRET")), "the worker's environment has the app's secret");
 
+            assertEquals(Path.of("/"), Files.readSymbolicLink(Path.of("/proc", String.valueOf(pid), "cwd")),
+                    "its working directory is not the app's folder (relative paths would reach past the tmpfs)");
             Path myFolder = awaitFolder(mine.id());
             Path otherFolder = awaitFolder(other.id());
             assertEquals(uid, owner(myFolder), "the room's recording folder belongs to its worker");

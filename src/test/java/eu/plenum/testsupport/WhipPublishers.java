@@ -28,7 +28,7 @@ public final class WhipPublishers {
     /** Publishes; the map has status, and location and goLiveMs (ms from POST to answer) on 201. */
     @SuppressWarnings("unchecked")
     public Map<String, Object> publish(String whipUrl, String credential, int width, int height) {
-        return (Map<String, Object>) page.evaluate(PUBLISH, List.of(whipUrl, credential, width, height));
+        return (Map<String, Object>) page.evaluate(PUBLISH, java.util.Arrays.asList(whipUrl, credential, width, height));
     }
 
     /** Publishes a screen share: a drawn {@code width} x {@code height} picture (red, a white bar moving), no audio. */

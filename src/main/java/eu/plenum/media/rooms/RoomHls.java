@@ -196,7 +196,7 @@ public class RoomHls {
             return null;
         }
         try {
-            worker.identity().grant(folder(roomId));
+            worker.identity().grant(folder(roomId), true); // a successor carries on the room's playlist
             WorkerProtocol.TranscodePorts ports = control.post(worker, "/hls", new WorkerProtocol.Transcode(roomId.toString(),
                     folder(roomId).toAbsolutePath().toString(), config.bindAddress(), config.width(), config.height(),
                     config.framerate(), config.videoKbps(), config.audioInputs(), config.window()), WorkerProtocol.TranscodePorts.class);

@@ -26,6 +26,8 @@ import org.jboss.logging.Logger;
 public final class WorkerIdentity {
 
     private static final Logger LOG = Logger.getLogger(WorkerIdentity.class);
+    /** Giving and taking back folders is serialised: a room's successor worker may take a folder its predecessor is handing back. */
+    private static final Object FOLDERS = new Object();
     static final WorkerIdentity APP_USER = new WorkerIdentity(-1, null, List.of(), uid -> { });
 
     private final int uid;
@@ -55,10 +57,24 @@ public final class WorkerIdentity {
      * folders between it and its storage root only let the worker pass (execute, not list), so it
      * reaches its folder and no other room's.
      */
-    public synchronized void grant(Path directory) {
+    public void grant(Path directory) {
+        grant(directory, false);
+    }
+
+    /**
+     * Like {@link #grant(Path)}, and what the folder holds becomes the worker's too: for a successor that
+     * carries on its room's files (an HLS transcoder continuing the room's playlist).
+     */
+    public void grant(Path directory, boolean withContents) {
         if (uid < 0) {
             return;
         }
+        synchronized (FOLDERS) {
+            grantNow(directory, withContents);
+        }
+    }
+
+    private synchronized void grantNow(Path directory, boolean withContents) {
         Path folder = directory.toAbsolutePath().normalize();
         try {
             Files.createDirectories(folder);
@@ -66,6 +82,14 @@ public final class WorkerIdentity {
                 if (folder.startsWith(root) && !folder.equals(root)) {
                     for (Path step = folder.getParent(); step != null && step.startsWith(root); step = step.getParent()) {
                         passable(step);
+                    }
+                }
+            }
+            if (withContents) {
+                try (Stream<Path> files = Files.walk(folder)) {
+                    for (Path file : (Iterable<Path>) files::iterator) {
+                        Files.setAttribute(file, "unix:uid", uid, LinkOption.NOFOLLOW_LINKS);
+                        Files.setAttribute(file, "unix:gid", uid, LinkOption.NOFOLLOW_LINKS);
                     }
                 }
             }
@@ -91,10 +115,16 @@ public final class WorkerIdentity {
      * not followed), its home is removed and its id is free again. A folder another worker of the
      * same room owns by now is left to that one.
      */
-    synchronized void release() {
+    void release() {
         if (uid < 0) {
             return;
         }
+        synchronized (FOLDERS) {
+            releaseNow();
+        }
+    }
+
+    private synchronized void releaseNow() {
         for (Path folder : granted) {
             try (Stream<Path> files = Files.walk(folder)) {
                 for (Path file : (Iterable<Path>) files::iterator) {

@@ -126,6 +126,8 @@ class WorkerIsolation {
             script.append("mount --move ").append(quoted(staged.folder().resolve("mnt").resolve(String.valueOf(i)))).append(' ')
                     .append(quoted(binds.get(i))).append('\n');
         }
+        // Out of the app's folder (a working directory opened before the tmpfs would still reach it), and no PWD.
+        script.append("cd /\nunset PWD OLDPWD\n");
         script.append("umask 077\nexec ").append(SETPRIV).append(" --reuid=").append(uid).append(" --regid=").append(uid)
                 .append(" --clear-groups --no-new-privs --inh-caps=-all --bounding-set=-all -- \"$@\"\n");
         return script.toString();

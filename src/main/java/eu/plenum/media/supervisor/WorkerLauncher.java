@@ -33,6 +33,9 @@ class WorkerLauncher {
         List<String> command = new ArrayList<>(plan.prefix());
         command.addAll(plan.classPath().map(this::command).orElseGet(this::command));
         ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
+        if (!plan.prefix().isEmpty()) {
+            builder.directory(new File("/")); // never the app's folder as its working directory
+        }
         WorkerEnvironment.restrict(builder.environment());
         builder.environment().putAll(plan.environment());
         builder.environment().put(WorkerProtocol.SECRET_ENV, secret);
