@@ -46,6 +46,7 @@ class HlsTranscoderTest {
         String roomId = UUID.randomUUID().toString();
         Path live = ProjectPaths.target("test-live", roomId);
         WorkerProcess first = pool.acquire(roomId, "hls-transcoder-test", WorkerProcess.Job.TRANSCODER);
+        first.identity().grant(live); // as RoomHls does: under a user of its own, a worker writes only its room's folder
         WorkerProtocol.TranscodePorts ports = start(first, roomId, live);
         assertEquals(1, ports.generation());
         assertEquals(List.of("H264", "VP8", "VP9"), ports.video().keySet().stream().sorted().toList());
@@ -84,6 +85,7 @@ class HlsTranscoderTest {
 
         first.kill(); // as a crash would; the pool has another worker
         WorkerProcess second = pool.acquire(roomId, "hls-transcoder-test", WorkerProcess.Job.TRANSCODER);
+        second.identity().grant(live, true); // the successor carries on the room's playlists
         try {
             assertEquals(2, start(second, roomId, live).generation());
             long lastOfFirst = HlsProbe.read(live.resolve("event.m3u8")).lastSequence();

@@ -34,8 +34,13 @@ import org.junit.jupiter.api.TestMethodOrder;
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class WorkerStartFailureTest {
 
-    /** The workers' JVM options come from this argument file (the java launcher reads {@code @file}), so the test can repair them. */
-    static final Path OPTIONS = Path.of("target", "worker-start-failure", "jvm-options").toAbsolutePath();
+    /**
+     * The workers' JVM options come from this argument file (the java launcher reads {@code @file}), so the
+     * test can repair them. Outside the app's working folder and readable by all: a worker under a user
+     * of its own does not see the app's folder at all.
+     */
+    static final Path OPTIONS = Path.of(System.getProperty("java.io.tmpdir"),
+            "plenum-worker-start-failure-" + ProcessHandle.current().pid(), "jvm-options");
 
     /** Workers whose JVM cannot start at all (a heap too small to boot), retried every second or two. */
     public static class BrokenWorkers implements QuarkusTestProfile {
@@ -43,7 +48,9 @@ class WorkerStartFailureTest {
         public Map<String, String> getConfigOverrides() {
             try {
                 Files.createDirectories(OPTIONS.getParent());
+                Files.setPosixFilePermissions(OPTIONS.getParent(), java.nio.file.attribute.PosixFilePermissions.fromString("rwxr-xr-x"));
                 Files.writeString(OPTIONS, "-Xmx1k\n");
+                Files.setPosixFilePermissions(OPTIONS, java.nio.file.attribute.PosixFilePermissions.fromString("rw-r--r--"));
             } catch (java.io.IOException e) {
                 throw new java.io.UncheckedIOException(e);
             }
