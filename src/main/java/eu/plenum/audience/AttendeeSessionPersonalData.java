@@ -6,6 +6,7 @@ import eu.plenum.shared.PersonalDataColumns;
 import eu.plenum.shared.PersonalDataHolder;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
+import jakarta.enterprise.inject.Instance;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 import java.util.List;
@@ -27,10 +28,11 @@ class AttendeeSessionPersonalData implements PersonalDataHolder {
 
     private static final String[] FIELDS = {"id", "registrationId", "webinarId", "startedAt", "endedAt", "endedReason"};
 
-    private final EntityManager entityManager;
+    /** Looked up when used: an edge node has no persistence unit, and a static injection stops its start. */
+    private final Instance<EntityManager> entityManager;
     private final Event<AttendeeSessionsEnded> ended;
 
-    AttendeeSessionPersonalData(EntityManager entityManager, Event<AttendeeSessionsEnded> ended) {
+    AttendeeSessionPersonalData(Instance<EntityManager> entityManager, Event<AttendeeSessionsEnded> ended) {
         this.entityManager = entityManager;
         this.ended = ended;
     }
@@ -47,7 +49,7 @@ class AttendeeSessionPersonalData implements PersonalDataHolder {
         if (subject.registrationIds().isEmpty()) {
             return List.of();
         }
-        List<Object[]> rows = entityManager.createNativeQuery("""
+        List<Object[]> rows = entityManager.get().createNativeQuery("""
                 SELECT id, registration_id, webinar_id, started_at, ended_at, ended_reason FROM attendee_session
                 WHERE registration_id IN (:ids) ORDER BY started_at, id""")
                 .setParameter("ids", subject.registrationIds())
@@ -62,7 +64,7 @@ class AttendeeSessionPersonalData implements PersonalDataHolder {
         if (subject.registrationIds().isEmpty()) {
             return 0;
         }
-        List<Object[]> deleted = entityManager.createNativeQuery("""
+        List<Object[]> deleted = entityManager.get().createNativeQuery("""
                 DELETE FROM attendee_session WHERE registration_id IN (:ids) RETURNING id, ended_at""")
                 .setParameter("ids", subject.registrationIds())
                 .getResultList();

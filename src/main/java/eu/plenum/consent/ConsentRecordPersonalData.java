@@ -4,6 +4,7 @@ import eu.plenum.shared.ExportValues;
 import eu.plenum.shared.PersonalDataColumns;
 import eu.plenum.shared.PersonalDataHolder;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Instance;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 import java.util.List;
@@ -26,9 +27,10 @@ class ConsentRecordPersonalData implements PersonalDataHolder {
     private static final String[] FIELDS = {"id", "registrationId", "webinarId", "kind", "noticeVersion", "givenAt",
         "withdrawnAt"};
 
-    private final EntityManager entityManager;
+    /** Looked up when used: an edge node has no persistence unit, and a static injection stops its start. */
+    private final Instance<EntityManager> entityManager;
 
-    ConsentRecordPersonalData(EntityManager entityManager) {
+    ConsentRecordPersonalData(Instance<EntityManager> entityManager) {
         this.entityManager = entityManager;
     }
 
@@ -44,7 +46,7 @@ class ConsentRecordPersonalData implements PersonalDataHolder {
         if (subject.registrationIds().isEmpty()) {
             return List.of();
         }
-        List<Object[]> rows = entityManager.createNativeQuery("""
+        List<Object[]> rows = entityManager.get().createNativeQuery("""
                 SELECT id, subject_id, webinar_id, kind, notice_version, given_at, withdrawn_at FROM consent_record
                 WHERE subject_kind = 'REGISTRATION' AND subject_id IN (:ids)
                 ORDER BY given_at, id""")
@@ -59,7 +61,7 @@ class ConsentRecordPersonalData implements PersonalDataHolder {
         if (subject.registrationIds().isEmpty()) {
             return 0;
         }
-        return entityManager.createNativeQuery(
+        return entityManager.get().createNativeQuery(
                 "DELETE FROM consent_record WHERE subject_kind = 'REGISTRATION' AND subject_id IN (:ids)")
                 .setParameter("ids", subject.registrationIds())
                 .executeUpdate();

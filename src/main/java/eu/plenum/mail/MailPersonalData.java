@@ -4,6 +4,7 @@ import eu.plenum.shared.ExportValues;
 import eu.plenum.shared.PersonalDataColumns;
 import eu.plenum.shared.PersonalDataHolder;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Instance;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 import java.util.List;
@@ -31,9 +32,10 @@ class MailPersonalData implements PersonalDataHolder {
     private static final String[] FIELDS = {"id", "recipient", "subject", "status", "body", "calendarAttached",
         "sendAfter", "sentAt", "createdAt", "attempts"};
 
-    private final EntityManager entityManager;
+    /** Looked up when used: an edge node has no persistence unit, and a static injection stops its start. */
+    private final Instance<EntityManager> entityManager;
 
-    MailPersonalData(EntityManager entityManager) {
+    MailPersonalData(Instance<EntityManager> entityManager) {
         this.entityManager = entityManager;
     }
 
@@ -46,7 +48,7 @@ class MailPersonalData implements PersonalDataHolder {
     @Transactional(Transactional.TxType.MANDATORY)
     @SuppressWarnings("unchecked")
     public List<Map<String, Object>> export(DataSubject subject) {
-        List<Object[]> rows = entityManager.createNativeQuery("""
+        List<Object[]> rows = entityManager.get().createNativeQuery("""
                 SELECT id, recipient, subject, status, body_text, calendar IS NOT NULL, send_after, sent_at, created_at,
                     attempts
                 FROM mail_outbox WHERE tenant_id = :tenant AND lower(btrim(recipient)) = :email
@@ -63,7 +65,7 @@ class MailPersonalData implements PersonalDataHolder {
     @Override
     @Transactional(Transactional.TxType.MANDATORY)
     public int erase(DataSubject subject) {
-        return entityManager.createNativeQuery(
+        return entityManager.get().createNativeQuery(
                 "DELETE FROM mail_outbox WHERE tenant_id = :tenant AND lower(btrim(recipient)) = :email")
                 .setParameter("tenant", subject.tenantId())
                 .setParameter("email", subject.email())

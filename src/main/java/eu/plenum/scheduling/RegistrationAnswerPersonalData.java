@@ -4,6 +4,7 @@ import eu.plenum.shared.ExportValues;
 import eu.plenum.shared.PersonalDataColumns;
 import eu.plenum.shared.PersonalDataHolder;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Instance;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 import java.util.List;
@@ -20,9 +21,10 @@ class RegistrationAnswerPersonalData implements PersonalDataHolder {
 
     private static final String[] FIELDS = {"registrationId", "webinarId", "questionId", "question", "answer"};
 
-    private final EntityManager entityManager;
+    /** Looked up when used: an edge node has no persistence unit, and a static injection stops its start. */
+    private final Instance<EntityManager> entityManager;
 
-    RegistrationAnswerPersonalData(EntityManager entityManager) {
+    RegistrationAnswerPersonalData(Instance<EntityManager> entityManager) {
         this.entityManager = entityManager;
     }
 
@@ -38,7 +40,7 @@ class RegistrationAnswerPersonalData implements PersonalDataHolder {
         if (subject.registrationIds().isEmpty()) {
             return List.of();
         }
-        List<Object[]> rows = entityManager.createNativeQuery("""
+        List<Object[]> rows = entityManager.get().createNativeQuery("""
                 SELECT a.registration_id, r.webinar_id, a.question_id, q.label, a.answer
                 FROM registration_answer a JOIN registration r ON r.id = a.registration_id
                     JOIN registration_question q ON q.id = a.question_id
@@ -56,7 +58,7 @@ class RegistrationAnswerPersonalData implements PersonalDataHolder {
         if (subject.registrationIds().isEmpty()) {
             return 0;
         }
-        return entityManager.createNativeQuery("""
+        return entityManager.get().createNativeQuery("""
                 DELETE FROM registration_answer a USING registration r
                 WHERE r.id = a.registration_id AND r.tenant_id = :tenant AND a.registration_id IN (:ids)""")
                 .setParameter("tenant", subject.tenantId())

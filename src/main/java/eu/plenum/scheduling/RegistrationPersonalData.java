@@ -5,6 +5,7 @@ import eu.plenum.shared.PersonalDataColumns;
 import eu.plenum.shared.PersonalDataHolder;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
+import jakarta.enterprise.inject.Instance;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 import java.util.List;
@@ -33,10 +34,11 @@ class RegistrationPersonalData implements PersonalDataHolder {
     private static final String[] FIELDS = {"id", "webinarId", "webinarTitle", "name", "email", "status",
         "privacyAcknowledgedAt", "createdAt", "confirmedAt", "confirmationExpiresAt", "joinLink"};
 
-    private final EntityManager entityManager;
+    /** Looked up when used: an edge node has no persistence unit, and a static injection stops its start. */
+    private final Instance<EntityManager> entityManager;
     private final Event<RegistrationWithdrawn> withdrawn;
 
-    RegistrationPersonalData(EntityManager entityManager, Event<RegistrationWithdrawn> withdrawn) {
+    RegistrationPersonalData(Instance<EntityManager> entityManager, Event<RegistrationWithdrawn> withdrawn) {
         this.entityManager = entityManager;
         this.withdrawn = withdrawn;
     }
@@ -53,7 +55,7 @@ class RegistrationPersonalData implements PersonalDataHolder {
         if (subject.registrationIds().isEmpty()) {
             return List.of();
         }
-        List<Object[]> rows = entityManager.createNativeQuery("""
+        List<Object[]> rows = entityManager.get().createNativeQuery("""
                 SELECT r.id, r.webinar_id, w.title, r.name, r.email, r.status, r.privacy_acknowledged_at, r.created_at,
                     r.confirmed_at, r.confirm_expires_at,
                     CASE WHEN r.status <> 'REGISTERED' OR r.join_version = 0 THEN 'none'
@@ -74,7 +76,7 @@ class RegistrationPersonalData implements PersonalDataHolder {
         if (subject.registrationIds().isEmpty()) {
             return 0;
         }
-        List<Object[]> erased = entityManager.createNativeQuery("""
+        List<Object[]> erased = entityManager.get().createNativeQuery("""
                 UPDATE registration SET name = :erased, email = 'erased-' || id || '@erased.invalid',
                     email_normalized = 'erased-' || id || '@erased.invalid', status = 'CANCELLED', join_revoked = true,
                     confirm_version = confirm_version + 1, join_version = join_version + 1, mail_day = NULL, mails_on_day = 0
