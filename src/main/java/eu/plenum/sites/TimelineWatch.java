@@ -4,8 +4,6 @@ import eu.plenum.shared.NodeConfig;
 import eu.plenum.shared.NodeRole;
 import io.agroal.api.AgroalDataSource;
 import io.micrometer.core.instrument.MeterRegistry;
-import io.micrometer.core.instrument.MultiGauge;
-import io.micrometer.core.instrument.Tags;
 import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Instance;
@@ -14,7 +12,6 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
-import java.util.List;
 import java.util.Optional;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
@@ -38,8 +35,7 @@ public class TimelineWatch {
     private final Instance<AgroalDataSource> dataSource;
     private final boolean enabled;
     private final String nodeId;
-    /** {@code plenum_replication_primary{site="…"} 1}: which site's server is primary, as last seen. */
-    private final MultiGauge primarySite;
+    private final PrimarySiteGauge primarySite;
     private volatile Optional<Failover> lastFailover = Optional.empty();
 
     TimelineWatch(Instance<AgroalDataSource> dataSource, NodeConfig node, MeterRegistry metrics,
@@ -47,9 +43,7 @@ public class TimelineWatch {
         this.dataSource = dataSource;
         this.enabled = node.plays(NodeRole.APP);
         this.nodeId = nodeId;
-        this.primarySite = MultiGauge.builder("plenum.replication.primary")
-                .description("1 for the site whose database server is primary (label site: its cluster_name or address)")
-                .register(metrics);
+        this.primarySite = new PrimarySiteGauge(metrics);
     }
 
     @Scheduled(every = "${plenum.sites.check-every:1s}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
@@ -64,7 +58,7 @@ public class TimelineWatch {
             if (primary.isEmpty()) {
                 return;
             }
-            primarySite.register(List.of(MultiGauge.Row.of(Tags.of("site", primary.get()[1]), 1)), true);
+            primarySite.show(primary.get()[1]);
             try (PreparedStatement insert = connection.prepareStatement("INSERT INTO database_timeline (timeline, primary_site, seen_by)"
                     + " VALUES (?, ?, ?) ON CONFLICT (timeline) DO NOTHING")) {
                 insert.setInt(1, Integer.parseInt(primary.get()[0], 16));
