@@ -5,17 +5,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import com.fasterxml.jackson.databind.JsonNode;
 import eu.plenum.testsupport.ExternalDatabase;
 import eu.plenum.testsupport.LiveClient;
+import eu.plenum.testsupport.OpenWebinars;
 import eu.plenum.testsupport.PackagedJar;
-import eu.plenum.testsupport.SqlSeed;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -39,15 +31,18 @@ class LiveRoomOnTwoNodesIT {
                 PackagedJar nodeB = PackagedJar.start("live-node-b", with(env, "PLENUM_NODE_ID", "live-b"), Map.of());
                 try {
                     assertEquals(200, nodeB.awaitReady(), nodeB.output());
-                    UUID[] webinarAndSession = seedOpenWebinar(database);
-                    UUID webinar = webinarAndSession[0];
-                    UUID session = webinarAndSession[1];
-                    String anaCookie = enterOpen(nodeA, webinar);
-                    String benCookie = enterOpen(nodeB, webinar);
+                    OpenWebinars.Seeded seeded;
+                    try (Connection connection = database.connect()) {
+                        seeded = OpenWebinars.seed(connection, "livenodes", "Chat on two nodes");
+                    }
+                    UUID webinar = seeded.webinar();
+                    UUID session = seeded.session();
+                    String anaCookie = OpenWebinars.enter(nodeA, webinar);
+                    String benCookie = OpenWebinars.enter(nodeB, webinar);
 
-                    try (LiveClient ana = socket(nodeA, session, anaCookie, "Ana", "")) {
+                    try (LiveClient ana = OpenWebinars.socket(nodeA, session, anaCookie, "Ana", "")) {
                         ana.awaitType("welcome");
-                        LiveClient ben = socket(nodeB, session, benCookie, "Ben", "");
+                        LiveClient ben = OpenWebinars.socket(nodeB, session, benCookie, "Ben", "");
                         ben.awaitType("welcome");
                         for (int i = 1; i <= 5; i++) {
                             ben.send(Map.of("type", "chat.send", "text", "from B " + i, "ref", "b" + i));
@@ -69,7 +64,7 @@ class LiveRoomOnTwoNodesIT {
                             ana.send(Map.of("type", "chat.send", "text", text, "ref", "a"));
                             ana.awaitType("ack");
                         }
-                        try (LiveClient benAgain = socket(nodeA, session, benCookie, "Ben", "?after=" + benLast)) {
+                        try (LiveClient benAgain = OpenWebinars.socket(nodeA, session, benCookie, "Ben", "?after=" + benLast)) {
                             benAgain.awaitType("welcome");
                             ana.send(Map.of("type", "chat.send", "text", "live again", "ref", "a"));
                             benAgain.await(frame -> "live again".equals(frame.path("data").path("text").asText()), "the live message");
@@ -94,38 +89,8 @@ class LiveRoomOnTwoNodesIT {
         }
     }
 
-    private static LiveClient socket(PackagedJar node, UUID session, String cookie, String name, String query) {
-        String origin = node.url("");
-        String url = origin.replace("http://", "ws://") + "/interact/sessions/" + session + (query.isEmpty() ? "?" : query + "&") + "name=" + name;
-        return LiveClient.openAt(url, "Cookie", cookie, "Origin", origin);
-    }
 
-    /** "Enter" on the open webinar's watch link of that node: the open-viewer cookie. */
-    private static String enterOpen(PackagedJar node, UUID webinar) throws Exception {
-        HttpResponse<String> entered = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(node.url("/watch/" + webinar + "/enter")))
-                .header("Sec-Fetch-Site", "same-origin").POST(HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.ofString());
-        assertEquals(303, entered.statusCode(), entered.body());
-        String setCookie = entered.headers().firstValue("Set-Cookie").orElseThrow();
-        return setCookie.substring(0, setCookie.indexOf(';'));
-    }
 
-    private static UUID[] seedOpenWebinar(ExternalDatabase database) throws Exception {
-        try (Connection connection = database.connect()) {
-            UUID webinar = SqlSeed.webinarWithOneSession(connection, "livenodes", "Chat on two nodes",
-                    OffsetDateTime.now(ZoneOffset.UTC).plusMinutes(5));
-            try (PreparedStatement open = connection.prepareStatement("UPDATE webinar SET access_mode = 'OPEN' WHERE id = ?")) {
-                open.setObject(1, webinar);
-                assertEquals(1, open.executeUpdate());
-            }
-            try (PreparedStatement query = connection.prepareStatement("SELECT id FROM webinar_session WHERE webinar_id = ?")) {
-                query.setObject(1, webinar);
-                try (ResultSet rows = query.executeQuery()) {
-                    rows.next();
-                    return new UUID[] {webinar, rows.getObject(1, UUID.class)};
-                }
-            }
-        }
-    }
 
     private static Map<String, String> with(Map<String, String> env, String... more) {
         Map<String, String> all = new java.util.HashMap<>(env);
