@@ -67,8 +67,12 @@ class SignInJourneyTest extends BrowserJourney {
         page.locator("a[data-webinar='" + audited + "']").click();
         assertThat(page.getByTestId("webinar-data-location-title")).containsText("Audited webinar");
         assertThat(page.locator("[data-testid=data-location-table] tr[data-place=database]")).containsText("EU");
-        assertThat(page.locator("a[href='/api/compliance/webinars/" + audited + "/data-location']")).isVisible();
         Browser.screenshot(page, "data-location-webinar");
+        // The JSON download works in the signed-in browser (it once pointed into the bearer-only API: 401).
+        com.microsoft.playwright.Download report = page.waitForDownload(
+                () -> page.locator("a[href='/console/webinars/" + audited + "/data-location/download']").click());
+        String json = readDownload(report);
+        assertTrue(json.contains("\"webinarId\":\"" + audited + "\"") && json.contains("\"places\""), json);
         page.navigate(home + "console");
         page.getByTestId("replication-link").click();
         assertThat(page.getByTestId("replication-title")).hasText("Database replication");
@@ -103,5 +107,13 @@ class SignInJourneyTest extends BrowserJourney {
     private static Path shotOrFail(Path shot) {
         assertTrue(Files.exists(shot), "no screenshot at " + shot);
         return shot;
+    }
+
+    private static String readDownload(com.microsoft.playwright.Download download) {
+        try {
+            return Files.readString(download.path());
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
     }
 }

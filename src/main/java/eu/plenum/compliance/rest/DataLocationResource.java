@@ -1,17 +1,12 @@
 package eu.plenum.compliance.rest;
 
 import eu.plenum.shared.Audited;
+import eu.plenum.compliance.DataLocationDownloads;
 import eu.plenum.compliance.OfficerScope;
 import eu.plenum.identity.PlenumRoles;
-import eu.plenum.identity.TenantDirectory;
-import eu.plenum.identity.TenantRef;
-import eu.plenum.residency.DataLocationReport;
-import eu.plenum.residency.DataLocationReports;
 import eu.plenum.residency.TransferLog;
 import eu.plenum.residency.TransferRecord;
-import eu.plenum.scheduling.WebinarDirectory;
 import eu.plenum.shared.AccessRefusedException;
-import eu.plenum.shared.NotFoundException;
 import java.util.UUID;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.constraints.Max;
@@ -41,18 +36,13 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @SecurityRequirement(name = "SecurityScheme")
 public class DataLocationResource {
 
-    private final TenantDirectory tenants;
-    private final WebinarDirectory webinars;
-    private final DataLocationReports reports;
+    private final DataLocationDownloads downloads;
     private final TransferLog transfers;
     private final OfficerScope scope;
 
-    DataLocationResource(TenantDirectory tenants, WebinarDirectory webinars, DataLocationReports reports, TransferLog transfers,
-            OfficerScope scope) {
+    DataLocationResource(DataLocationDownloads downloads, TransferLog transfers, OfficerScope scope) {
+        this.downloads = downloads;
         this.scope = scope;
-        this.tenants = tenants;
-        this.webinars = webinars;
-        this.reports = reports;
         this.transfers = transfers;
     }
 
@@ -61,17 +51,7 @@ public class DataLocationResource {
     @Operation(summary = "Data-location report of one tenant: category → place → region → country → jurisdiction, and its transfers")
     @Audited(value = "personal-data.read", tenantParam = "id", what = "data-location-report")
     public Response dataLocation(@PathParam("id") String id) {
-        scope.requireTenant(id);
-        TenantRef tenant = tenants.get(id);
-        DataLocationReport report = reports.forTenant(tenant.id(), tenant.name(), tenant.homeRegionCode());
-        return Response.ok(report)
-                .header("Content-Disposition", "attachment; filename=\"data-location-" + tenant.id() + ".json\"")
-                .build();
-    }
-
-    /** The per-webinar report with the webinar's sessions; media nodes per session come with the media engine. */
-    public record WebinarDataLocation(UUID webinarId, String title, long registrations,
-            List<eu.plenum.scheduling.WebinarView.SessionView> sessions, DataLocationReport places) {
+        return downloads.tenant(id);
     }
 
     @GET
@@ -79,15 +59,7 @@ public class DataLocationResource {
     @Operation(summary = "Data-location report of one webinar: its registrations, mails, recordings, webhook events and the media nodes and sites of its live sessions")
     @Audited(value = "personal-data.read", what = "webinar-data-location-report")
     public Response webinarDataLocation(@PathParam("id") UUID id) {
-        WebinarDirectory.Entry entry = webinars.get(id);
-        if (!scope.mayAccess(entry.tenantId())) {
-            throw new NotFoundException("There is no webinar " + id + ".");
-        }
-        TenantRef tenant = tenants.get(entry.tenantId());
-        DataLocationReport places = reports.forWebinar(tenant.id(), tenant.name(), tenant.homeRegionCode(), id, entry.webinar().title());
-        return Response.ok(new WebinarDataLocation(id, entry.webinar().title(), entry.registrations(), entry.webinar().sessions(), places))
-                .header("Content-Disposition", "attachment; filename=\"data-location-webinar-" + id + ".json\"")
-                .build();
+        return downloads.webinar(id);
     }
 
     @GET

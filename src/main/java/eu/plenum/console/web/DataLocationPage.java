@@ -33,10 +33,12 @@ public class DataLocationPage {
     private final Pages pages;
 
     private final eu.plenum.compliance.OfficerScope scope;
+    private final eu.plenum.compliance.DataLocationDownloads downloads;
 
     DataLocationPage(TenantDirectory tenants, DataLocationReports reports, WebinarDirectory webinars, Pages pages,
-            eu.plenum.compliance.OfficerScope scope) {
+            eu.plenum.compliance.OfficerScope scope, eu.plenum.compliance.DataLocationDownloads downloads) {
         this.scope = scope;
+        this.downloads = downloads;
         this.tenants = tenants;
         this.reports = reports;
         this.webinars = webinars;
@@ -51,5 +53,14 @@ public class DataLocationPage {
         TenantRef tenant = tenants.get(id);
         return pages.render(Templates.dataLocation(reports.forTenant(tenant.id(), tenant.name(), tenant.homeRegionCode()),
                 webinars.ofTenant(tenant.id(), 200)));
+    }
+
+    /** The report as JSON, for the signed-in browser (the API behind it takes bearer tokens only). */
+    @GET
+    @Path("download")
+    @Produces(MediaType.APPLICATION_JSON)
+    @Audited(value = "personal-data.read", tenantParam = "id", what = "data-location-report")
+    public jakarta.ws.rs.core.Response download(@PathParam("id") String id) {
+        return downloads.tenant(id);
     }
 }

@@ -37,10 +37,12 @@ public class WebinarDataLocationPage {
     private final Pages pages;
 
     private final eu.plenum.compliance.OfficerScope scope;
+    private final eu.plenum.compliance.DataLocationDownloads downloads;
 
     WebinarDataLocationPage(TenantDirectory tenants, WebinarDirectory webinars, DataLocationReports reports, Pages pages,
-            eu.plenum.compliance.OfficerScope scope) {
+            eu.plenum.compliance.OfficerScope scope, eu.plenum.compliance.DataLocationDownloads downloads) {
         this.scope = scope;
+        this.downloads = downloads;
         this.tenants = tenants;
         this.webinars = webinars;
         this.reports = reports;
@@ -58,5 +60,14 @@ public class WebinarDataLocationPage {
         TenantRef tenant = tenants.get(entry.tenantId());
         return pages.render(Templates.webinarDataLocation(entry,
                 reports.forWebinar(tenant.id(), tenant.name(), tenant.homeRegionCode(), id, entry.webinar().title())));
+    }
+
+    /** The report as JSON, for the signed-in browser (the API behind it takes bearer tokens only). */
+    @GET
+    @Path("download")
+    @Produces(MediaType.APPLICATION_JSON)
+    @Audited(value = "personal-data.read", what = "webinar-data-location-report")
+    public jakarta.ws.rs.core.Response download(@PathParam("id") UUID id) {
+        return downloads.webinar(id);
     }
 }
