@@ -41,6 +41,7 @@ public class TurnCredentials {
     private final Clock clock;
     private final SecureRandom random = new SecureRandom();
 
+    @jakarta.inject.Inject
     TurnCredentials(DeclaredPlaces places, TurnConfig config) {
         // A production node without the secret (an edge: it holds none) hands out no relay rather than dev-secret credentials.
         this(config.secret().isEmpty() && LaunchMode.current() == LaunchMode.NORMAL ? List.of() : relayUrls(places.ofKind(PlaceKind.TURN_RELAY)),
