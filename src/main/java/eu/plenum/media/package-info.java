@@ -12,6 +12,8 @@
  *       catalogue and its copies per site, the {@code recordings} personal-data holder, and the deletion
  *       of erased recordings' files at every site by the copy job;</li>
  *   <li>{@code whip}, {@code rest}, {@code web} — SDP offer checks, the WHIP and room APIs, the studio page.</li>
+ *   <li>{@code turn} — ephemeral TURN (coturn) credentials for the declared EU relays, handed out by WHIP/WHEP
+ *       {@code Link} headers and the studio and attendee pages.</li>
  * </ul>
  *
  * <p>Writes recording files only to the storage places residency assigns to a tenant's home region
