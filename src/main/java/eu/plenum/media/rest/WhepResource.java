@@ -38,11 +38,11 @@ public class WhepResource {
     private final ViewerPasses passes;
     private final RoomLocator locator;
     private final NodeRelay relay;
-    private final eu.plenum.media.turn.TurnCredentials turn;
+    private final eu.plenum.media.TurnCredentials turn;
 
     private final eu.plenum.shared.SourceRateLimiter offers;
 
-    WhepResource(Viewing viewing, ViewerPasses passes, RoomLocator locator, NodeRelay relay, eu.plenum.media.turn.TurnCredentials turn,
+    WhepResource(Viewing viewing, ViewerPasses passes, RoomLocator locator, NodeRelay relay, eu.plenum.media.TurnCredentials turn,
             @org.eclipse.microprofile.config.inject.ConfigProperty(name = "plenum.media.whep-per-source.requests", defaultValue = "60")
             int requests,
             @org.eclipse.microprofile.config.inject.ConfigProperty(name = "plenum.media.whep-per-source.period", defaultValue = "1m")

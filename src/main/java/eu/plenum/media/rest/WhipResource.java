@@ -47,11 +47,11 @@ public class WhipResource {
     private final eu.plenum.media.rooms.RoomLocator locator;
     private final NodeRelay relay;
     private final RelayedHosts relayedHosts;
-    private final eu.plenum.media.turn.TurnCredentials turn;
+    private final eu.plenum.media.TurnCredentials turn;
 
     WhipResource(LiveRooms rooms, RoomStore store, Instance<RoomDesk> desk, Instance<SecurityIdentity> identity,
             eu.plenum.media.rooms.RoomLocator locator, NodeRelay relay, RelayedHosts relayedHosts,
-            eu.plenum.media.turn.TurnCredentials turn) {
+            eu.plenum.media.TurnCredentials turn) {
         this.turn = turn;
         this.relayedHosts = relayedHosts;
         this.locator = locator;
@@ -118,7 +118,7 @@ public class WhipResource {
     }
 
     /** The TURN relays with fresh credentials, as RFC 9725 {@code Link: rel="ice-server"} headers (none without a relay). */
-    static Response.ResponseBuilder iceServers(Response.ResponseBuilder response, eu.plenum.media.turn.TurnCredentials turn) {
+    static Response.ResponseBuilder iceServers(Response.ResponseBuilder response, eu.plenum.media.TurnCredentials turn) {
         turn.mint().ifPresent(server -> server.linkHeaders().forEach(link -> response.header("Link", link)));
         return response;
     }

@@ -1,7 +1,6 @@
 /**
- * TURN relay for WebRTC peers behind strict NATs and firewalls: ephemeral credentials of coturn's
- * REST-API scheme ({@code use-auth-secret}), minted from the secret Plenum shares with the TURN servers,
- * for the relay places the residency configuration declares ({@code kind=turn-relay}, EU regions only),
- * handed out as WHIP/WHEP {@code Link: rel="ice-server"} headers and to the studio and attendee pages.
+ * Configuration of the TURN relay (coturn): the secret shared with the TURN servers and the lifetime of the
+ * ephemeral REST-API credentials that {@code media.TurnCredentials} (root API, so that the audience pages can
+ * use it) mints for the declared EU relay places ({@code kind=turn-relay}).
  */
 package eu.plenum.media.turn;

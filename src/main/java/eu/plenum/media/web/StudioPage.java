@@ -48,10 +48,10 @@ public class StudioPage {
     private final Pages pages;
     private final eu.plenum.media.rooms.AudienceDoors doors;
     private final StudioRelay relay;
-    private final eu.plenum.media.turn.TurnCredentials turn;
+    private final eu.plenum.media.TurnCredentials turn;
 
     StudioPage(RoomDesk desk, LiveRooms rooms, RoomSignals signals, Pages pages, eu.plenum.media.rooms.AudienceDoors doors,
-            StudioRelay relay, eu.plenum.media.turn.TurnCredentials turn) {
+            StudioRelay relay, eu.plenum.media.TurnCredentials turn) {
         this.turn = turn;
         this.relay = relay;
         this.desk = desk;
@@ -164,6 +164,6 @@ public class StudioPage {
 
     /** The TURN relays with credentials minted for this page, as the RTCPeerConnection's iceServers (JSON). */
     private String iceServers() {
-        return eu.plenum.media.turn.IceServer.json(turn.mint());
+        return eu.plenum.media.IceServer.json(turn.mint());
     }
 }

@@ -1,4 +1,4 @@
-package eu.plenum.media.turn;
+package eu.plenum.media;
 
 import java.util.List;
 

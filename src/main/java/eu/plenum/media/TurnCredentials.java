@@ -1,5 +1,6 @@
-package eu.plenum.media.turn;
+package eu.plenum.media;
 
+import eu.plenum.media.turn.TurnConfig;
 import eu.plenum.residency.DeclaredPlace;
 import eu.plenum.residency.DeclaredPlaces;
 import eu.plenum.residency.PlaceKind;

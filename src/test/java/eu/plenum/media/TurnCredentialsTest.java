@@ -1,6 +1,8 @@
-package eu.plenum.media.turn;
+package eu.plenum.media;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import eu.plenum.media.turn.TurnConfig;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 

@@ -1,4 +1,4 @@
-package eu.plenum.media.turn;
+package eu.plenum.media;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
