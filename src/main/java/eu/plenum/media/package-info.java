@@ -2,7 +2,7 @@
  * Media: live rooms and their media workers, WHIP ingest, WHEP viewers on viewer workers apart from
  * the ingest worker, recordings (published to attendees by their hosts) and where they are stored.
  * Its root API for the audience side: {@code Viewing}, {@code ViewerPasses}, {@code LiveHls},
- * {@code PublishedRecordings}; for compliance {@code RecordingErasures}; and the SPI {@code ViewerAdmissions} that side implements.
+ * {@code PublishedRecordings}, {@code TurnCredentials}; for compliance {@code RecordingErasures}; and the SPI {@code ViewerAdmissions} that side implements.
  *
  * <ul>
  *   <li>{@code pipeline} — the only GStreamer code (gst1-java-core), run inside worker processes;</li>
@@ -12,6 +12,9 @@
  *       catalogue and its copies per site, the {@code recordings} personal-data holder, and the deletion
  *       of erased recordings' files at every site by the copy job;</li>
  *   <li>{@code whip}, {@code rest}, {@code web} — SDP offer checks, the WHIP and room APIs, the studio page.</li>
+ *   <li>{@code turn} — configuration of the TURN relay; the root's {@code TurnCredentials} mints ephemeral coturn
+ *       credentials for the declared EU relays ({@code IceServer}), handed out by WHIP/WHEP {@code Link} headers and
+ *       the studio and attendee pages.</li>
  * </ul>
  *
  * <p>Writes recording files only to the storage places residency assigns to a tenant's home region

@@ -8,7 +8,9 @@ public enum PlaceKind {
     MAIL_RELAY("mail relay"),
     WEBHOOK("webhook destination"),
     EXPORT("export destination"),
-    IDENTITY_PROVIDER("identity provider");
+    IDENTITY_PROVIDER("identity provider"),
+    /** A TURN server: it sees the client addresses of the peers it relays for, so EU regions only. */
+    TURN_RELAY("TURN relay");
 
     private final String description;
 

@@ -90,6 +90,11 @@ public final class ResidencyStartupCheck {
         if (place.backupFor().isPresent() && catalogue.find(place.backupFor().get()).isEmpty()) {
             return Optional.of(what + ": unknown region code '" + place.backupFor().get() + "' in backup-for");
         }
+        if (place.kind() == PlaceKind.TURN_RELAY && region.get().jurisdiction() != Jurisdiction.EU
+                && region.get().jurisdiction() != Jurisdiction.EEA) {
+            // A relay sees every relayed peer's address as it happens: no allowance makes it acceptable outside the EU/EEA.
+            return Optional.of(what + " is in " + region.get().label() + ": TURN relays run only in EU/EEA regions");
+        }
         ResidencyPolicy.Decision decision = ResidencyPolicy.mayHoldPersonalData(region.get(),
                 Optional.ofNullable(config.adequateAllowances().get(region.get().code())));
         if (decision.allowed()) {

@@ -145,7 +145,8 @@
   }
 
   async function whep(granted, mine) {
-    const connection = new RTCPeerConnection();
+    // TURN relays (fresh credentials with each pass) for viewers behind strict NATs and firewalls.
+    const connection = new RTCPeerConnection({iceServers: granted.iceServers || []});
     pc = connection;
     connection.addTransceiver('video', {direction: 'recvonly'});
     connection.addTransceiver('audio', {direction: 'recvonly'});

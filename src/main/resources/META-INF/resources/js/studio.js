@@ -61,7 +61,8 @@
   }
 
   async function publish(stream) {
-    const pc = new RTCPeerConnection();
+    // TURN relays for hosts behind strict NATs and firewalls (credentials minted with the page).
+    const pc = new RTCPeerConnection({iceServers: JSON.parse(studio.dataset.iceServers || '[]')});
     stream.getTracks().forEach(track => pc.addTransceiver(track, {direction: 'sendonly', streams: [stream]}));
     await pc.setLocalDescription(await pc.createOffer());
     await new Promise(resolve => {

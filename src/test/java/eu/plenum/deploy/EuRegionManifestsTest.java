@@ -106,6 +106,39 @@ class EuRegionManifestsTest {
         }
     }
 
+    /**
+     * coturn sees client addresses: it runs only from the base that EU/EEA sites include, every such site declares its
+     * relays as turn-relay places in its own region, and its secret comes from a Kubernetes Secret, never a literal.
+     */
+    @Test
+    void turnRelaysRunOnlyInEuSitesAsDeclaredPlaces() throws IOException {
+        List<JsonNode> base = documents(DEPLOY.resolve("base"));
+        JsonNode turn = base.stream().filter(doc -> doc.path("kind").asText().equals("Deployment")
+                && doc.path("metadata").path("name").asText().equals("plenum-turn")).findFirst().orElseThrow();
+        JsonNode container = turn.path("spec").path("template").path("spec").path("containers").get(0);
+        assertEquals("turnserver", container.path("command").get(0).asText());
+        JsonNode secret = java.util.stream.StreamSupport.stream(container.path("env").spliterator(), false)
+                .filter(env -> env.path("name").asText().equals("PLENUM_TURN_SECRET")).findFirst().orElseThrow();
+        assertTrue(secret.path("valueFrom").has("secretKeyRef"), "the TURN secret must come from a Secret: " + secret);
+        assertTrue(Files.readString(DEPLOY.resolve("base/turnserver.conf")).contains("use-auth-secret"));
+        for (Path region : regionFolders()) {
+            Jurisdiction where = CATALOGUE.require("folder", region.getFileName().toString()).jurisdiction();
+            boolean eu = where == Jurisdiction.EU || where == Jurisdiction.EEA;
+            boolean runsTurn = Files.readString(region.resolve("kustomization.yaml")).contains("../base")
+                    || documents(region).stream().anyMatch(doc -> doc.toString().contains("turnserver"));
+            assertEquals(eu, runsTurn, "TURN placement in " + region.getFileName());
+            if (eu) {
+                Properties declared = residency(region);
+                List<String> relays = declared.stringPropertyNames().stream()
+                        .filter(key -> key.endsWith(".kind") && declared.getProperty(key).equals("turn-relay")).toList();
+                assertFalse(relays.isEmpty(), region.getFileName() + " runs TURN but declares no turn-relay place");
+                for (String kind : relays) {
+                    assertEquals(region.getFileName().toString(), declared.getProperty(kind.replace(".kind", ".region")), kind);
+                }
+            }
+        }
+    }
+
     /** The app's replication guard ends WAL senders of undeclared standbys: the other site's network must be declared. */
     @Test
     void everySiteDeclaresTheStandbysAcrossItsPrivateLink() throws IOException {

@@ -37,6 +37,18 @@ class ResidencyStartupCheckTest {
     }
 
     @Test
+    void aTurnRelayRunsOnlyInTheEuOrEeaEvenWithAnAllowance() {
+        assertEquals(List.of(), check(Map.of("plenum.residency.node-region", "eu-fra",
+                "plenum.residency.places.turn.kind", "turn-relay", "plenum.residency.places.turn.region", "no-osl"), Set.of(NodeRole.APP)));
+        assertEquals(List.of("Place 'turn' (TURN relay) is in uk-lon (London, GB): TURN relays run only in EU/EEA regions"),
+                check(Map.of("plenum.residency.node-region", "eu-fra", "plenum.residency.adequate-allowances.uk-lon", "Art. 45 GDPR",
+                        "plenum.residency.places.turn.kind", "turn-relay", "plenum.residency.places.turn.region", "uk-lon"),
+                        Set.of(NodeRole.APP)));
+        assertEquals(1, check(Map.of("plenum.residency.node-region", "eu-fra",
+                "plenum.residency.places.turn.kind", "turn-relay", "plenum.residency.places.turn.region", "us-vin"), Set.of(NodeRole.APP)).size());
+    }
+
+    @Test
     void adequateNodeNeedsTheOperatorsAllowance() {
         assertEquals(1, check(Map.of("plenum.residency.node-region", "uk-lon"), Set.of(NodeRole.APP)).size());
         assertEquals(List.of(), check(Map.of("plenum.residency.node-region", "uk-lon",

@@ -77,8 +77,11 @@ public class AttendeePages {
         }
     }
 
-    /** The player's way in: WHEP endpoint and bearer pass (valid for a minute), and a signed HLS URL when the room has HLS. */
-    public record PlaybackGrant(String roomId, String whepUrl, String pass, String hlsUrl) {
+    /**
+     * The player's way in: WHEP endpoint and bearer pass (valid for a minute), a signed HLS URL when the room has HLS,
+     * and the TURN relays with fresh credentials for the player's RTCPeerConnection (empty without a relay).
+     */
+    public record PlaybackGrant(String roomId, String whepUrl, String pass, String hlsUrl, java.util.List<eu.plenum.media.IceServer> iceServers) {
     }
 
     private final AttendeeSessions sessions;
@@ -92,9 +95,12 @@ public class AttendeePages {
     private final Pages pages;
     private final eu.plenum.audience.OpenViewers viewers;
     private final eu.plenum.audience.AttendancePresence attendance;
+    private final eu.plenum.media.TurnCredentials turn;
 
     AttendeePages(eu.plenum.audience.OpenViewers viewers, AttendeeSessions sessions, AttendeeLobby lobbies, AudienceThrottle throttle, AudienceConfig config, RoomStates rooms,
-            ViewerPasses passes, LiveHls hls, PlaybackStops stops, Pages pages, eu.plenum.audience.AttendancePresence attendance) {
+            ViewerPasses passes, LiveHls hls, PlaybackStops stops, Pages pages, eu.plenum.audience.AttendancePresence attendance,
+            eu.plenum.media.TurnCredentials turn) {
+        this.turn = turn;
         this.attendance = attendance;
         this.viewers = viewers;
         this.sessions = sessions;
@@ -211,7 +217,7 @@ public class AttendeePages {
         }
         String pass = passes.mint(room.roomId(), admitted.sessionId(), config.passLifetime());
         return new PlaybackGrant(room.roomId().toString(), "/api/rooms/" + room.roomId() + "/whep", pass,
-                hls.playlist(room.roomId()).orElse(null));
+                hls.playlist(room.roomId()).orElse(null), turn.mint().stream().toList());
     }
 
     /** Leaves on this device: its slot is free, its playback ends. */

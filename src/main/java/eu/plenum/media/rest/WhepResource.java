@@ -38,10 +38,11 @@ public class WhepResource {
     private final ViewerPasses passes;
     private final RoomLocator locator;
     private final NodeRelay relay;
+    private final eu.plenum.media.TurnCredentials turn;
 
     private final eu.plenum.shared.SourceRateLimiter offers;
 
-    WhepResource(Viewing viewing, ViewerPasses passes, RoomLocator locator, NodeRelay relay,
+    WhepResource(Viewing viewing, ViewerPasses passes, RoomLocator locator, NodeRelay relay, eu.plenum.media.TurnCredentials turn,
             @org.eclipse.microprofile.config.inject.ConfigProperty(name = "plenum.media.whep-per-source.requests", defaultValue = "60")
             int requests,
             @org.eclipse.microprofile.config.inject.ConfigProperty(name = "plenum.media.whep-per-source.period", defaultValue = "1m")
@@ -51,6 +52,7 @@ public class WhepResource {
         this.passes = passes;
         this.locator = locator;
         this.relay = relay;
+        this.turn = turn;
     }
 
     @POST
@@ -74,7 +76,7 @@ public class WhepResource {
                     offer == null ? new byte[0] : offer.getBytes(java.nio.charset.StandardCharsets.UTF_8), WhipResource.SDP);
         }
         Viewing.Watching watching = viewing.watch(roomId, pass.holder(), offer);
-        return Response.created(URI.create("/api/rooms/" + roomId + "/whep/" + watching.viewerId()))
+        return WhipResource.iceServers(Response.created(URI.create("/api/rooms/" + roomId + "/whep/" + watching.viewerId())), turn)
                 .type(WhipResource.SDP).entity(watching.answerSdp()).build();
     }
 

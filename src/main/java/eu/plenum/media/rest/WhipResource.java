@@ -47,9 +47,12 @@ public class WhipResource {
     private final eu.plenum.media.rooms.RoomLocator locator;
     private final NodeRelay relay;
     private final RelayedHosts relayedHosts;
+    private final eu.plenum.media.TurnCredentials turn;
 
     WhipResource(LiveRooms rooms, RoomStore store, Instance<RoomDesk> desk, Instance<SecurityIdentity> identity,
-            eu.plenum.media.rooms.RoomLocator locator, NodeRelay relay, RelayedHosts relayedHosts) {
+            eu.plenum.media.rooms.RoomLocator locator, NodeRelay relay, RelayedHosts relayedHosts,
+            eu.plenum.media.TurnCredentials turn) {
+        this.turn = turn;
         this.relayedHosts = relayedHosts;
         this.locator = locator;
         this.relay = relay;
@@ -76,7 +79,7 @@ public class WhipResource {
         }
         SdpOffer parsed = SdpOffer.parseOrRefuse(offer);
         LiveRooms.Published published = rooms.publish(roomId, parsed, offer);
-        return Response.created(URI.create("/api/rooms/" + roomId + "/whip/" + published.publisherId()))
+        return iceServers(Response.created(URI.create("/api/rooms/" + roomId + "/whip/" + published.publisherId())), turn)
                 .type(SDP).entity(published.answerSdp()).build();
     }
 
@@ -112,6 +115,12 @@ public class WhipResource {
     @Path("/{sessionId}")
     public Response sessionPreflight() {
         return Response.noContent().header(HttpHeaders.ALLOW, "OPTIONS, DELETE, PATCH").build();
+    }
+
+    /** The TURN relays with fresh credentials, as RFC 9725 {@code Link: rel="ice-server"} headers (none without a relay). */
+    static Response.ResponseBuilder iceServers(Response.ResponseBuilder response, eu.plenum.media.TurnCredentials turn) {
+        turn.mint().ifPresent(server -> server.linkHeaders().forEach(link -> response.header("Link", link)));
+        return response;
     }
 
     private static String source(io.vertx.core.http.HttpServerRequest request) {

@@ -37,7 +37,7 @@ public class StudioPage {
 
     @CheckedTemplate(basePath = "media")
     static class Templates {
-        static native TemplateInstance studio(RoomView room, String streamKey);
+        static native TemplateInstance studio(RoomView room, String streamKey, String iceServers);
 
         static native TemplateInstance studioPrepare(UUID webinarId, UUID sessionId);
     }
@@ -48,9 +48,11 @@ public class StudioPage {
     private final Pages pages;
     private final eu.plenum.media.rooms.AudienceDoors doors;
     private final StudioRelay relay;
+    private final eu.plenum.media.TurnCredentials turn;
 
     StudioPage(RoomDesk desk, LiveRooms rooms, RoomSignals signals, Pages pages, eu.plenum.media.rooms.AudienceDoors doors,
-            StudioRelay relay) {
+            StudioRelay relay, eu.plenum.media.TurnCredentials turn) {
+        this.turn = turn;
         this.relay = relay;
         this.desk = desk;
         this.rooms = rooms;
@@ -64,7 +66,7 @@ public class StudioPage {
     @Produces(MediaType.TEXT_HTML)
     public String studio(@PathParam("webinarId") UUID webinarId, @PathParam("sessionId") UUID sessionId) {
         // A GET changes nothing (link prefetchers, history): the room and its key are made by the POST below.
-        return desk.find(webinarId, sessionId).map(room -> pages.render(Templates.studio(room, null)))
+        return desk.find(webinarId, sessionId).map(room -> pages.render(Templates.studio(room, null, iceServers())))
                 .orElseGet(() -> pages.render(Templates.studioPrepare(webinarId, sessionId)));
     }
 
@@ -73,7 +75,7 @@ public class StudioPage {
     @Produces(MediaType.TEXT_HTML)
     public String openStudio(@PathParam("webinarId") UUID webinarId, @PathParam("sessionId") UUID sessionId) {
         RoomDesk.RoomWithKey opened = desk.open(webinarId, sessionId);
-        return pages.render(Templates.studio(opened.room(), opened.streamKey()));
+        return pages.render(Templates.studio(opened.room(), opened.streamKey(), iceServers()));
     }
 
     @POST
@@ -81,7 +83,7 @@ public class StudioPage {
     @Produces(MediaType.TEXT_HTML)
     public String rotate(@PathParam("roomId") UUID roomId) {
         String key = desk.rotateStreamKey(roomId);
-        return pages.render(Templates.studio(desk.view(roomId), key));
+        return pages.render(Templates.studio(desk.view(roomId), key, iceServers()));
     }
 
     @POST
@@ -158,5 +160,10 @@ public class StudioPage {
     public Multi<RoomSignals.RoomSignal> events(@PathParam("roomId") UUID roomId) {
         desk.requireOwn(roomId);
         return signals.of(roomId);
+    }
+
+    /** The TURN relays with credentials minted for this page, as the RTCPeerConnection's iceServers (JSON). */
+    private String iceServers() {
+        return eu.plenum.media.IceServer.json(turn.mint());
     }
 }
