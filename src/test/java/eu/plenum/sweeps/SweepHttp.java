@@ -42,8 +42,14 @@ final class SweepHttp {
                 .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofByteArray(body));
         headers.forEach(request::header);
         try {
-            HttpResponse<String> response = client.send(request.build(), HttpResponse.BodyHandlers.ofString());
-            return new Answer(response.statusCode(), response.headers().firstValue("Content-Type").orElse(""), response.body());
+            HttpResponse<java.io.InputStream> response = client.send(request.build(), HttpResponse.BodyHandlers.ofInputStream());
+            String type = response.headers().firstValue("Content-Type").orElse("");
+            try (java.io.InputStream body = response.body()) {
+                // An event stream never ends: its status and type are the answer.
+                String text = type.startsWith("text/event-stream") ? ""
+                        : new String(body.readNBytes(1_000_000), java.nio.charset.StandardCharsets.UTF_8);
+                return new Answer(response.statusCode(), type, text);
+            }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IOException("interrupted", e);
