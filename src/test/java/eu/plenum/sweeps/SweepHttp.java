@@ -44,10 +44,10 @@ final class SweepHttp {
         try {
             HttpResponse<java.io.InputStream> response = client.send(request.build(), HttpResponse.BodyHandlers.ofInputStream());
             String type = response.headers().firstValue("Content-Type").orElse("");
-            try (java.io.InputStream body = response.body()) {
+            try (java.io.InputStream stream = response.body()) {
                 // An event stream never ends: its status and type are the answer.
                 String text = type.startsWith("text/event-stream") ? ""
-                        : new String(body.readNBytes(1_000_000), java.nio.charset.StandardCharsets.UTF_8);
+                        : new String(stream.readNBytes(1_000_000), java.nio.charset.StandardCharsets.UTF_8);
                 return new Answer(response.statusCode(), type, text);
             }
         } catch (InterruptedException e) {
