@@ -38,6 +38,9 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @SecurityRequirement(name = "SecurityScheme")
 public class TenantAdminResource {
 
+    /** What a tenant id may be (as at registration): anything else is a 400 before it reaches a varchar(63) column. */
+    static final String TENANT_ID = "[a-z0-9][a-z0-9-]{1,62}";
+
     private final TenantDirectory directory;
     private final TenantOnboarding onboarding;
     private final TenantHomeRegionMigration migration;
@@ -91,7 +94,7 @@ public class TenantAdminResource {
     @GET
     @Path("{id}")
     @Operation(summary = "One tenant")
-    public TenantResponse get(@PathParam("id") String id) {
+    public TenantResponse get(@PathParam("id") @Pattern(regexp = TENANT_ID) String id) {
         return TenantResponse.of(directory.get(id));
     }
 
@@ -110,7 +113,8 @@ public class TenantAdminResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Move a tenant's home region: explicit, reasoned, checked by the transfer guard and logged")
     @Audited(value = "config.changed", tenantParam = "id", what = "tenant-home-region-migrated")
-    public TenantResponse migrateHomeRegion(@PathParam("id") String id, @Valid @NotNull HomeRegionMigrationRequest request) {
+    public TenantResponse migrateHomeRegion(@PathParam("id") @Pattern(regexp = TENANT_ID) String id,
+                                            @Valid @NotNull HomeRegionMigrationRequest request) {
         return TenantResponse.of(migration.migrate(new TenantHomeRegionMigration.Request(id, request.targetRegionCode(),
                 request.reason(), request.adequacyLegalBasis(), caller.getPrincipal().getName())));
     }
@@ -118,7 +122,7 @@ public class TenantAdminResource {
     @GET
     @Path("{id}/region-allowances")
     @Operation(summary = "Adequate regions allowed for this tenant's personal data, with their legal basis")
-    public List<TenantRegionAllowances.Allowance> allowances(@PathParam("id") String id) {
+    public List<TenantRegionAllowances.Allowance> allowances(@PathParam("id") @Pattern(regexp = TENANT_ID) String id) {
         return allowances.forTenant(directory.get(id).id());
     }
 
@@ -127,7 +131,7 @@ public class TenantAdminResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Allow one adequate region for this tenant's personal data, stating the legal basis")
     @Audited(value = "config.changed", tenantParam = "id", what = "tenant-region-allowed")
-    public TenantRegionAllowances.Allowance allow(@PathParam("id") String id, @PathParam("region") String region,
+    public TenantRegionAllowances.Allowance allow(@PathParam("id") @Pattern(regexp = TENANT_ID) String id, @PathParam("region") String region,
             @Valid @NotNull AllowanceRequest request) {
         return allowances.grant(directory.get(id).id(), region, request.legalBasis(), caller.getPrincipal().getName());
     }

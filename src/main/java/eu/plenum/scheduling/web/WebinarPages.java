@@ -168,6 +168,7 @@ public class WebinarPages {
     @Path("{id}")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     public Response revise(@PathParam("id") UUID id, MultivaluedMap<String, String> posted) {
+        planner.get(id); // another tenant's webinar is 404 before its form is judged, as on every other page
         WebinarForm form = WebinarFormFields.read(posted);
         Map<String, String> errors = shapeErrors(form);
         if (errors.isEmpty()) {
