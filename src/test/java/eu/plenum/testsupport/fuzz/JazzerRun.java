@@ -37,7 +37,7 @@ public final class JazzerRun {
         Path work = Files.createTempDirectory("fuzz-" + target.getSimpleName());
         Path corpus = Files.createDirectories(work.resolve("corpus"));
         Path artifacts = Files.createDirectories(work.resolve("artifacts"));
-        String classPath = System.getProperty("surefire.test.class.path", System.getProperty("java.class.path"));
+        String classPath = classPath();
         Path argFile = work.resolve("java.args");
         Files.writeString(argFile, "-cp\n\"" + classPath.replace("\\", "\\\\") + "\"\n");
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
@@ -69,6 +69,26 @@ public final class JazzerRun {
         }
         return new Result(target.getSimpleName(), process.isAlive() ? -1 : process.exitValue(), stat(EXECUTED, output),
                 stat(PER_SECOND, output), seeds, output, finding);
+    }
+
+    /** The test class path, also when Surefire hands the JVM only a manifest jar that lists it. */
+    private static String classPath() throws IOException {
+        String classPath = System.getProperty("surefire.test.class.path", System.getProperty("java.class.path"));
+        if (classPath.contains(java.io.File.pathSeparator) || !classPath.endsWith(".jar")) {
+            return classPath;
+        }
+        try (var jar = new java.util.jar.JarFile(classPath)) {
+            String listed = jar.getManifest() == null ? null : jar.getManifest().getMainAttributes().getValue("Class-Path");
+            if (listed == null) {
+                return classPath;
+            }
+            List<String> entries = new ArrayList<>();
+            for (String url : listed.trim().split("\\s+")) {
+                entries.add(Path.of(java.net.URI.create(url).isAbsolute() ? java.net.URI.create(url)
+                        : Path.of(classPath).toAbsolutePath().getParent().toUri().resolve(url)).toString());
+            }
+            return String.join(java.io.File.pathSeparator, entries);
+        }
     }
 
     private static long stat(Pattern pattern, String output) {
