@@ -46,7 +46,7 @@ public final class CalendarInviteFuzzTarget {
                         "SCHEDULED", false)), List.of());
         String email = v.get(3).isBlank() ? "person@example.org" : v.get(3);
         String ics = CalendarInvite.of(List.of(webinar), null, method, "webinars@plenum.localhost",
-                new CalendarInvite.Attendee(NOT_IN_NAMES.matcher(v.get(2)).replaceAll(""), email), Instant.parse("2026-03-01T00:00:00Z"));
+                new CalendarInvite.Attendee(attendeeName(v.get(2)), email), Instant.parse("2026-03-01T00:00:00Z"));
         check(ics.endsWith("\r\n"), "does not end with CRLF");
         for (String line : ics.substring(0, ics.length() - 2).split("\r\n", -1)) {
             // RFC 5545 asks for 75 octets; ical4j folds at 75 characters, so non-ASCII lines run longer (a known finding).
@@ -67,6 +67,14 @@ public final class CalendarInviteFuzzTarget {
             same("description", event.getProperty(Property.DESCRIPTION).orElseThrow().getValue(), v.get(1));
         }
         check(event.getProperty(Property.UID).orElseThrow().getValue().equals(sessionId + "@plenum"), "uid");
+    }
+
+    /**
+     * A name as RegistrationForm lets it through. Without '=': ical4j writes CN== unquoted (RFC 5545 allows it)
+     * but its own reader then fails on it (a known finding in the reader, docs/benchmarks.md).
+     */
+    private static String attendeeName(String fuzzed) {
+        return NOT_IN_NAMES.matcher(fuzzed).replaceAll("").replace("=", "");
     }
 
     private static void same(String what, String read, String written) {
