@@ -32,7 +32,7 @@ public class SubjectRequests {
     /** Art. 12(3): one month from receipt. */
     public static final java.time.Period ANSWER_WITHIN = java.time.Period.ofMonths(1);
     static final String SELF_SERVICE_ACTOR = "system:self-service";
-    private static final Pattern ADDRESS = Pattern.compile("^[^@\\s]{1,200}@[^@\\s]{1,200}\\.[^@\\s]{1,60}$");
+    private static final Pattern ADDRESS = Pattern.compile("^[^@\\s\\p{Cc}]{1,200}@[^@\\s\\p{Cc}]{1,200}\\.[^@\\s\\p{Cc}]{1,60}$");
 
     private final SubjectRequestRepository requests;
     private final OfficerScope scope;
@@ -122,7 +122,8 @@ public class SubjectRequests {
     /** A plausible address, trimmed; 400 with a field error otherwise. */
     public static String validAddress(String email) {
         String trimmed = email == null ? "" : email.strip();
-        if (trimmed.length() > 320 || !ADDRESS.matcher(trimmed).matches()) {
+        // The stored form is normalised (lower case can be longer: "İ" becomes two characters) and must fit varchar(320).
+        if (trimmed.length() > 320 || SubjectKeys.normalise(trimmed).length() > 320 || !ADDRESS.matcher(trimmed).matches()) {
             throw new InvalidInputException("The e-mail address is not valid.",
                     List.of(new FieldError("email", "Enter a valid e-mail address.")));
         }

@@ -2,6 +2,7 @@ package eu.plenum.compliance.export;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import eu.plenum.scheduling.RegistrantCsv;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
@@ -66,12 +67,8 @@ final class ExportArchive implements AutoCloseable {
             if (i > 0) {
                 line.append(',');
             }
-            String value = values.get(i);
-            // a leading =, +, - or @ would be a formula in a spreadsheet
-            if (!value.isEmpty() && "=+-@".indexOf(value.charAt(0)) >= 0) {
-                value = "'" + value;
-            }
-            line.append('"').append(value.replace("\"", "\"\"")).append('"');
+            // quoted, and a leading = + - @ tab or CR (a formula in a spreadsheet) defused, as in every CSV of Plenum
+            line.append(RegistrantCsv.field(values.get(i)));
         }
         return line.append("\r\n").toString();
     }

@@ -46,6 +46,8 @@ public final class CalendarInvite {
         PUBLISH, REQUEST, CANCEL
     }
 
+    private static final java.util.regex.Pattern CONTROL = java.util.regex.Pattern.compile("[\\x00-\\x08\\x0B-\\x1F\\x7F]");
+
     private CalendarInvite() {
     }
 
@@ -96,9 +98,9 @@ public final class CalendarInvite {
         event.add(new DtStamp(now));
         event.add(new DtStart<>(session.startsAt().atZone(zone)));
         event.add(new DtEnd<>(session.endsAt().atZone(zone)));
-        event.add(new Summary(webinar.title()));
+        event.add(new Summary(text(webinar.title())));
         if (webinar.description() != null) {
-            event.add(new Description(webinar.description()));
+            event.add(new Description(text(webinar.description())));
         }
         if (organizer != null) {
             event.add(new Organizer(mailto(organizer)));
@@ -110,6 +112,14 @@ public final class CalendarInvite {
         event.add(cancelled ? new Status(Status.VALUE_CANCELLED) : new Status(Status.VALUE_CONFIRMED));
         event.add(new Transp(Transp.VALUE_OPAQUE));
         return event;
+    }
+
+    /**
+     * A TEXT value as RFC 5545 allows it: no control characters but tab and line breaks (ical4j writes them as
+     * they are, which makes the file invalid; a host's title may hold any). Line breaks become LF, escaped by ical4j.
+     */
+    static String text(String value) {
+        return CONTROL.matcher(value.replace("\r\n", "\n").replace('\r', '\n')).replaceAll("");
     }
 
     private static URI mailto(String address) {

@@ -155,7 +155,7 @@ public class RegistrationPages {
         return Downloads.calendar(ics, "webinar");
     }
 
-    private static RegistrationForm read(WebinarView webinar, MultivaluedMap<String, String> posted) {
+    static RegistrationForm read(WebinarView webinar, MultivaluedMap<String, String> posted) {
         Map<String, String> answers = new HashMap<>();
         for (int i = 0; i < webinar.questions().size(); i++) {
             List<String> given = posted.get("answer" + i);
