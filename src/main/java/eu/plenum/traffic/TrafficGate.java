@@ -117,7 +117,10 @@ public class TrafficGate {
         long timer = context.vertx().setTimer(bodyTimeoutMillis, fired -> {
             if (!request.isEnded() && !context.response().ended()) {
                 problems.bodyTooSlow(context);
-                request.connection().close();
+                if (request.version() != io.vertx.core.http.HttpVersion.HTTP_2) {
+                    // HTTP/1: the rest of the body would be read as the next request; HTTP/2 ends just this stream.
+                    request.connection().close();
+                }
             }
         });
         context.addEndHandler(done -> context.vertx().cancelTimer(timer));

@@ -57,7 +57,9 @@ class TrafficProblems {
         if (retryAfter > 0) {
             context.response().putHeader(HttpHeaders.RETRY_AFTER, String.valueOf(retryAfter));
         }
-        if (close || !context.request().isEnded()) {
+        boolean http1 = context.request().version() == io.vertx.core.http.HttpVersion.HTTP_1_0
+                || context.request().version() == io.vertx.core.http.HttpVersion.HTTP_1_1;
+        if (http1 && (close || !context.request().isEnded())) {
             // An unread body is not drained for a request we refuse: the connection goes.
             context.response().putHeader(HttpHeaders.CONNECTION, "close");
         }
