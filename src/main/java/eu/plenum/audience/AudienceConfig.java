@@ -24,7 +24,7 @@ public interface AudienceConfig {
     @WithDefault("60S")
     Duration passLifetime();
 
-    /** The per-source-address limit on the attendee endpoints (lobby, enter, pass, events). */
+    /** The per-source-address limit on the attendee endpoints (lobby, enter, pass, events), enforced by the traffic gate's class 'attendee'. */
     PerSource perSource();
 
     /** How presences on the attendee page become attendance. */

@@ -15,7 +15,7 @@ public interface RegistrationConfig {
     @WithDefault("3")
     int mailsPerAddressPerDay();
 
-    /** The per-source-address limit on registration requests (API and page). */
+    /** The per-source-address limit on registration requests (API and page), enforced across app nodes by the traffic gate's class 'registration'. */
     PerSource perSource();
 
     /** A token bucket per client address: {@code requests} at once, refilled evenly over {@code period}. */

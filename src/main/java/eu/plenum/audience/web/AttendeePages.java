@@ -3,7 +3,6 @@ package eu.plenum.audience.web;
 import eu.plenum.audience.AttendeeLobby;
 import eu.plenum.audience.AttendeeSessions;
 import eu.plenum.audience.AudienceConfig;
-import eu.plenum.audience.AudienceThrottle;
 import eu.plenum.audience.PlaybackStops;
 import eu.plenum.media.LiveHls;
 import eu.plenum.media.RoomStates;
@@ -86,7 +85,6 @@ public class AttendeePages {
 
     private final AttendeeSessions sessions;
     private final AttendeeLobby lobbies;
-    private final AudienceThrottle throttle;
     private final AudienceConfig config;
     private final RoomStates rooms;
     private final ViewerPasses passes;
@@ -97,7 +95,7 @@ public class AttendeePages {
     private final eu.plenum.audience.AttendancePresence attendance;
     private final eu.plenum.media.TurnCredentials turn;
 
-    AttendeePages(eu.plenum.audience.OpenViewers viewers, AttendeeSessions sessions, AttendeeLobby lobbies, AudienceThrottle throttle, AudienceConfig config, RoomStates rooms,
+    AttendeePages(eu.plenum.audience.OpenViewers viewers, AttendeeSessions sessions, AttendeeLobby lobbies, AudienceConfig config, RoomStates rooms,
             ViewerPasses passes, LiveHls hls, PlaybackStops stops, Pages pages, eu.plenum.audience.AttendancePresence attendance,
             eu.plenum.media.TurnCredentials turn) {
         this.turn = turn;
@@ -105,7 +103,6 @@ public class AttendeePages {
         this.viewers = viewers;
         this.sessions = sessions;
         this.lobbies = lobbies;
-        this.throttle = throttle;
         this.config = config;
         this.rooms = rooms;
         this.passes = passes;
@@ -119,7 +116,6 @@ public class AttendeePages {
     @Path("join/{token}")
     @Produces(MediaType.TEXT_HTML)
     public String lobby(@PathParam("token") String token, @Context HttpServerRequest request) {
-        throttle.admit(source(request));
         AttendeeLobby.Lobby lobby = lobbies.ofJoinLink(token);
         return pages.render(Templates.attend(lobby, zone(lobby), token, false, HLS_SCRIPT, "/join/" + token + "/enter"));
     }
@@ -128,7 +124,6 @@ public class AttendeePages {
     @POST
     @Path("join/{token}/enter")
     public Response enter(@PathParam("token") String token, @Context HttpServerRequest request) {
-        throttle.admit(source(request));
         AttendeeLobby.Lobby lobby = lobbies.ofJoinLink(token);
         UUID webinarId = lobby.webinar().id();
         AttendeeSessions.Entered entered = sessions.enter(token, cookie(request, webinarId));
@@ -142,7 +137,6 @@ public class AttendeePages {
     @Path("watch/{webinarId}")
     @Produces(MediaType.TEXT_HTML)
     public String watch(@PathParam("webinarId") UUID webinarId, @Context HttpServerRequest request) {
-        throttle.admit(source(request));
         AttendeeLobby.Lobby lobby = lobbies.ofOpenWebinar(webinarId);
         return pages.render(Templates.attend(lobby, zone(lobby), null, false, HLS_SCRIPT, "/watch/" + webinarId + "/enter"));
     }
@@ -151,7 +145,6 @@ public class AttendeePages {
     @POST
     @Path("watch/{webinarId}/enter")
     public Response enterOpen(@PathParam("webinarId") UUID webinarId, @Context HttpServerRequest request) {
-        throttle.admit(source(request));
         AttendeeSessions.Entered entered = viewers.enter(webinarId,
                 Optional.ofNullable(request.getCookie(VIEWER_COOKIE_PREFIX + webinarId)).map(Cookie::getValue));
         NewCookie cookie = new NewCookie.Builder(VIEWER_COOKIE_PREFIX + webinarId).value(entered.token()).path("/")
@@ -164,7 +157,6 @@ public class AttendeePages {
     @Path("attend/{webinarId}")
     @Produces(MediaType.TEXT_HTML)
     public String attend(@PathParam("webinarId") UUID webinarId, @Context HttpServerRequest request) {
-        throttle.admit(source(request));
         AttendeeLobby.Lobby lobby = lobbies.of(require(webinarId, request));
         return pages.render(Templates.attend(lobby, zone(lobby), null, true, HLS_SCRIPT, null));
     }
@@ -180,7 +172,6 @@ public class AttendeePages {
     @RestStreamElementType(MediaType.APPLICATION_JSON)
     @Blocking
     public Multi<StageSignal> events(@PathParam("webinarId") UUID webinarId, @Context HttpServerRequest request) {
-        throttle.admit(source(request));
         AttendeeSessions.Admitted admitted = require(webinarId, request);
         AttendeeLobby.Lobby lobby = lobbies.of(admitted);
         if (lobby.session() == null) {
@@ -208,7 +199,6 @@ public class AttendeePages {
     @Path("attend/{webinarId}/pass")
     @Produces(MediaType.APPLICATION_JSON)
     public PlaybackGrant pass(@PathParam("webinarId") UUID webinarId, @Context HttpServerRequest request) {
-        throttle.admit(source(request));
         AttendeeSessions.Admitted admitted = require(webinarId, request);
         AttendeeLobby.Lobby lobby = lobbies.of(admitted);
         RoomStates.AudienceRoom room = lobby.room();
@@ -224,7 +214,6 @@ public class AttendeePages {
     @POST
     @Path("attend/{webinarId}/leave")
     public Response leave(@PathParam("webinarId") UUID webinarId, @Context HttpServerRequest request) {
-        throttle.admit(source(request));
         sessions.admitted(webinarId, cookie(request, webinarId).orElse(null)).ifPresent(sessions::leave);
         NewCookie gone = new NewCookie.Builder(COOKIE_PREFIX + webinarId).value("").path("/").maxAge(0)
                 .httpOnly(true).secure(config.secureCookie()).sameSite(NewCookie.SameSite.STRICT).build();
@@ -247,9 +236,5 @@ public class AttendeePages {
 
     private ZoneId zone(AttendeeLobby.Lobby lobby) {
         return pages.zoneOr(ZoneId.of(lobby.webinar().timeZone()));
-    }
-
-    private static String source(HttpServerRequest request) {
-        return request.remoteAddress() == null ? null : request.remoteAddress().hostAddress();
     }
 }

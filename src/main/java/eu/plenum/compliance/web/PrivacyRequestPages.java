@@ -1,7 +1,6 @@
 package eu.plenum.compliance.web;
 
 import eu.plenum.compliance.SelfServiceRequests;
-import eu.plenum.compliance.SelfServiceThrottle;
 import eu.plenum.compliance.SubjectRequestKind;
 import eu.plenum.shared.InvalidInputException;
 import eu.plenum.shared.Pages;
@@ -46,12 +45,10 @@ public class PrivacyRequestPages {
     }
 
     private final SelfServiceRequests selfService;
-    private final SelfServiceThrottle throttle;
     private final Pages pages;
 
-    PrivacyRequestPages(SelfServiceRequests selfService, SelfServiceThrottle throttle, Pages pages) {
+    PrivacyRequestPages(SelfServiceRequests selfService, Pages pages) {
         this.selfService = selfService;
-        this.throttle = throttle;
         this.pages = pages;
     }
 
@@ -66,7 +63,7 @@ public class PrivacyRequestPages {
     @Produces({MediaType.TEXT_HTML, MediaType.APPLICATION_JSON})
     public Response ask(@FormParam("email") String email, @FormParam("kind") String kind, @Context HttpServerRequest request,
             @Context HttpHeaders headers) {
-        throttle.admit(request.remoteAddress() == null ? null : request.remoteAddress().hostAddress());
+        // Limited per client address across app nodes before it gets here (traffic.TrafficGate, class 'self-service').
         Optional<SubjectRequestKind> parsed = SubjectRequestKind.parse(kind);
         Map<String, String> values = Map.of("email", email == null ? "" : email, "kind", kind == null ? "" : kind);
         try {

@@ -1,27 +1,24 @@
 package eu.plenum.liveroom.socket;
 
-/** A token bucket for one socket's frames: {@code perSecond} refill up to {@code burst}. */
+import io.github.bucket4j.Bandwidth;
+import io.github.bucket4j.Bucket;
+import java.time.Duration;
+
+/** A bucket4j token bucket for one socket's frames: {@code perSecond} refill up to {@code burst}. */
 final class TokenBucket {
 
-    private final double perSecond;
-    private final double burst;
-    private double tokens;
-    private long refilledAt = System.nanoTime();
+    private final Bucket bucket;
 
     TokenBucket(double perSecond, double burst) {
-        this.perSecond = perSecond;
-        this.burst = burst;
-        this.tokens = burst;
+        // Refill counted per minute so that fractional rates (a frame every few seconds) keep their precision.
+        long perMinute = Math.max(1, Math.round(perSecond * 60));
+        long capacity = Math.max(1, (long) Math.floor(burst));
+        this.bucket = Bucket.builder()
+                .addLimit(Bandwidth.builder().capacity(capacity).refillGreedy(perMinute, Duration.ofMinutes(1)).build())
+                .build();
     }
 
-    synchronized boolean tryTake() {
-        long now = System.nanoTime();
-        tokens = Math.min(burst, tokens + (now - refilledAt) / 1e9 * perSecond);
-        refilledAt = now;
-        if (tokens >= 1) {
-            tokens -= 1;
-            return true;
-        }
-        return false;
+    boolean tryTake() {
+        return bucket.tryConsume(1);
     }
 }

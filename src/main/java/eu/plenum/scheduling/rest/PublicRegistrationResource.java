@@ -1,7 +1,6 @@
 package eu.plenum.scheduling.rest;
 
 import eu.plenum.scheduling.RegistrationForm;
-import eu.plenum.scheduling.RegistrationThrottle;
 import eu.plenum.scheduling.Registrations;
 import io.vertx.core.http.HttpServerRequest;
 import jakarta.annotation.security.PermitAll;
@@ -29,11 +28,9 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 public class PublicRegistrationResource {
 
     private final Registrations registrations;
-    private final RegistrationThrottle throttle;
 
-    PublicRegistrationResource(Registrations registrations, RegistrationThrottle throttle) {
+    PublicRegistrationResource(Registrations registrations) {
         this.registrations = registrations;
-        this.throttle = throttle;
     }
 
     @POST
@@ -42,7 +39,7 @@ public class PublicRegistrationResource {
     @Operation(summary = "Register for a webinar; the attendee confirms by the e-mailed link (double opt-in)")
     @APIResponse(responseCode = "429", description = "Too many registration requests from this client address")
     public Response register(@PathParam("id") UUID id, @Valid @NotNull RegistrationForm form, @Context HttpServerRequest request) {
-        throttle.admit(request.remoteAddress() == null ? null : request.remoteAddress().hostAddress());
+        // Limited per client address across app nodes before it gets here (traffic.TrafficGate, class 'registration').
         registrations.register(id, form);
         // The same answer whether the address was new or known: nothing to learn about others.
         return Response.accepted(Map.of("status", "CHECK_YOUR_INBOX")).build();

@@ -3,7 +3,6 @@ package eu.plenum.scheduling.web;
 import eu.plenum.scheduling.Downloads;
 import eu.plenum.scheduling.RegistrantDesk;
 import eu.plenum.scheduling.RegistrationForm;
-import eu.plenum.scheduling.RegistrationThrottle;
 import eu.plenum.scheduling.Registrations;
 import eu.plenum.scheduling.WebinarView;
 import eu.plenum.scheduling.calendar.CalendarInvite;
@@ -53,7 +52,6 @@ public class RegistrationPages {
     }
 
     private final Registrations registrations;
-    private final RegistrationThrottle throttle;
     private final RegistrantDesk desk;
     private final Pages pages;
     private final Validator validator;
@@ -62,7 +60,7 @@ public class RegistrationPages {
     private final eu.plenum.shared.RetentionPeriods retention;
     private final long backupDays;
 
-    RegistrationPages(Registrations registrations, RegistrationThrottle throttle, RegistrantDesk desk, Pages pages,
+    RegistrationPages(Registrations registrations, RegistrantDesk desk, Pages pages,
             Validator validator, Clock clock, eu.plenum.scheduling.WebinarDirectory webinars,
             eu.plenum.shared.RetentionPeriods retention,
             @org.eclipse.microprofile.config.inject.ConfigProperty(name = "plenum.compliance.retention.backups-kept",
@@ -71,7 +69,6 @@ public class RegistrationPages {
         this.retention = retention;
         this.backupDays = backupsKept.toDays();
         this.registrations = registrations;
-        this.throttle = throttle;
         this.desk = desk;
         this.pages = pages;
         this.validator = validator;
@@ -89,7 +86,7 @@ public class RegistrationPages {
     @Path("w/{id}")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     public Response register(@PathParam("id") UUID id, MultivaluedMap<String, String> posted, @Context HttpServerRequest request) {
-        throttle.admit(request.remoteAddress() == null ? null : request.remoteAddress().hostAddress());
+        // Limited per client address across app nodes before it gets here (traffic.TrafficGate, class 'registration').
         WebinarView webinar = registrations.openWebinar(id);
         RegistrationForm form = read(webinar, posted);
         Map<String, String> errors = new HashMap<>();
