@@ -24,10 +24,11 @@ public class AttendeeLobby {
     /**
      * The lobby of one registration. {@code session} is the one being watched: a session whose room
      * is live or backstage, else the next one that has not ended, else the last; {@code stage} its
-     * room's stage (WAITING when no room was opened yet).
+     * room's stage (WAITING when no room was opened yet); {@code recordingConsent} whether the
+     * registrant's recording consent stands now (false once withdrawn, and for an open viewer).
      */
     public record Lobby(String name, UUID registrationId, String organisation, WebinarView webinar, WebinarView.SessionView session,
-            AudienceRoom room, boolean recorded, String tenantId) {
+            AudienceRoom room, boolean recorded, String tenantId, boolean recordingConsent) {
 
         public String stage() {
             return room == null ? RoomStates.Stage.WAITING.name() : room.stage().name();
@@ -73,14 +74,14 @@ public class AttendeeLobby {
     public Lobby ofOpenWebinar(UUID webinarId) {
         WebinarAccess.OpenWebinar open = access.open(webinarId)
                 .orElseThrow(() -> new NotFoundException("There is no open webinar at this address."));
-        return of(null, null, open.webinar(), open.tenantId());
+        return of(null, null, open.webinar(), open.tenantId(), false);
     }
 
     private Lobby of(Registrations.Attendance attendance) {
-        return of(attendance.name(), attendance.registrationId(), attendance.webinar(), attendance.tenantId());
+        return of(attendance.name(), attendance.registrationId(), attendance.webinar(), attendance.tenantId(), attendance.recordingConsent());
     }
 
-    private Lobby of(String name, UUID registrationId, WebinarView webinar, String tenantId) {
+    private Lobby of(String name, UUID registrationId, WebinarView webinar, String tenantId, boolean recordingConsent) {
         List<WebinarView.SessionView> open = webinar.sessions().stream().filter(s -> "SCHEDULED".equals(s.status())).toList();
         Map<UUID, AudienceRoom> roomsBySession = rooms.ofSessions(open.stream().map(WebinarView.SessionView::id).toList());
         Instant now = clock.instant();
@@ -93,6 +94,6 @@ public class AttendeeLobby {
         AudienceRoom room = session == null ? null : roomsBySession.get(session.id());
         String organisation = tenants.find(tenantId).map(TenantRef::name).orElse("");
         return new Lobby(name, registrationId, organisation, webinar, session, room,
-                webinar.recordingPolicy() != RecordingPolicy.OFF, tenantId);
+                webinar.recordingPolicy() != RecordingPolicy.OFF, tenantId, recordingConsent);
     }
 }

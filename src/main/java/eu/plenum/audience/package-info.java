@@ -17,6 +17,7 @@
  * attendance tables (personal data by registration: {@code AttendancePersonalData}). Uses {@code media}'s root API ({@code RoomStates}, {@code ViewerPasses}, {@code Viewing},
  * {@code LiveHls}), {@code scheduling}'s root API (attendance of a join link; it observes
  * {@code RegistrationWithdrawn}), {@code identity} (the hosting organisation's name), {@code consent} (the recording notice shown on entering
- * a recorded session is a consent record) and {@code shared}.
+ * a recorded session is a consent record; the registrant's consent page {@code /join/{token}/consents},
+ * {@code ConsentChoices}, withdraws or gives the recording consent, and the lobby shows whether it stands) and {@code shared}.
  */
 package eu.plenum.audience;

@@ -15,7 +15,9 @@
  * {@code compliance_subject_request} and {@code compliance_privacy_ask} (V042);
  * {@code compliance_retention_rule}, {@code compliance_retention_run} and
  * {@code compliance_retention_run_count} (V044); {@code compliance_erasure}, {@code compliance_erasure_count},
- * {@code compliance_erasure_file} and {@code compliance_erased_subject} (V043). Uses {@code identity}
+ * {@code compliance_erasure_file} and {@code compliance_erased_subject} (V043). An officer records a
+ * person's consent withdrawal through {@code /api/compliance/consent-withdrawals}
+ * ({@code ConsentWithdrawalRecords}, {@code consent}'s {@code ConsentWithdrawals}). Uses {@code consent}, {@code identity}
  * (tenants, roles), {@code media} (an erased person's recording files, per place), {@code mail}
  * (the outbox, for the self-service link), {@code scheduling} (webinars; which tenants an address
  * registered with), {@code residency} (reports, transfer log) and {@code shared}: the

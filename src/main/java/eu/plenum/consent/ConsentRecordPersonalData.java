@@ -12,7 +12,7 @@ import java.util.Map;
 
 /**
  * The consent records whose subject is one of the person's registrations (withdrawn ones included):
- * which notice, which text version, given and withdrawn when. The registration ids of a
+ * which notice, which text version, given and withdrawn when and by whom (the person or an officer). The registration ids of a
  * {@code DataSubject} are already those of its tenant, so they scope the query. Open-viewer records
  * name only a random id with nobody behind it and are never part of a person's data.
  *
@@ -25,7 +25,7 @@ import java.util.Map;
 class ConsentRecordPersonalData implements PersonalDataHolder {
 
     private static final String[] FIELDS = {"id", "registrationId", "webinarId", "kind", "noticeVersion", "givenAt",
-        "withdrawnAt"};
+        "withdrawnAt", "withdrawnBy"};
 
     /** Looked up when used: an edge node has no persistence unit, and a static injection stops its start. */
     private final Instance<EntityManager> entityManager;
@@ -47,7 +47,7 @@ class ConsentRecordPersonalData implements PersonalDataHolder {
             return List.of();
         }
         List<Object[]> rows = entityManager.get().createNativeQuery("""
-                SELECT id, subject_id, webinar_id, kind, notice_version, given_at, withdrawn_at FROM consent_record
+                SELECT id, subject_id, webinar_id, kind, notice_version, given_at, withdrawn_at, withdrawn_by FROM consent_record
                 WHERE subject_kind = 'REGISTRATION' AND subject_id IN (:ids)
                 ORDER BY given_at, id""")
                 .setParameter("ids", subject.registrationIds())

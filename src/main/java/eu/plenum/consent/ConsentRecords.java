@@ -31,10 +31,20 @@ public class ConsentRecords {
         records.give(subject, webinarId, kind, version, clock.instant());
     }
 
-    /** Withdraws every standing record of {@code kind} (from now on; what was recorded before stays lawful, Art. 7(3)). */
+    /**
+     * Withdraws every standing record of {@code kind} (from now on; what was recorded before stays
+     * lawful, Art. 7(3)) and says how many it withdrew: none when nothing stood, so a repeat is harmless.
+     */
     @Transactional(Transactional.TxType.MANDATORY)
-    public void withdraw(UUID subjectId, ConsentKind kind) {
-        records.standing(subjectId, kind).forEach(record -> record.withdraw(clock.instant()));
+    public int withdraw(UUID subjectId, ConsentKind kind, WithdrawalSource source) {
+        if (!kind.withdrawable()) {
+            throw new IllegalArgumentException(kind + " is not a consent that can be withdrawn");
+        }
+        int withdrawn = 0;
+        for (ConsentRecord record : records.standing(subjectId, kind)) {
+            withdrawn += record.withdraw(clock.instant(), source) ? 1 : 0;
+        }
+        return withdrawn;
     }
 
     public boolean stands(UUID subjectId, ConsentKind kind) {
@@ -53,6 +63,6 @@ public class ConsentRecords {
 
     private static ConsentView view(ConsentRecord record) {
         return new ConsentView(record.id(), record.subject(), record.webinarId(), record.kind(), record.noticeVersion(),
-                record.givenAt(), record.withdrawnAt());
+                record.givenAt(), record.withdrawnAt(), record.withdrawnBy());
     }
 }

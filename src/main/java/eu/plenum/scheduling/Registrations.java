@@ -42,7 +42,8 @@ public class Registrations {
     static final Duration CONFIRMATION_VALIDITY = Duration.ofDays(7);
     /** Versions of the registration page's texts, stored with the consent records; raise one when its text changes. */
     static final String PRIVACY_NOTICE_VERSION = "privacy-notice-v1";
-    static final String RECORDING_CONSENT_VERSION = "recording-consent-v1";
+    /** Version of the recording consent's text (registration form and the consent page); raise it when the text changes. */
+    public static final String RECORDING_CONSENT_VERSION = "recording-consent-v1";
 
     private final WebinarRepository webinars;
     private final RegistrationRepository registrations;
@@ -182,6 +183,11 @@ public class Registrations {
     /** The attendance of a registration whose join link still works (the audience context's sessions are bound to it). */
     public Optional<Attendance> attendance(UUID registrationId) {
         return registrations.findByIdOptional(registrationId).filter(Registration::joinLinkWorks).map(this::attendanceOf);
+    }
+
+    /** The normalised address of a registration (to key an audit entry by {@code SubjectKeys}; never shown or logged). */
+    public Optional<String> emailOf(UUID registrationId) {
+        return registrations.findByIdOptional(registrationId).map(Registration::email);
     }
 
     /** Whether the registration may still attend: a seat, and a join link the host did not revoke. */

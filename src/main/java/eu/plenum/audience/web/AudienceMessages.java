@@ -209,4 +209,52 @@ public interface AudienceMessages {
 
     @Message("That did not work")
     String live_hand_refused();
+
+    @Message("Your consents")
+    String consents_title();
+
+    @Message("What you agreed to for this webinar and when. You can withdraw a consent at any time, as easily as you gave it; what was done before stays lawful, and from the next time you enter you are treated as not consenting.")
+    String consents_intro();
+
+    @Message("Privacy notice read")
+    String consent_PRIVACY_NOTICE();
+
+    @Message("Recording notice shown")
+    String consent_RECORDING_NOTICE_SHOWN();
+
+    @Message("Consent to be recorded (brought on stage, name shown with a question)")
+    String consent_RECORDING_CONSENT();
+
+    @Message("given")
+    String consent_given();
+
+    @Message("withdrawn")
+    String consent_withdrawn();
+
+    @Message("by you")
+    String consent_by_SUBJECT();
+
+    @Message("by the organiser's data-protection officer, at your request")
+    String consent_by_OFFICER();
+
+    @Message("Withdraw consent")
+    String consent_withdraw();
+
+    @Message("Agree to be recorded")
+    String consent_give();
+
+    @Message("Saved.")
+    String consent_saved();
+
+    @Message("Back to the lobby")
+    String consent_back();
+
+    @Message("You have agreed to be recorded if you are brought on stage or have your name shown with a question.")
+    String consent_standing();
+
+    @Message("You have not agreed to be recorded (or withdrew): you are not brought on stage and your name is not shown with a question.")
+    String consent_none();
+
+    @Message("Your consents")
+    String consent_manage();
 }

@@ -2,6 +2,7 @@ package eu.plenum.consent.domain;
 
 import eu.plenum.consent.ConsentKind;
 import eu.plenum.consent.ConsentSubject;
+import eu.plenum.consent.WithdrawalSource;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
@@ -11,7 +12,7 @@ import jakarta.persistence.Table;
 import java.time.Instant;
 import java.util.UUID;
 
-/** A notice shown or a consent given, and when it was withdrawn; see V026__consent_record.sql. */
+/** A notice shown or a consent given, and when it was withdrawn; see V026__consent_record.sql and V045 (who withdrew it). */
 @Entity
 @Table(name = "consent_record")
 public class ConsentRecord {
@@ -34,14 +35,21 @@ public class ConsentRecord {
     private Instant givenAt;
     @Column(name = "withdrawn_at")
     private Instant withdrawnAt;
+    @Enumerated(EnumType.STRING)
+    @Column(name = "withdrawn_by", length = 16)
+    private WithdrawalSource withdrawnBy;
 
     protected ConsentRecord() {
     }
 
-    public void withdraw(Instant now) {
-        if (withdrawnAt == null) {
-            withdrawnAt = now;
+    /** Withdraws a standing record; a record withdrawn already keeps its first withdrawal. */
+    public boolean withdraw(Instant now, WithdrawalSource source) {
+        if (withdrawnAt != null) {
+            return false;
         }
+        withdrawnAt = now;
+        withdrawnBy = source;
+        return true;
     }
 
     public UUID id() {
@@ -70,5 +78,9 @@ public class ConsentRecord {
 
     public Instant withdrawnAt() {
         return withdrawnAt;
+    }
+
+    public WithdrawalSource withdrawnBy() {
+        return withdrawnBy;
     }
 }

@@ -1,0 +1,79 @@
+package eu.plenum.audience.web;
+
+import eu.plenum.audience.AudienceThrottle;
+import eu.plenum.audience.ConsentChoices;
+import eu.plenum.shared.Pages;
+import io.quarkus.qute.CheckedTemplate;
+import io.quarkus.qute.TemplateInstance;
+import io.vertx.core.http.HttpServerRequest;
+import jakarta.annotation.security.PermitAll;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.FormParam;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.net.URI;
+import java.time.ZoneId;
+
+/**
+ * The registrant's consent page behind their personal join link: what they agreed to and when, and a
+ * one-click withdrawal (or giving the recording consent again). The forms are same-origin POSTs
+ * (SameOriginForms refuses cross-site ones), throttled per source like the lobby, 1 KiB bodies.
+ */
+@Path("/join/{token}/consents")
+@PermitAll
+public class ConsentPages {
+
+    @CheckedTemplate(basePath = "audience")
+    static class Templates {
+        static native TemplateInstance consents(ConsentChoices.Choices choices, String token, ZoneId zone, boolean done);
+    }
+
+    private final ConsentChoices choices;
+    private final AudienceThrottle throttle;
+    private final Pages pages;
+
+    ConsentPages(ConsentChoices choices, AudienceThrottle throttle, Pages pages) {
+        this.choices = choices;
+        this.throttle = throttle;
+        this.pages = pages;
+    }
+
+    @GET
+    @Produces(MediaType.TEXT_HTML)
+    public String show(@PathParam("token") String token, @jakarta.ws.rs.QueryParam("done") boolean done,
+            @Context HttpServerRequest request) {
+        throttle.admit(source(request));
+        ConsentChoices.Choices shown = choices.of(token);
+        ZoneId zone = pages.zoneOr(ZoneId.of(shown.attendance().webinar().timeZone()));
+        return pages.render(Templates.consents(shown, token, zone, done));
+    }
+
+    /** Withdraws the named consent (a repeat changes nothing) and shows the page again. */
+    @POST
+    @Path("withdraw")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    public Response withdraw(@PathParam("token") String token, @FormParam("kind") String kind, @Context HttpServerRequest request) {
+        throttle.admit(source(request));
+        choices.withdraw(token, kind);
+        return Response.seeOther(URI.create("/join/" + token + "/consents?done=true")).build();
+    }
+
+    /** Gives the recording consent again. */
+    @POST
+    @Path("recording")
+    public Response giveRecordingConsent(@PathParam("token") String token, @Context HttpServerRequest request) {
+        throttle.admit(source(request));
+        choices.giveRecordingConsent(token);
+        return Response.seeOther(URI.create("/join/" + token + "/consents?done=true")).build();
+    }
+
+    private static String source(HttpServerRequest request) {
+        return request.remoteAddress() == null ? null : request.remoteAddress().hostAddress();
+    }
+}
