@@ -1,11 +1,9 @@
 package eu.plenum.audience.web;
 
-import eu.plenum.audience.AudienceThrottle;
 import eu.plenum.audience.ConsentChoices;
 import eu.plenum.shared.Pages;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
-import io.vertx.core.http.HttpServerRequest;
 import jakarta.annotation.security.PermitAll;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.FormParam;
@@ -14,7 +12,6 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
-import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.net.URI;
@@ -23,7 +20,7 @@ import java.time.ZoneId;
 /**
  * The registrant's consent page behind their personal join link: what they agreed to and when, and a
  * one-click withdrawal (or giving the recording consent again). The forms are same-origin POSTs
- * (SameOriginForms refuses cross-site ones), throttled per source like the lobby, 1 KiB bodies.
+ * (SameOriginForms refuses cross-site ones), rate-limited with the attendee pages by the traffic gate (per address and per join link), 1 KiB bodies.
  */
 @Path("/join/{token}/consents")
 @PermitAll
@@ -35,20 +32,16 @@ public class ConsentPages {
     }
 
     private final ConsentChoices choices;
-    private final AudienceThrottle throttle;
     private final Pages pages;
 
-    ConsentPages(ConsentChoices choices, AudienceThrottle throttle, Pages pages) {
+    ConsentPages(ConsentChoices choices, Pages pages) {
         this.choices = choices;
-        this.throttle = throttle;
         this.pages = pages;
     }
 
     @GET
     @Produces(MediaType.TEXT_HTML)
-    public String show(@PathParam("token") String token, @jakarta.ws.rs.QueryParam("done") boolean done,
-            @Context HttpServerRequest request) {
-        throttle.admit(source(request));
+    public String show(@PathParam("token") String token, @jakarta.ws.rs.QueryParam("done") boolean done) {
         ConsentChoices.Choices shown = choices.of(token);
         ZoneId zone = pages.zoneOr(ZoneId.of(shown.attendance().webinar().timeZone()));
         return pages.render(Templates.consents(shown, token, zone, done));
@@ -58,8 +51,7 @@ public class ConsentPages {
     @POST
     @Path("withdraw")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
-    public Response withdraw(@PathParam("token") String token, @FormParam("kind") String kind, @Context HttpServerRequest request) {
-        throttle.admit(source(request));
+    public Response withdraw(@PathParam("token") String token, @FormParam("kind") String kind) {
         choices.withdraw(token, kind);
         return Response.seeOther(URI.create("/join/" + token + "/consents?done=true")).build();
     }
@@ -67,13 +59,9 @@ public class ConsentPages {
     /** Gives the recording consent again. */
     @POST
     @Path("recording")
-    public Response giveRecordingConsent(@PathParam("token") String token, @Context HttpServerRequest request) {
-        throttle.admit(source(request));
+    public Response giveRecordingConsent(@PathParam("token") String token) {
         choices.giveRecordingConsent(token);
         return Response.seeOther(URI.create("/join/" + token + "/consents?done=true")).build();
     }
 
-    private static String source(HttpServerRequest request) {
-        return request.remoteAddress() == null ? null : request.remoteAddress().hostAddress();
-    }
 }
