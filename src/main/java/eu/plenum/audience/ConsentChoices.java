@@ -52,8 +52,9 @@ public class ConsentChoices {
     /** Withdraws the registration's standing consent of {@code kind}; a repeat changes nothing. */
     @Transactional
     public ConsentWithdrawals.Outcome withdraw(String joinToken, String kind) {
-        ConsentKind consent = withdrawable(kind);
+        // The link first: an unknown or foreign link is a 404 whatever the form says (the cross-tenant sweep).
         Registrations.Attendance attendance = registrations.attendance(joinToken);
+        ConsentKind consent = withdrawable(kind);
         String email = registrations.emailOf(attendance.registrationId()).orElseThrow();
         return withdrawals.withdraw(attendance.tenantId(), email, Set.of(attendance.registrationId()), consent,
                 WithdrawalSource.SUBJECT, SUBJECT_ACTOR);
