@@ -10,7 +10,7 @@ import org.junit.jupiter.params.provider.MethodSource;
  * The bounded fuzz run of the test suite: each target first replays its committed seed and regression corpus,
  * then fuzzes for {@code plenum.fuzz.seconds} (default 4) with Jazzer; a finding fails the build.
  */
-class FuzzTargetsTest {
+class FuzzTargetsSweep {
 
     static Stream<Class<?>> targets() {
         return FuzzTargets.ALL.stream();
