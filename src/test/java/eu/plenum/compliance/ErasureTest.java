@@ -6,7 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import eu.plenum.compliance.PersonSeeds.Person;
+import eu.plenum.testsupport.PersonSeed;
+import eu.plenum.testsupport.PersonSeed.Person;
 import eu.plenum.scheduling.Registrations;
 import eu.plenum.shared.PersonalDataHolder;
 import eu.plenum.shared.PersonalDataHolder.DataSubject;
@@ -77,19 +78,19 @@ class ErasureTest {
 
     @Test
     void erasureReachesEveryColumnEveryRecordingFileAndTheBackupAndLeavesTheOtherAttendeeAsTheyWere() throws Exception {
-        PersonSeeds seeds = new PersonSeeds(dataSource);
+        PersonalDataProbes seeds = new PersonalDataProbes(dataSource);
         String run = Long.toString(System.nanoTime(), 36);
-        String webinarId = PersonSeeds.webinarWithOneTextQuestion("Erasure " + run);
+        String webinarId = PersonSeed.webinarWithOneTextQuestion("Erasure " + run);
         String sessionId = Attendees.firstSession(webinarId);
-        UUID question = seeds.questionOf(webinarId);
-        Person hanna = seeds.seated(webinarId, question, "Hanna Erasmus" + run, PUBLISHER, "Loeschwerk " + run);
-        Person bert = seeds.seated(webinarId, question, "Bert Bleibtreu" + run, "bert." + run + "@erasure.example", "Bleibwerk " + run);
+        UUID question = PersonSeed.questionOf(dataSource, webinarId);
+        Person hanna = PersonSeed.seated(dataSource, webinarId, question, "Hanna Erasmus" + run, PUBLISHER, "Loeschwerk " + run);
+        Person bert = PersonSeed.seated(dataSource, webinarId, question, "Bert Bleibtreu" + run, "bert." + run + "@erasure.example", "Bleibwerk " + run);
         String hannaChat = "Hallo von Hanna " + run;
         talk(webinarId, sessionId, hanna, hannaChat, "Frage von Hanna " + run);
         talk(webinarId, sessionId, bert, "Hallo von Bert " + run, "Frage von Bert " + run);
         String roomId = recordOneWhipPublisher(webinarId, sessionId);
         List<Recorded> recorded = awaitRecordedAndCopied(roomId);
-        seeds.awaitOutboxSettled(hanna.email(), bert.email());
+        PersonSeed.awaitOutboxSettled(dataSource, hanna.email(), bert.email());
         String subjectKey = keys.of(TENANT, PUBLISHER);
         assertEquals(subjectKey, seeds.text("SELECT subject_key FROM room_publisher WHERE room_id = ? LIMIT 1", UUID.fromString(roomId)),
                 "the publisher is known by the keyed hash of the host's address");
@@ -180,14 +181,14 @@ class ErasureTest {
         given().auth().oauth2(admin).contentType(ContentType.JSON).body(Map.of("recordings", "REVIEW"))
                 .put("/api/compliance/erasures/recording-policy/" + TENANT).then().statusCode(200);
         try {
-            String webinarId = PersonSeeds.webinarWithOneTextQuestion("Erasure review " + Long.toString(System.nanoTime(), 36));
+            String webinarId = PersonSeed.webinarWithOneTextQuestion("Erasure review " + Long.toString(System.nanoTime(), 36));
             String roomId = recordOneWhipPublisher(webinarId, Attendees.firstSession(webinarId));
             List<Recorded> recorded = awaitRecordedAndCopied(roomId);
             String id = given().auth().oauth2(admin).contentType(ContentType.JSON).body(Map.of("tenantId", TENANT, "email", PUBLISHER))
                     .post("/api/compliance/erasures").then().statusCode(202).extract().path("id");
             JsonPath receipt = awaitCompleted(id);
             List<Map<String, Object>> files = receipt.getList("files");
-            PersonSeeds seeds = new PersonSeeds(dataSource);
+            PersonalDataProbes seeds = new PersonalDataProbes(dataSource);
             for (Recorded file : recorded) {
                 assertEquals("FLAGGED_FOR_REVIEW", fileLine(files, file.id(), false).get("outcome"), files.toString());
                 assertTrue(Files.isRegularFile(file.home()), "a recording under review is kept");

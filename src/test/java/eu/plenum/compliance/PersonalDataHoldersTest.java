@@ -9,7 +9,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import eu.plenum.scheduling.Registrations;
 import eu.plenum.shared.PersonalDataHolder;
 import eu.plenum.shared.PersonalDataHolder.DataSubject;
-import eu.plenum.compliance.PersonSeeds.Person;
+import eu.plenum.testsupport.PersonSeed;
+import eu.plenum.testsupport.PersonSeed.Person;
 import eu.plenum.testsupport.PlenumTestServers;
 import io.agroal.api.AgroalDataSource;
 import io.quarkus.narayana.jta.QuarkusTransaction;
@@ -56,12 +57,12 @@ class PersonalDataHoldersTest {
     @Test
     void exportHoldsEachItemOfOnePersonAndErasureLeavesNothingOfThemAndTheOtherIntact() throws Exception {
         String run = Long.toString(System.nanoTime(), 36);
-        PersonSeeds seeds = new PersonSeeds(dataSource);
-        String webinarId = PersonSeeds.webinarWithOneTextQuestion("Personal data " + run);
-        UUID question = seeds.questionOf(webinarId);
-        Person anna = seeds.seated(webinarId, question, "Anna Quellwasser" + run, "anna." + run + "@pd.example", "Quellwerk " + run);
-        Person bert = seeds.seated(webinarId, question, "Bert Steinbruch" + run, "bert." + run + "@pd.example", "Steinwerk " + run);
-        seeds.awaitOutboxSettled(anna.email(), bert.email());
+        PersonalDataProbes seeds = new PersonalDataProbes(dataSource);
+        String webinarId = PersonSeed.webinarWithOneTextQuestion("Personal data " + run);
+        UUID question = PersonSeed.questionOf(dataSource, webinarId);
+        Person anna = PersonSeed.seated(dataSource, webinarId, question, "Anna Quellwasser" + run, "anna." + run + "@pd.example", "Quellwerk " + run);
+        Person bert = PersonSeed.seated(dataSource, webinarId, question, "Bert Steinbruch" + run, "bert." + run + "@pd.example", "Steinwerk " + run);
+        PersonSeed.awaitOutboxSettled(dataSource, anna.email(), bert.email());
 
         // Compliance builds the subject from the address as an officer types it.
         DataSubject annaSubject = new DataSubject(TENANT, anna.email(), registrations.idsOf(TENANT, "  " + anna.email().toUpperCase() + " "));

@@ -14,13 +14,14 @@ import javax.sql.DataSource;
 /**
  * A person with data in every context that the public surface reaches, made over real HTTP: a
  * registration with an answer and consents, confirmed through the mailed link (mails), an entered
- * lobby and an opened attendee page (attendee session). Shared by the per-person contract test and
- * the export tests, so that both seed one person the same way.
+ * lobby and an opened attendee page (attendee session). The one seed fixture: the per-person contract
+ * test, the export, erasure and consent tests and the benchmarks seed people this way
+ * ({@code compliance.PersonalDataProbes} holds the SQL probes that judge the result).
  */
 public final class PersonSeed {
 
-    /** One seeded person: what they typed, the registration the database gave them, and their join token. */
-    public record Person(String name, String email, String answer, UUID registrationId, String joinToken) {
+    /** One seeded person: what they typed, the registration the database gave them, their join token and attendee cookie. */
+    public record Person(String name, String email, String answer, UUID registrationId, String joinToken, Cookie cookie) {
     }
 
     private PersonSeed() {
@@ -51,7 +52,7 @@ public final class PersonSeed {
         return new Person(name, email, answer,
                 uuid(data, "SELECT id FROM registration WHERE webinar_id = ? AND email_normalized = ?", UUID.fromString(webinarId),
                         email),
-                token);
+                token, cookie);
     }
 
     /** Waits until no mail to the recipients is still being sent (its status would change between two exports). */

@@ -1,12 +1,13 @@
 package eu.plenum.compliance.export;
 
-import eu.plenum.compliance.RetentionDefaults;
+import eu.plenum.compliance.retention.RetentionTexts;
 import eu.plenum.residency.DataLocationReport;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * The human-readable {@code summary.html} of an export, carrying what Art. 15(1) GDPR says the
@@ -29,12 +30,14 @@ final class ExportSummary {
     private ExportSummary() {
     }
 
-    static String render(String tenantName, Instant generatedAt, Map<String, Integer> counts, DataLocationReport report) {
+    /** {@code rules}: the tenant's retention days per retention category (RetentionRules#forTenant), as the job enforces them. */
+    static String render(String tenantName, Instant generatedAt, Map<String, Integer> counts, DataLocationReport report,
+            Map<String, Optional<Integer>> rules) {
         List<CategoryLine> lines = counts.entrySet().stream().map(entry -> {
             CategoryPurposes.Purpose purpose = CategoryPurposes.of(entry.getKey());
             return new CategoryLine(entry.getKey(), entry.getValue(), purpose.purpose(), purpose.source(),
-                    RetentionDefaults.of(entry.getKey()));
+                    RetentionTexts.of(entry.getKey(), rules));
         }).toList();
-        return Templates.exportSummary(tenantName, generatedAt, lines, report, RetentionDefaults.BACKUPS).render();
+        return Templates.exportSummary(tenantName, generatedAt, lines, report, RetentionTexts.BACKUPS).render();
     }
 }

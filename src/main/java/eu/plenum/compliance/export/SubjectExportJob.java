@@ -60,9 +60,13 @@ public class SubjectExportJob {
     private final Clock clock;
     private final boolean appNode;
 
+    /** The tenant's retention rules: the summary states the periods the retention job enforces. */
+    private final eu.plenum.compliance.retention.RetentionRules retention;
+
     SubjectExportJob(SubjectRequestRepository requests, @Any Instance<PersonalDataHolder> holders, AuditEntriesAbout auditEntries,
             Registrations registrations, TenantDirectory tenants, DataLocationReports reports, AuditTrail audit, ExportFiles files,
-            SubjectRequestConfig config, Clock clock, NodeConfig node) {
+            SubjectRequestConfig config, Clock clock, NodeConfig node, eu.plenum.compliance.retention.RetentionRules retention) {
+        this.retention = retention;
         this.requests = requests;
         this.holders = holders;
         this.auditEntries = auditEntries;
@@ -152,7 +156,9 @@ public class SubjectExportJob {
                 return reports.forTenant(tenant.id(), tenant.name(), tenant.homeRegionCode());
             });
             String tenantName = report.tenantName();
-            archive.entry("summary.html", ExportSummary.render(tenantName, clock.instant(), counts, report)
+            Map<String, java.util.Optional<Integer>> rules = QuarkusTransaction.requiringNew()
+                    .call(() -> retention.forTenant(export.tenantId()));
+            archive.entry("summary.html", ExportSummary.render(tenantName, clock.instant(), counts, report, rules)
                     .getBytes(StandardCharsets.UTF_8));
             progress(export, claim, ++done, total);
         }

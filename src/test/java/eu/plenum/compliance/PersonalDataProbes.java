@@ -1,15 +1,10 @@
 package eu.plenum.compliance;
 
-import static io.restassured.RestAssured.given;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import eu.plenum.shared.PersonalDataColumns;
 import eu.plenum.shared.PersonalDataHolder;
-import eu.plenum.testsupport.Attendees;
-import eu.plenum.testsupport.Tokens;
-import eu.plenum.testsupport.Webinars;
 import io.agroal.api.AgroalDataSource;
-import io.restassured.http.Cookie;
 import jakarta.enterprise.inject.Instance;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -17,65 +12,19 @@ import java.sql.ResultSet;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 
 /**
- * People with data in the contexts, made over real HTTP (a recorded webinar with one text question;
- * registration with an answer and consents, confirmation, Enter, the attendee page, mails), and the
- * SQL probes the compliance tests judge the result with: shared by the per-person contract test and
- * the erasure tests, so that both seed people alike.
+ * The SQL probes the compliance tests judge a seeded person's data with (which columns still hold a
+ * text, counts, single values); the people themselves come from the one seed fixture,
+ * {@code testsupport.PersonSeed}.
  */
-final class PersonSeeds {
-
-    /** One seeded person: what they typed, the registration the database gave them, their join token and attendee cookie. */
-    record Person(String name, String email, String answer, UUID registrationId, String joinToken, Cookie cookie) {
-    }
+final class PersonalDataProbes {
 
     private final AgroalDataSource dataSource;
 
-    PersonSeeds(AgroalDataSource dataSource) {
+    PersonalDataProbes(AgroalDataSource dataSource) {
         this.dataSource = dataSource;
-    }
-
-    /** A webinar of {@code host} with registration open, recording with consent and one optional text question. */
-    static String webinarWithOneTextQuestion(String title) {
-        Map<String, Object> body = Webinars.sample(title);
-        body.put("registrationMode", "OPEN");
-        body.put("recordingPolicy", "ON_WITH_CONSENT");
-        body.put("questions", List.of(Map.of("kind", "TEXT", "label", "Your company", "required", false)));
-        return Webinars.create(Tokens.HOST, body);
-    }
-
-    UUID questionOf(String webinarId) throws Exception {
-        return uuid("SELECT id FROM registration_question WHERE webinar_id = ?", UUID.fromString(webinarId));
-    }
-
-    /** Registers with an answer and recording consent, confirms, enters the lobby and opens the attendee page. */
-    Person seated(String webinarId, UUID question, String name, String email, String answer) throws Exception {
-        String token = Attendees.joinToken(webinarId, email, Map.of("name", name, "email", email, "privacyAcknowledged", true,
-                "recordingConsent", true, "answers", Map.of(question.toString(), answer)));
-        Cookie cookie = given().redirects().follow(false).header("Sec-Fetch-Site", "same-origin").post("/join/" + token + "/enter")
-                .then().statusCode(303).extract().detailedCookie("plenum_attendee_" + webinarId);
-        given().cookie(cookie).get("/attend/" + webinarId).then().statusCode(200);
-        UUID registration = uuid("SELECT id FROM registration WHERE email_normalized = ? ORDER BY created_at DESC LIMIT 1",
-                email.toLowerCase(java.util.Locale.ROOT));
-        return new Person(name, email, answer, registration, token, cookie);
-    }
-
-    /** Mail that is still being sent would change status between two exports. */
-    void awaitOutboxSettled(String... recipients) throws Exception {
-        for (int i = 0; i < 600; i++) {
-            long waiting = 0;
-            for (String recipient : recipients) {
-                waiting += count("SELECT count(*) FROM mail_outbox WHERE recipient = ? AND status IN ('PENDING', 'SENDING')", recipient);
-            }
-            if (waiting == 0) {
-                return;
-            }
-            Thread.sleep(200);
-        }
-        throw new AssertionError("mails still waiting in the outbox after 2 minutes");
     }
 
     /** Every covered column (as the holders declare them) in which {@code text} occurs, case-insensitively. */
