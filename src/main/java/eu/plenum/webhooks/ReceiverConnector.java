@@ -117,8 +117,14 @@ class ReceiverConnector {
                     .toCompletionStage().toCompletableFuture()
                     .get(3 * TIMEOUT_MS, TimeUnit.MILLISECONDS);
             return new Answer(status, null);
-        } catch (ExecutionException | TimeoutException e) {
-            return new Answer(0, "the receiver could not be reached");
+        } catch (ExecutionException e) {
+            // The cause (refused, reset, TLS, idle timeout) is what an operator needs to tell a receiver's
+            // fault from ours; it names the receiver's host at most, never anything of the payload.
+            Throwable cause = e.getCause() == null ? e : e.getCause();
+            return new Answer(0, "the receiver could not be reached (" + cause.getClass().getSimpleName()
+                    + (cause.getMessage() == null ? "" : ": " + cause.getMessage()) + ")");
+        } catch (TimeoutException e) {
+            return new Answer(0, "the receiver did not answer within " + 3 * TIMEOUT_MS / 1000 + " s");
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return new Answer(0, "interrupted");
