@@ -119,7 +119,10 @@ public class LinkTokens {
         }
         try {
             byte[] bytes = Base64.getUrlDecoder().decode(token);
-            return bytes.length == ID_BYTES + MAC_BYTES ? bytes : null;
+            // The decoder ignores the last character's two spare bits: four spellings would open one link.
+            boolean canonical = bytes.length == ID_BYTES + MAC_BYTES
+                    && Base64.getUrlEncoder().withoutPadding().encodeToString(bytes).equals(token);
+            return canonical ? bytes : null;
         } catch (IllegalArgumentException e) {
             return null;
         }
