@@ -1,6 +1,7 @@
 package eu.plenum.shared.web;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import eu.plenum.shared.Pages;
 import eu.plenum.shared.PlenumException;
 import eu.plenum.shared.PlenumException.FieldError;
@@ -66,9 +67,15 @@ public class ProblemMappers {
         return Response.fromResponse(problem).header(HttpHeaders.WWW_AUTHENTICATE, "Bearer realm=\"plenum\"").build();
     }
 
-    @ServerExceptionMapper
+    /**
+     * Bodies that are not JSON, or JSON of the wrong shape for the address. Named with Jackson's
+     * {@link MismatchedInputException} too, so that this mapper, not Quarkus's built-in one (plain JSON,
+     * or an empty 400), answers wrong types and missing bodies.
+     */
+    @ServerExceptionMapper({JsonProcessingException.class, MismatchedInputException.class})
     public Response unreadable(JsonProcessingException e, ContainerRequestContext request) {
-        return respond(request, 400, "unreadable-body", "The request body is not valid JSON for this address.", List.of());
+        return respond(request, 400, "unreadable-body", "The request body is not valid JSON for this address.",
+                UnreadableBodies.fieldErrors(e));
     }
 
     /** Two requests raced for the same unique thing (e.g. the same address registering twice at once). */
