@@ -18,6 +18,8 @@ import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import java.io.CharConversionException;
+import java.io.IOException;
 import java.util.Comparator;
 import java.util.List;
 import org.jboss.logging.Logger;
@@ -70,10 +72,11 @@ public class ProblemMappers {
     /**
      * Bodies that are not JSON, or JSON of the wrong shape for the address. Named with Jackson's
      * {@link MismatchedInputException} too, so that this mapper, not Quarkus's built-in one (plain JSON,
-     * or an empty 400), answers wrong types and missing bodies.
+     * or an empty 400), answers wrong types and missing bodies; and with the {@link CharConversionException}
+     * Jackson's encoding detection throws for bytes that are no Unicode at all (it is no JsonProcessingException).
      */
-    @ServerExceptionMapper({JsonProcessingException.class, MismatchedInputException.class})
-    public Response unreadable(JsonProcessingException e, ContainerRequestContext request) {
+    @ServerExceptionMapper({JsonProcessingException.class, MismatchedInputException.class, CharConversionException.class})
+    public Response unreadable(IOException e, ContainerRequestContext request) {
         return respond(request, 400, "unreadable-body", "The request body is not valid JSON for this address.",
                 UnreadableBodies.fieldErrors(e));
     }

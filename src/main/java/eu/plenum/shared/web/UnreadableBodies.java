@@ -1,10 +1,10 @@
 package eu.plenum.shared.web;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import eu.plenum.shared.PlenumException.FieldError;
+import java.io.IOException;
 import java.time.temporal.Temporal;
 import java.util.Collection;
 import java.util.List;
@@ -20,7 +20,7 @@ final class UnreadableBodies {
     private UnreadableBodies() {
     }
 
-    static List<FieldError> fieldErrors(JsonProcessingException e) {
+    static List<FieldError> fieldErrors(IOException e) {
         if (!(e instanceof JsonMappingException mapping) || mapping.getPath().isEmpty()) {
             return List.of();
         }

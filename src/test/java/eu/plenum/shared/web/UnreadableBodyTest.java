@@ -13,7 +13,7 @@ import io.restassured.specification.RequestSpecification;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
-/** JSON bodies of the wrong shape get the one unreadable-body problem, naming the field, on every JSON address. */
+/** Bodies that cannot be read (JSON of the wrong shape, bytes that are no Unicode, malformed forms) get the one unreadable-body problem. */
 @QuarkusTest
 @WithTestResource(PlenumTestServers.class)
 class UnreadableBodyTest {
@@ -26,6 +26,25 @@ class UnreadableBodyTest {
     void aBodyOfTheWrongShapeIsAProblemWithoutAField() {
         for (String body : List.of("[]", "42", "\"x\"", "[1,2,3]")) {
             as(Tokens.ADMIN).body(body).post("/api/admin/tenants").then().statusCode(400)
+                    .contentType("application/problem+json")
+                    .body("type", equalTo("urn:plenum:problem:unreadable-body"));
+        }
+    }
+
+    @Test
+    void bytesThatAreNoUnicodeAreAProblemToo() {
+        // Jackson's encoding detection reads this as UTF-32 and throws CharConversionException, no JsonProcessingException.
+        byte[] body = {0, 0, 0, '{', (byte) 0xFF, (byte) 0xFF, (byte) 0xFF, (byte) 0xFF};
+        as(Tokens.HOST).body(body).post("/api/webinars").then().statusCode(400)
+                .contentType("application/problem+json")
+                .body("type", equalTo("urn:plenum:problem:unreadable-body"));
+    }
+
+    @Test
+    void aFormPairWithoutANameIsAProblemNotA500() {
+        for (String body : List.of("=", "%zz", "email=%FF&kind=ACCESS")) {
+            given().header("Sec-Fetch-Site", "same-origin").contentType("application/x-www-form-urlencoded").body(body)
+                    .post("/w/" + java.util.UUID.randomUUID()).then().statusCode(400)
                     .contentType("application/problem+json")
                     .body("type", equalTo("urn:plenum:problem:unreadable-body"));
         }
