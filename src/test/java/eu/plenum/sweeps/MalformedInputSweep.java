@@ -70,6 +70,7 @@ class MalformedInputSweep {
         }
         rawFraming();
         System.out.printf("malformed-input sweep: %d operations, %d requests%n", swept, requests);
+        SweepReports.write("malformed-input", violations);
         assertEquals(200, SweepHttp.send(SweepHttp.PLAIN, "GET", "/q/health/live", Map.of(), null).status(), "the node is alive");
         assertTrue(violations.isEmpty(), violations.size() + " malformed requests were mishandled:\n" + String.join("\n", violations));
         assertTrue(swept >= MINIMUM_OPERATIONS, "only " + swept + " operations were swept");

@@ -98,6 +98,7 @@ class SocketFrameSweep {
             }
         }
         System.out.printf("socket sweep: %d sockets, %d malformed frames%n", paths.size(), sent);
+        SweepReports.write("socket-frames", violations);
         assertEquals(200, SweepHttp.send(SweepHttp.PLAIN, "GET", "/q/health/live", Map.of(), null).status(), "the node is alive");
         assertTrue(violations.isEmpty(), violations.size() + " malformed frames were mishandled:\n" + String.join("\n", violations));
     }
