@@ -112,7 +112,10 @@ public class ProblemMappers {
             case 415 -> "The request body has a media type this address does not accept.";
             default -> "The request could not be understood.";
         };
-        return respond(request, status, slug(status), detail, List.of());
+        Response problem = respond(request, status, slug(status), detail, List.of());
+        String allowed = e.getResponse().getHeaderString(HttpHeaders.ALLOW);
+        // A 405 names the methods the address does take (RFC 9110, section 15.5.6).
+        return status == 405 && allowed != null ? Response.fromResponse(problem).header(HttpHeaders.ALLOW, allowed).build() : problem;
     }
 
     @ServerExceptionMapper(priority = Integer.MAX_VALUE)
