@@ -25,6 +25,9 @@ import java.nio.charset.StandardCharsets;
 @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
 public class FormBodies implements MessageBodyReader<MultivaluedMap<String, String>> {
 
+    /** More fields than any form of Plenum has (the longest: 1000 ticked registrants). */
+    static final int MAX_PAIRS = 2000;
+
     @Override
     public boolean isReadable(Class<?> type, Type genericType, Annotation[] annotations, MediaType mediaType) {
         return type == MultivaluedMap.class;
@@ -46,6 +49,7 @@ public class FormBodies implements MessageBodyReader<MultivaluedMap<String, Stri
      */
     public static MultivaluedMap<String, String> parse(byte[] body) {
         MultivaluedMap<String, String> form = new MultivaluedHashMap<>();
+        int pairs = 0;
         int start = 0;
         while (start <= body.length) {
             int end = indexOf(body, (byte) '&', start);
@@ -58,6 +62,9 @@ public class FormBodies implements MessageBodyReader<MultivaluedMap<String, Stri
                 String name = decode(body, start, nameEnd);
                 String value = equals < end ? decode(body, equals + 1, end) : "";
                 form.add(name, value);
+                if (++pairs > MAX_PAIRS) {
+                    throw new Unreadable("A form has at most " + MAX_PAIRS + " fields.");
+                }
             }
             start = end + 1;
         }

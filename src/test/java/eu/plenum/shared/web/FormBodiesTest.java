@@ -35,5 +35,7 @@ class FormBodiesTest {
             assertEquals("unreadable-body", refused.problemType(), body);
         }
         assertThrows(PlenumException.class, () -> FormBodies.parse(new byte[] {(byte) 0xFF, (byte) 0xFE, 0}), "raw bytes that are not UTF-8");
+        assertEquals(FormBodies.MAX_PAIRS, parse("a=1&".repeat(FormBodies.MAX_PAIRS)).get("a").size());
+        assertThrows(PlenumException.class, () -> parse("a=1&".repeat(FormBodies.MAX_PAIRS + 1)), "one field too many");
     }
 }
