@@ -1,6 +1,7 @@
 package eu.plenum.scheduling.web;
 
 import eu.plenum.shared.Audited;
+import eu.plenum.shared.FreeText;
 import eu.plenum.identity.PlenumRoles;
 import eu.plenum.scheduling.Downloads;
 import eu.plenum.scheduling.RegistrantDesk;
@@ -92,7 +93,7 @@ public class WebinarPages {
 
     @GET
     @Path("{id}/registrants")
-    public String registrants(@PathParam("id") UUID id, @QueryParam("q") String query) {
+    public String registrants(@PathParam("id") UUID id, @QueryParam("q") @FreeText String query) {
         String search = query == null ? "" : query.strip();
         if (search.length() > 100) {
             search = search.substring(0, 100);
