@@ -231,15 +231,29 @@ class MalformedInputSweep {
         }
     }
 
-    /** Bad bytes below the HTTP layer: Content-Length that is not a number, negative, or two that disagree. */
+    /** One raw request's framing headers and body; {@code mayClose}: framing so broken that closing without an answer is right. */
+    private record Framing(String headers, String body, boolean mayClose) {
+    }
+
+    /**
+     * Bad bytes below the HTTP layer: Content-Length that is not a number, negative, or two that disagree; both
+     * Content-Length and Transfer-Encoding (the request-smuggling shape: the chunked framing must win); and a
+     * chunked body that is no chunk at all, after which nobody can tell where the next request starts, so the
+     * connection may also just close (RFC 9112, section 6.1) — but it must never hang or answer 5xx.
+     */
     private void rawFraming() throws IOException {
         String token = token(Tokens.HOST);
-        for (String lengths : List.of("Content-Length: abc\r\n", "Content-Length: -5\r\n", "Content-Length: 2\r\nContent-Length: 7\r\n",
-                "Content-Length: 99999999999999999999\r\n", "Transfer-Encoding: chunked\r\nContent-Length: 2\r\n")) {
+        List<Framing> framings = List.of(new Framing("Content-Length: abc\r\n", "{}", false),
+                new Framing("Content-Length: -5\r\n", "{}", false), new Framing("Content-Length: 2\r\nContent-Length: 7\r\n", "{}", false),
+                new Framing("Content-Length: 99999999999999999999\r\n", "{}", false),
+                new Framing("Transfer-Encoding: chunked\r\nContent-Length: 2\r\n", "2\r\n{}\r\n0\r\n\r\n", false),
+                new Framing("Transfer-Encoding: chunked\r\n", "{}", true));
+        for (Framing framing : framings) {
             String request = "POST /api/webinars HTTP/1.1\r\nHost: localhost\r\nAuthorization: Bearer " + token
-                    + "\r\nContent-Type: application/json\r\n" + lengths + "Connection: close\r\n\r\n{}";
+                    + "\r\nContent-Type: application/json\r\n" + framing.headers() + "Connection: close\r\n\r\n" + framing.body();
+            String what = "raw POST /api/webinars with " + framing.headers().strip().replace("\r\n", ", ");
             java.net.URI base = java.net.URI.create(SweepHttp.base());
-            try (Socket socket = new Socket(base.getHost(), base.getPort())) {
+            try (Socket socket = new Socket(base.getHost(), base.getPort(), SweepHttp.SOURCE, 0)) {
                 socket.setSoTimeout(30_000);
                 OutputStream out = socket.getOutputStream();
                 out.write(request.getBytes(StandardCharsets.ISO_8859_1));
@@ -248,11 +262,11 @@ class MalformedInputSweep {
                 InputStream in = socket.getInputStream();
                 String status = new String(in.readNBytes(12), StandardCharsets.ISO_8859_1);
                 requests++;
-                if (!status.matches("HTTP/1\\.1 4\\d\\d")) {
-                    violations.add("raw POST /api/webinars with " + lengths.strip() + ": answered " + status);
+                if (!status.matches("HTTP/1\\.1 4\\d\\d") && !(framing.mayClose() && status.isEmpty())) {
+                    violations.add(what + ": answered " + status);
                 }
             } catch (java.net.SocketTimeoutException e) {
-                violations.add("raw POST /api/webinars with " + lengths.strip() + ": no answer in 30 s");
+                violations.add(what + ": no answer in 30 s");
             }
         }
     }

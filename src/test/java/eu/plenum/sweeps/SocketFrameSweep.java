@@ -159,7 +159,7 @@ class SocketFrameSweep {
 
         static Client open(String path, String... headers) {
             Client client = new Client();
-            java.net.http.WebSocket.Builder builder = HttpClient.newHttpClient().newWebSocketBuilder().connectTimeout(Duration.ofSeconds(20));
+            java.net.http.WebSocket.Builder builder = HttpClient.newBuilder().localAddress(SweepHttp.SOURCE).build().newWebSocketBuilder().connectTimeout(Duration.ofSeconds(20));
             for (int i = 0; i < headers.length; i += 2) {
                 builder.header(headers[i], headers[i + 1]);
             }
