@@ -13,12 +13,14 @@ import java.lang.annotation.Annotation;
 import java.lang.reflect.Type;
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
+import java.nio.charset.Charset;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 
 /**
  * Reads {@code application/x-www-form-urlencoded} bodies that resources take whole (as a map), strictly: a pair
- * without a name, a broken percent escape or bytes that are not UTF-8 are a 400 problem. RESTEasy's own reader
+ * without a name, a broken percent escape or bytes that are not UTF-8 (or the charset the Content-Type names) are
+ * a 400 problem. RESTEasy's own reader
  * split pairs naively and threw ArrayIndexOutOfBoundsException (a 500) on a body such as {@code =}.
  */
 @Provider
@@ -37,10 +39,15 @@ public class FormBodies implements MessageBodyReader<MultivaluedMap<String, Stri
     public MultivaluedMap<String, String> readFrom(Class<MultivaluedMap<String, String>> type, Type genericType, Annotation[] annotations,
             MediaType mediaType, MultivaluedMap<String, String> headers, InputStream body) throws java.io.IOException {
         String charset = mediaType == null ? null : mediaType.getParameters().get(MediaType.CHARSET_PARAMETER);
-        if (charset != null && !charset.equalsIgnoreCase("utf-8")) {
-            throw new Unreadable("Forms are read as UTF-8 only.");
+        return parse(body.readAllBytes(), charset == null ? StandardCharsets.UTF_8 : charset(charset));
+    }
+
+    private static Charset charset(String name) {
+        try {
+            return Charset.forName(name.strip());
+        } catch (IllegalArgumentException unknown) {
+            throw new Unreadable("The form's charset is not one this server knows.");
         }
-        return parse(body.readAllBytes());
     }
 
     /**
@@ -48,6 +55,11 @@ public class FormBodies implements MessageBodyReader<MultivaluedMap<String, Stri
      * Throws a 400 {@link PlenumException} for a malformed body.
      */
     public static MultivaluedMap<String, String> parse(byte[] body) {
+        return parse(body, StandardCharsets.UTF_8);
+    }
+
+    /** As {@link #parse(byte[])}, with the bytes of names and values in {@code charset} (the Content-Type's; browsers send UTF-8). */
+    public static MultivaluedMap<String, String> parse(byte[] body, Charset charset) {
         MultivaluedMap<String, String> form = new MultivaluedHashMap<>();
         int pairs = 0;
         int start = 0;
@@ -59,8 +71,8 @@ public class FormBodies implements MessageBodyReader<MultivaluedMap<String, Stri
                 if (nameEnd == start) {
                     throw new Unreadable("Every pair of the form needs a name.");
                 }
-                String name = decode(body, start, nameEnd);
-                String value = equals < end ? decode(body, equals + 1, end) : "";
+                String name = decode(body, start, nameEnd, charset);
+                String value = equals < end ? decode(body, equals + 1, end, charset) : "";
                 form.add(name, value);
                 if (++pairs > MAX_PAIRS) {
                     throw new Unreadable("A form has at most " + MAX_PAIRS + " fields.");
@@ -80,8 +92,8 @@ public class FormBodies implements MessageBodyReader<MultivaluedMap<String, Stri
         return body.length;
     }
 
-    /** Percent and plus decoding of {@code body[from, to)}, then strict UTF-8. */
-    private static String decode(byte[] body, int from, int to) {
+    /** Percent and plus decoding of {@code body[from, to)}, then strict decoding in {@code charset}. */
+    private static String decode(byte[] body, int from, int to, Charset charset) {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream(to - from);
         for (int i = from; i < to; i++) {
             byte b = body[i];
@@ -98,10 +110,10 @@ public class FormBodies implements MessageBodyReader<MultivaluedMap<String, Stri
             }
         }
         try {
-            return StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
+            return charset.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
                     .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(bytes.toByteArray())).toString();
         } catch (CharacterCodingException e) {
-            throw new Unreadable("The form is not UTF-8.");
+            throw new Unreadable("The form is not " + charset.name() + ".");
         }
     }
 

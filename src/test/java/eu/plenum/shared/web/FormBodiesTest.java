@@ -25,6 +25,8 @@ class FormBodiesTest {
         assertEquals(List.of("a=b"), form.get("x"));
         assertEquals(0, parse("").size());
         assertEquals(0, parse("&&&").size());
+        assertEquals(List.of("Café"), FormBodies.parse("t=Caf%E9".getBytes(StandardCharsets.US_ASCII), StandardCharsets.ISO_8859_1).get("t"),
+                "the charset a client names (RestAssured's default is ISO-8859-1)");
     }
 
     @Test
