@@ -39,11 +39,11 @@ import org.junit.jupiter.api.Test;
  * answered with an error frame or a close code — never an internal error, a silent drop or a dead node —
  * and a well-behaved connection to the same room must keep working throughout.
  *
- * <p>Runs with {@code -Psweeps} only (not in {@code ./plenum test}) until the defects it still finds are fixed: see issue 15.
+ * <p>Part of {@code ./plenum test}; every finding is also written to {@code target/sweep-reports/}.
  */
 @QuarkusTest
 @WithTestResource(PlenumTestServers.class)
-class SocketFrameSweep {
+class SocketFrameSweepTest {
 
     private static final String ORIGIN = "http://localhost:8081";
     /** Field names the frame handlers read (liveroom), each sent with values of every wrong shape. */
