@@ -43,7 +43,7 @@ class UnreadableBodyTest {
     @Test
     void aFormPairWithoutANameIsAProblemNotA500() {
         for (String body : List.of("=", "%zz", "email=%FF&kind=ACCESS")) {
-            given().header("Sec-Fetch-Site", "same-origin").contentType("application/x-www-form-urlencoded").body(body)
+            given().header("Sec-Fetch-Site", "same-origin").contentType("application/x-www-form-urlencoded; charset=UTF-8").body(body)
                     .post("/w/" + java.util.UUID.randomUUID()).then().statusCode(400)
                     .contentType("application/problem+json")
                     .body("type", equalTo("urn:plenum:problem:unreadable-body"));
