@@ -74,6 +74,20 @@ class ArchitectureTest {
         assertEquals(contexts, new TreeSet<>(declared.keySet()), "contexts in the code vs. in the tree of docs/architecture.md");
     }
 
+    /**
+     * Form bodies are read whole (a {@code MultivaluedMap}) by {@code shared.web.FormBodies}, the one strict form
+     * parser: {@code @FormParam} would hand them to RESTEasy's own, which answers a pair with a broken escape
+     * (or one field too many) with a 500.
+     */
+    @Test
+    void formsAreReadByTheStrictFormReader() {
+        List<String> offenders = MAIN.stream().flatMap(type -> type.getMethods().stream())
+                .filter(method -> method.getParameters().stream().anyMatch(parameter -> parameter.isAnnotatedWith(jakarta.ws.rs.FormParam.class)
+                        || parameter.isAnnotatedWith(org.jboss.resteasy.reactive.RestForm.class)))
+                .map(method -> method.getFullName()).sorted().toList();
+        assertEquals(List.of(), offenders, "methods that read form fields one by one instead of the form whole");
+    }
+
     /** The arrows of the context tree in docs/architecture.md's "Contexts" section: context → contexts it may use. */
     static Map<String, Set<String>> declaredDependencies() {
         List<String> lines;

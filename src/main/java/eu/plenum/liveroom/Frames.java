@@ -1,6 +1,7 @@
 package eu.plenum.liveroom;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import eu.plenum.shared.FreeText;
 import java.util.UUID;
 
 /** Reads the fields of a participant's frame; anything malformed is a refusal the sender reads, never an exception. */
@@ -18,6 +19,9 @@ final class Frames {
         String text = value.asText().strip();
         if (text.codePointCount(0, text.length()) > max) {
             throw new LiveRefusal("too-long", "'" + field + "' is longer than " + max + " characters");
+        }
+        if (!FreeText.Check.allows(text)) {
+            throw new LiveRefusal("invalid-frame", "'" + field + "' must not contain control characters");
         }
         return text;
     }

@@ -5,6 +5,7 @@ import eu.plenum.liveroom.LiveEvents.Audience;
 import eu.plenum.liveroom.polls.Poll;
 import eu.plenum.liveroom.polls.PollRepository;
 import eu.plenum.liveroom.polls.PollResults;
+import eu.plenum.shared.FreeText;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
 import jakarta.transaction.Transactional;
@@ -171,6 +172,9 @@ public class Polls implements LiveCommands {
             }
             if (label.codePointCount(0, label.length()) > MAX_OPTION) {
                 throw new LiveRefusal("too-long", "An option is longer than " + MAX_OPTION + " characters");
+            }
+            if (!FreeText.Check.allows(label)) {
+                throw new LiveRefusal("invalid-poll", "An option must not contain control characters");
             }
             options.add(label);
         }

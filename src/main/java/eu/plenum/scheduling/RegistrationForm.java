@@ -1,5 +1,6 @@
 package eu.plenum.scheduling;
 
+import eu.plenum.shared.FreeText;
 import jakarta.validation.constraints.Email;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Pattern;
@@ -21,5 +22,5 @@ public record RegistrationForm(
         String email,
         boolean privacyAcknowledged,
         boolean recordingConsent,
-        @Size(max = 20) Map<String, @Size(max = 2000) String> answers) {
+        @Size(max = 20) Map<String, @Size(max = 2000) @FreeText String> answers) {
 }

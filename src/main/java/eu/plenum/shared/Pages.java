@@ -56,6 +56,15 @@ public class Pages {
         return fallback;
     }
 
+    /**
+     * Whether the client asked for HTML by name (a browser): only then does a refused form come back as the
+     * page with its errors; any other client gets the problem+json 4xx, as ProblemMappers decides.
+     */
+    public static boolean wantsPage(jakarta.ws.rs.core.HttpHeaders headers) {
+        return headers.getAcceptableMediaTypes().stream()
+                .anyMatch(type -> !type.isWildcardType() && type.isCompatible(jakarta.ws.rs.core.MediaType.TEXT_HTML_TYPE));
+    }
+
     public static boolean isSupported(String language) {
         return SUPPORTED.stream().anyMatch(locale -> locale.getLanguage().equals(language));
     }

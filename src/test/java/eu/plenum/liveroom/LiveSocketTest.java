@@ -151,7 +151,7 @@ class LiveSocketTest {
     }
 
     @Test
-    void aFloodingClientIsThrottledThenDisconnectedAndAnOversizedFrameClosesWith1009() {
+    void aFloodingClientIsThrottledThenDisconnectedABinaryFrameIsRefusedAndAnOversizedFrameClosesWith1009() {
         Room room = room("Live limits");
         try (LiveClient flooder = attendee(room, attendeeCookie(room, "Fred Flood"), "")) {
             flooder.awaitType("welcome");
@@ -165,6 +165,13 @@ class LiveSocketTest {
             assertEquals("rate-limited", flooder.await(frame -> "rate-limited".equals(frame.path("code").asText()), "rate-limited")
                     .path("code").asText());
             assertEquals(1008, flooder.awaitClose());
+        }
+        try (LiveClient binary = attendee(room, attendeeCookie(room, "Bin Ary"), "")) {
+            binary.awaitType("welcome");
+            binary.sendBinary("{\"type\":\"chat.send\",\"text\":\"hi\"}".getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            assertEquals("bad-frame", binary.awaitType("error").path("code").asText(), "a binary frame is answered, not dropped");
+            binary.send(chat("still here", "b1"));
+            assertEquals("b1", binary.awaitType("ack").path("ref").asText(), "and the socket stays open");
         }
         try (LiveClient big = attendee(room, attendeeCookie(room, "Bea Big"), "")) {
             big.awaitType("welcome");

@@ -86,6 +86,9 @@ class PollsTest {
                 "options", List.of("1", "2", "3", "4", "5", "6", "7", "8", "9", "10", "11"))));
         refused("too-long", () -> polls.handle(host, "poll.create", frame("question", "Q?", "options", List.of("a", "b".repeat(121)))));
         refused("too-long", () -> polls.handle(host, "poll.create", frame("question", "q".repeat(301), "options", List.of("a", "b"))));
+        // PostgreSQL cannot store NUL: refused like any control character, never an internal error.
+        refused("invalid-frame", () -> polls.handle(host, "poll.create", frame("question", "Q\u0000?", "options", List.of("a", "b"))));
+        refused("invalid-poll", () -> polls.handle(host, "poll.create", frame("question", "Q?", "options", List.of("a", "b\u0000"))));
 
         String poll = create(room, host, false, "Frankfurt", "Paris");
         assertEquals("MODERATORS", room.last("poll.created").audience(), "a draft is for moderators only");

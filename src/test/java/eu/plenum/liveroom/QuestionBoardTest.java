@@ -68,6 +68,9 @@ class QuestionBoardTest {
         refused("not-moderator", () -> board.handle(bob, "question.dismiss", frame("questionId", first)));
         refused("too-long", () -> board.handle(ada, "question.ask", frame("text", "x".repeat(501))));
         refused("invalid-frame", () -> board.handle(ada, "question.ask", frame("text", " ")));
+        // PostgreSQL cannot store NUL: refused like any control character, never an internal error.
+        refused("invalid-frame", () -> board.handle(ada, "question.ask", frame("text", "a\u0000b")));
+        refused("invalid-frame", () -> board.handle(ada, "question.ask", frame("text", "ring \u0007 the bell")));
         refused("invalid-frame", () -> board.handle(bob, "question.upvote", frame("questionId", "not-an-id")));
         refused("not-found", () -> board.handle(bob, "question.upvote", frame("questionId", UUID.randomUUID().toString())));
 

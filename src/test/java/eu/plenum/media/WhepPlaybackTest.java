@@ -196,7 +196,8 @@ class WhepPlaybackTest {
         offersFromOneAddressAreLimited(whep, pass);
         given().options(whep).then().statusCode(204).header("Accept-Post", "application/sdp")
                 .header("Access-Control-Allow-Origin", "*").header("Access-Control-Expose-Headers", containsString("Location"));
-        given().header("Authorization", "Bearer " + pass).patch(whep + "/" + UUID.randomUUID()).then().statusCode(405);
+        given().header("Authorization", "Bearer " + pass).patch(whep + "/" + UUID.randomUUID()).then().statusCode(405)
+                .header("Allow", org.hamcrest.Matchers.containsString("DELETE")).contentType("application/problem+json");
         given().header("Authorization", "Bearer " + pass).delete(whep + "/" + UUID.randomUUID())
                 .then().statusCode(404).body("type", containsString("unknown-viewer"));
     }

@@ -102,7 +102,8 @@ class WhipEndpointTest {
     @Test
     void patchIs405AsForServersWithoutTrickleIce() {
         given().header("Authorization", "Bearer " + room().key()).contentType("application/trickle-ice-sdpfrag").body(bytes("a=end-of-candidates"))
-                .patch(path(room().id()) + "/" + UUID.randomUUID()).then().statusCode(405).header("Allow", containsString("DELETE"));
+                .patch(path(room().id()) + "/" + UUID.randomUUID()).then().statusCode(405).header("Allow", containsString("DELETE"))
+                .contentType("application/problem+json");
     }
 
     @Test

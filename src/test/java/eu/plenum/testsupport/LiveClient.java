@@ -75,6 +75,10 @@ public final class LiveClient implements WebSocket.Listener, AutoCloseable {
         socket.sendText(frame, true).orTimeout(30, TimeUnit.SECONDS).join();
     }
 
+    public void sendBinary(byte[] frame) {
+        socket.sendBinary(java.nio.ByteBuffer.wrap(frame), true).orTimeout(30, TimeUnit.SECONDS).join();
+    }
+
     public void send(Object frame) {
         try {
             send(JSON.writeValueAsString(frame));

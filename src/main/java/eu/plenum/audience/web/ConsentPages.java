@@ -6,13 +6,13 @@ import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
 import jakarta.annotation.security.PermitAll;
 import jakarta.ws.rs.Consumes;
-import jakarta.ws.rs.FormParam;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.MultivaluedMap;
 import jakarta.ws.rs.core.Response;
 import java.net.URI;
 import java.time.ZoneId;
@@ -51,8 +51,8 @@ public class ConsentPages {
     @POST
     @Path("withdraw")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
-    public Response withdraw(@PathParam("token") String token, @FormParam("kind") String kind) {
-        choices.withdraw(token, kind);
+    public Response withdraw(@PathParam("token") String token, MultivaluedMap<String, String> posted) {
+        choices.withdraw(token, posted.getFirst("kind"));
         return Response.seeOther(URI.create("/join/" + token + "/consents?done=true")).build();
     }
 

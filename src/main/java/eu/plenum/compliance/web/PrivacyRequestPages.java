@@ -9,7 +9,6 @@ import io.quarkus.qute.TemplateInstance;
 import io.vertx.core.http.HttpServerRequest;
 import jakarta.annotation.security.PermitAll;
 import jakarta.ws.rs.Consumes;
-import jakarta.ws.rs.FormParam;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -18,6 +17,7 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.MultivaluedMap;
 import jakarta.ws.rs.core.Response;
 import java.net.URI;
 import java.util.Map;
@@ -61,8 +61,9 @@ public class PrivacyRequestPages {
     @POST
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     @Produces({MediaType.TEXT_HTML, MediaType.APPLICATION_JSON})
-    public Response ask(@FormParam("email") String email, @FormParam("kind") String kind, @Context HttpServerRequest request,
-            @Context HttpHeaders headers) {
+    public Response ask(MultivaluedMap<String, String> posted, @Context HttpServerRequest request, @Context HttpHeaders headers) {
+        String email = posted.getFirst("email");
+        String kind = posted.getFirst("kind");
         // Limited per client address across app nodes before it gets here (traffic.TrafficGate, class 'self-service').
         Optional<SubjectRequestKind> parsed = SubjectRequestKind.parse(kind);
         Map<String, String> values = Map.of("email", email == null ? "" : email, "kind", kind == null ? "" : kind);
@@ -73,7 +74,7 @@ public class PrivacyRequestPages {
             }
             selfService.ask(email, parsed.get());
         } catch (InvalidInputException invalid) {
-            if (!wantsPage(headers)) {
+            if (!Pages.wantsPage(headers)) {
                 throw invalid;
             }
             Map<String, String> errors = new java.util.HashMap<>();
@@ -105,11 +106,6 @@ public class PrivacyRequestPages {
     public String confirm(@PathParam("token") String token) {
         selfService.confirm(token);
         return pages.render(Templates.privacyConfirmed());
-    }
-
-    private static boolean wantsPage(HttpHeaders headers) {
-        return headers.getAcceptableMediaTypes().stream()
-                .anyMatch(type -> !type.isWildcardType() && type.isCompatible(MediaType.TEXT_HTML_TYPE));
     }
 
     private Response invalid(Map<String, String> values, Map<String, String> errors) {

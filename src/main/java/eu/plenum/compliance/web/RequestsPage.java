@@ -15,13 +15,13 @@ import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.Consumes;
-import jakarta.ws.rs.FormParam;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.MultivaluedMap;
 import jakarta.ws.rs.core.Response;
 import java.net.URI;
 import java.util.List;
@@ -70,7 +70,10 @@ public class RequestsPage {
 
     @POST
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
-    public Response open(@FormParam("tenantId") String tenantId, @FormParam("email") String email, @FormParam("kind") String kind) {
+    public Response open(MultivaluedMap<String, String> posted) {
+        String tenantId = posted.getFirst("tenantId");
+        String email = posted.getFirst("email");
+        String kind = posted.getFirst("kind");
         SubjectRequestKind parsed = SubjectRequestKind.parse(kind).orElseThrow(() -> new InvalidInputException(
                 "The kind is ACCESS or ERASURE.", List.of(new FieldError("kind", "ACCESS or ERASURE"))));
         requests.open(tenantId == null ? "" : tenantId.strip(), email, parsed);

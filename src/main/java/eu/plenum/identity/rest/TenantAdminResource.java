@@ -1,6 +1,7 @@
 package eu.plenum.identity.rest;
 
 import eu.plenum.shared.Audited;
+import eu.plenum.shared.FreeText;
 import eu.plenum.identity.PlenumRoles;
 import eu.plenum.identity.TenantDirectory;
 import eu.plenum.identity.TenantHomeRegionMigration;
@@ -60,22 +61,22 @@ public class TenantAdminResource {
     public record TenantRequest(
             @NotNull @Pattern(regexp = "^[a-z0-9][a-z0-9-]{1,62}$",
                     message = "2 to 63 lower-case letters, digits and dashes, starting with a letter or digit") String id,
-            @NotBlank @Size(max = 200) String name,
+            @NotBlank @Size(max = 200) @FreeText String name,
             @NotNull @Pattern(regexp = "^[a-z]{2}-[a-z0-9-]{2,28}$", message = "a region code such as eu-fra")
             String homeRegionCode,
-            @Size(max = 300) String adequacyLegalBasis) {
+            @Size(max = 300) @FreeText String adequacyLegalBasis) {
     }
 
     /** Request to move a tenant's home region (the explicit, logged migration procedure). */
     public record HomeRegionMigrationRequest(
             @NotNull @Pattern(regexp = "^[a-z]{2}-[a-z0-9-]{2,28}$", message = "a region code such as eu-waw")
             String targetRegionCode,
-            @NotBlank @Size(max = 150) String reason,
-            @Size(max = 300) String adequacyLegalBasis) {
+            @NotBlank @Size(max = 150) @FreeText String reason,
+            @Size(max = 300) @FreeText String adequacyLegalBasis) {
     }
 
     /** Request to allow one adequate region for a tenant's personal data. */
-    public record AllowanceRequest(@NotBlank @Size(max = 300) String legalBasis) {
+    public record AllowanceRequest(@NotBlank @Size(max = 300) @FreeText String legalBasis) {
     }
 
     /** A tenant in the register. */

@@ -6,6 +6,7 @@ import eu.plenum.liveroom.WebinarModerators;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
@@ -24,7 +25,8 @@ import java.util.UUID;
 public class ModeratorResource {
 
     /** The user ids (Keycloak subjects) of the moderators; at most 20. */
-    public record ModeratorList(@NotNull @Size(max = 20) List<@NotNull @Size(min = 1, max = 120) String> userIds) {
+    public record ModeratorList(@NotNull @Size(max = 20)
+            List<@NotNull @Size(min = 1, max = 120) @Pattern(regexp = "\\p{Graph}+", message = "must be a user id") String> userIds) {
     }
 
     private final WebinarModerators moderators;

@@ -160,15 +160,9 @@ class LiveRoomHub {
                     1009, "frame-too-large");
             return;
         }
-        if (!connection.bucket.tryTake()) {
-            if (connection.refusalsInARow.incrementAndGet() >= config.refusalsBeforeClose()) {
-                connection.closeAfter(Frames.error(json, "rate-limited", "Too many frames: disconnected.", null), 1008, "rate-limited");
-            } else {
-                connection.send(Frames.error(json, "rate-limited", "Too many frames; slow down.", null));
-            }
+        if (!withinRate(connection)) {
             return;
         }
-        connection.refusalsInARow.set(0);
         JsonNode frame;
         try {
             frame = json.readTree(text);
@@ -186,6 +180,28 @@ class LiveRoomHub {
         } catch (RejectedExecutionException e) {
             connection.send(Frames.error(json, "busy", "The room is busy; try again.", ref));
         }
+    }
+
+    /** A binary frame (event loop): the protocol is JSON text, so it is refused, and counted like any frame. */
+    void receiveBinary(WebSocketConnection socket) {
+        LiveConnection connection = connections.get(socket.id());
+        if (connection != null && withinRate(connection)) {
+            connection.send(Frames.error(json, "bad-frame", "Frames are JSON text; binary frames are not part of the protocol.", null));
+        }
+    }
+
+    /** Takes a token from the socket's bucket; without one the sender is told, and closed after too many refusals in a row. */
+    private boolean withinRate(LiveConnection connection) {
+        if (!connection.bucket.tryTake()) {
+            if (connection.refusalsInARow.incrementAndGet() >= config.refusalsBeforeClose()) {
+                connection.closeAfter(Frames.error(json, "rate-limited", "Too many frames: disconnected.", null), 1008, "rate-limited");
+            } else {
+                connection.send(Frames.error(json, "rate-limited", "Too many frames; slow down.", null));
+            }
+            return false;
+        }
+        connection.refusalsInARow.set(0);
+        return true;
     }
 
     private void handle(LiveConnection connection, JsonNode frame, String ref) {

@@ -9,6 +9,7 @@ import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.OPTIONS;
+import jakarta.ws.rs.NotAllowedException;
 import jakarta.ws.rs.PATCH;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -98,7 +99,9 @@ public class WhepResource {
     @Path("/{viewerId}")
     @Operation(summary = "Trickle ICE and ICE restarts are not supported (405)")
     public Response patch() {
-        return Response.status(405).header(HttpHeaders.ALLOW, "OPTIONS, DELETE").build();
+        // Thrown, not returned: the problem mapper gives the 405 its problem+json body and keeps the Allow header.
+        throw new NotAllowedException("Trickle ICE and ICE restarts are not supported",
+                Response.status(405).header(HttpHeaders.ALLOW, "OPTIONS, DELETE").build());
     }
 
     @OPTIONS

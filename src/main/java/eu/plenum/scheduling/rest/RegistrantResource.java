@@ -1,6 +1,7 @@
 package eu.plenum.scheduling.rest;
 
 import eu.plenum.shared.Audited;
+import eu.plenum.shared.FreeText;
 import eu.plenum.identity.PlenumRoles;
 import eu.plenum.scheduling.Downloads;
 import eu.plenum.scheduling.RegistrantDesk;
@@ -45,7 +46,7 @@ public class RegistrantResource {
 
     @GET
     @Operation(summary = "Registrants, oldest first; q searches name and e-mail")
-    public List<RegistrantView> list(@PathParam("id") UUID id, @QueryParam("q") @Size(max = 100) String query) {
+    public List<RegistrantView> list(@PathParam("id") UUID id, @QueryParam("q") @Size(max = 100) @FreeText String query) {
         return desk.list(id, query);
     }
 

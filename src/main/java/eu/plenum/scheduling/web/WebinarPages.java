@@ -1,6 +1,7 @@
 package eu.plenum.scheduling.web;
 
 import eu.plenum.shared.Audited;
+import eu.plenum.shared.FreeText;
 import eu.plenum.identity.PlenumRoles;
 import eu.plenum.scheduling.Downloads;
 import eu.plenum.scheduling.RegistrantDesk;
@@ -12,6 +13,7 @@ import eu.plenum.scheduling.WebinarPlanner;
 import eu.plenum.scheduling.WebinarView;
 import eu.plenum.shared.InvalidInputException;
 import eu.plenum.shared.Pages;
+import eu.plenum.shared.PlenumException;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
 import jakarta.annotation.security.RolesAllowed;
@@ -19,18 +21,20 @@ import jakarta.validation.ConstraintViolation;
 import jakarta.validation.Validator;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DefaultValue;
-import jakarta.ws.rs.FormParam;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.MultivaluedMap;
 import jakarta.ws.rs.core.Response;
 import java.net.URI;
 import java.time.ZoneId;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -42,6 +46,9 @@ import java.util.UUID;
 @RolesAllowed(PlenumRoles.HOST)
 @Produces(MediaType.TEXT_HTML)
 public class WebinarPages {
+
+    /** As many registrations as one bulk decision of the API takes. */
+    private static final int MAX_SELECTED = 1000;
 
     @CheckedTemplate(basePath = "scheduling")
     static class Templates {
@@ -86,7 +93,7 @@ public class WebinarPages {
 
     @GET
     @Path("{id}/registrants")
-    public String registrants(@PathParam("id") UUID id, @QueryParam("q") String query) {
+    public String registrants(@PathParam("id") UUID id, @QueryParam("q") @FreeText String query) {
         String search = query == null ? "" : query.strip();
         if (search.length() > 100) {
             search = search.substring(0, 100);
@@ -98,8 +105,9 @@ public class WebinarPages {
     @POST
     @Path("{id}/registrants")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
-    public String decide(@PathParam("id") UUID id, @FormParam("decision") String decision, @FormParam("selected") List<UUID> selected) {
-        List<UUID> ids = selected == null ? List.of() : selected;
+    public String decide(@PathParam("id") UUID id, MultivaluedMap<String, String> posted) {
+        String decision = posted.getFirst("decision");
+        List<UUID> ids = selected(posted.get("selected"));
         List<RegistrantDesk.Decision> decisions = ids.isEmpty() ? List.of()
                 : "deny".equals(decision) ? desk.deny(id, ids) : desk.approve(id, ids);
         long changed = decisions.stream().filter(RegistrantDesk.Decision::changed).count();
@@ -137,7 +145,7 @@ public class WebinarPages {
 
     @POST
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
-    public Response schedule(MultivaluedMap<String, String> posted) {
+    public Response schedule(MultivaluedMap<String, String> posted, @Context HttpHeaders headers) {
         WebinarForm form = WebinarFormFields.read(posted);
         Map<String, String> errors = shapeErrors(form);
         if (errors.isEmpty()) {
@@ -148,7 +156,7 @@ public class WebinarPages {
                 invalid.fieldErrors().forEach(error -> errors.putIfAbsent(error.field(), error.message()));
             }
         }
-        return formAgain(null, posted, errors);
+        return formAgain(null, posted, errors, headers);
     }
 
     @GET
@@ -167,7 +175,7 @@ public class WebinarPages {
     @POST
     @Path("{id}")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
-    public Response revise(@PathParam("id") UUID id, MultivaluedMap<String, String> posted) {
+    public Response revise(@PathParam("id") UUID id, MultivaluedMap<String, String> posted, @Context HttpHeaders headers) {
         planner.get(id); // another tenant's webinar is 404 before its form is judged, as on every other page
         WebinarForm form = WebinarFormFields.read(posted);
         Map<String, String> errors = shapeErrors(form);
@@ -179,7 +187,7 @@ public class WebinarPages {
                 invalid.fieldErrors().forEach(error -> errors.putIfAbsent(error.field(), error.message()));
             }
         }
-        return formAgain(id, posted, errors);
+        return formAgain(id, posted, errors, headers);
     }
 
     @POST
@@ -199,16 +207,40 @@ public class WebinarPages {
     @POST
     @Path("{id}/sessions/{sessionId}/move")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
-    public Response moveSession(@PathParam("id") UUID id, @PathParam("sessionId") UUID sessionId, @FormParam("start") String start) {
+    public Response moveSession(@PathParam("id") UUID id, @PathParam("sessionId") UUID sessionId, MultivaluedMap<String, String> posted,
+            @Context HttpHeaders headers) {
+        String start = posted.getFirst("start");
         try {
             planner.moveSession(id, sessionId, start);
             return Response.seeOther(URI.create("/host/webinars/" + id)).build();
         } catch (InvalidInputException invalid) {
+            if (!Pages.wantsPage(headers)) {
+                throw invalid;
+            }
             WebinarView webinar = planner.get(id);
             Map<String, String> errors = Map.of("move-" + sessionId, invalid.fieldErrors().get(0).message());
             String page = pages.render(Templates.webinar(webinar, pages.zoneOr(ZoneId.of(webinar.timeZone())), errors));
             return Response.status(400).type(MediaType.TEXT_HTML_TYPE).entity(page).build();
         }
+    }
+
+    /** The ticked registrations: ids, at most as many as one bulk decision of the API takes. */
+    private static List<UUID> selected(List<String> values) {
+        if (values == null) {
+            return List.of();
+        }
+        if (values.size() > MAX_SELECTED) {
+            throw InvalidInputException.of("selected", "at most " + MAX_SELECTED + " registrations at once");
+        }
+        List<UUID> ids = new ArrayList<>();
+        for (String value : values) {
+            try {
+                ids.add(UUID.fromString(value));
+            } catch (IllegalArgumentException notAnId) {
+                throw InvalidInputException.of("selected", "must be registration ids");
+            }
+        }
+        return ids;
     }
 
     /** Shape errors (Bean Validation) and meaning errors (WebinarPlanRules), all at once, one per field. */
@@ -223,7 +255,12 @@ public class WebinarPages {
         return errors;
     }
 
-    private Response formAgain(UUID id, MultivaluedMap<String, String> posted, Map<String, String> errors) {
+    /** A browser gets the form again with its errors; any other client the problem+json 400 with the same fields. */
+    private Response formAgain(UUID id, MultivaluedMap<String, String> posted, Map<String, String> errors, HttpHeaders headers) {
+        if (!Pages.wantsPage(headers)) {
+            throw new InvalidInputException("The webinar has invalid fields.", errors.entrySet().stream().sorted(Map.Entry.comparingByKey())
+                    .map(error -> new PlenumException.FieldError(error.getKey(), error.getValue())).toList());
+        }
         String page = pages.render(Templates.webinarForm(id, WebinarFormFields.values(posted), errors, zones()));
         return Response.status(400).type(MediaType.TEXT_HTML_TYPE).entity(page).build();
     }

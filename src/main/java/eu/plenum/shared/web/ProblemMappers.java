@@ -1,6 +1,7 @@
 package eu.plenum.shared.web;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import eu.plenum.shared.Pages;
 import eu.plenum.shared.PlenumException;
 import eu.plenum.shared.PlenumException.FieldError;
@@ -17,6 +18,8 @@ import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import java.io.CharConversionException;
+import java.io.IOException;
 import java.util.Comparator;
 import java.util.List;
 import org.jboss.logging.Logger;
@@ -66,9 +69,16 @@ public class ProblemMappers {
         return Response.fromResponse(problem).header(HttpHeaders.WWW_AUTHENTICATE, "Bearer realm=\"plenum\"").build();
     }
 
-    @ServerExceptionMapper
-    public Response unreadable(JsonProcessingException e, ContainerRequestContext request) {
-        return respond(request, 400, "unreadable-body", "The request body is not valid JSON for this address.", List.of());
+    /**
+     * Bodies that are not JSON, or JSON of the wrong shape for the address. Named with Jackson's
+     * {@link MismatchedInputException} too, so that this mapper, not Quarkus's built-in one (plain JSON,
+     * or an empty 400), answers wrong types and missing bodies; and with the {@link CharConversionException}
+     * Jackson's encoding detection throws for bytes that are no Unicode at all (it is no JsonProcessingException).
+     */
+    @ServerExceptionMapper({JsonProcessingException.class, MismatchedInputException.class, CharConversionException.class})
+    public Response unreadable(IOException e, ContainerRequestContext request) {
+        return respond(request, 400, "unreadable-body", "The request body is not valid JSON for this address.",
+                UnreadableBodies.fieldErrors(e));
     }
 
     /** Two requests raced for the same unique thing (e.g. the same address registering twice at once). */
@@ -102,7 +112,10 @@ public class ProblemMappers {
             case 415 -> "The request body has a media type this address does not accept.";
             default -> "The request could not be understood.";
         };
-        return respond(request, status, slug(status), detail, List.of());
+        Response problem = respond(request, status, slug(status), detail, List.of());
+        String allowed = e.getResponse().getHeaderString(HttpHeaders.ALLOW);
+        // A 405 names the methods the address does take (RFC 9110, section 15.5.6).
+        return status == 405 && allowed != null ? Response.fromResponse(problem).header(HttpHeaders.ALLOW, allowed).build() : problem;
     }
 
     @ServerExceptionMapper(priority = Integer.MAX_VALUE)

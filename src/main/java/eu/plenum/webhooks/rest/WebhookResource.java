@@ -1,6 +1,7 @@
 package eu.plenum.webhooks.rest;
 
 import eu.plenum.shared.Audited;
+import eu.plenum.shared.FreeText;
 import eu.plenum.identity.CurrentHost;
 import eu.plenum.identity.PlenumRoles;
 import eu.plenum.webhooks.WebhookDelivery;
@@ -53,7 +54,7 @@ public class WebhookResource {
     public record EndpointRequest(
             @NotBlank @Size(max = 2000) String url,
             @NotBlank @Size(max = 32) String regionCode,
-            @Size(max = 200) String description,
+            @Size(max = 200) @FreeText String description,
             @Size(max = 20) List<@NotBlank @Size(max = 40) String> events) {
     }
 

@@ -116,6 +116,15 @@ class WebinarResourceTest {
         past.put("recurrence", "NONE");
         as(Tokens.HOST).body(past).when().post("/api/webinars")
                 .then().statusCode(400).body("errors[0].field", equalTo("start")).body("errors[0].message", equalTo("must be in the future"));
+        // Control characters (PostgreSQL cannot store NUL) and holes in lists are refused, never a 500.
+        Map<String, Object> control = webinar("Nul\u0000title");
+        control.put("description", "bell \u0007");
+        control.put("questions", java.util.Arrays.asList((Object) null));
+        as(Tokens.HOST).body(control).when().post("/api/webinars")
+                .then().statusCode(400).contentType("application/problem+json")
+                .body("errors.field", hasItem("title"))
+                .body("errors.field", hasItem("description"))
+                .body("errors.field", hasItem(org.hamcrest.Matchers.startsWith("questions[0]")));
         as(Tokens.HOST).get("/api/webinars").then().body("$", hasSize(before));
     }
 

@@ -9,21 +9,20 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import eu.plenum.scheduling.QuestionKind;
 import eu.plenum.scheduling.RegistrationForm;
 import eu.plenum.scheduling.WebinarView;
+import eu.plenum.shared.PlenumException;
+import eu.plenum.shared.web.FormBodies;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.Validation;
 import jakarta.validation.Validator;
-import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.MultivaluedMap;
-import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
 import org.hibernate.validator.messageinterpolation.ParameterMessageInterpolator;
-import org.jboss.resteasy.reactive.common.providers.serialisers.FormUrlEncodedProvider;
 
 /**
- * Fuzz target (Jazzer) for the two public registration bodies: the page's form (decoded by Quarkus REST's form
+ * Fuzz target (Jazzer) for the two public registration bodies: the page's form (decoded by {@link FormBodies}, the form
  * reader, then read into a RegistrationForm as RegistrationPages does) and the API's JSON (Jackson configured as
  * Quarkus configures it). Either the body is refused with a declared exception (unreadable JSON, malformed form
  * encoding) or it is a form whose constraint violations decide; a form without violations keeps every limit.
@@ -64,10 +63,8 @@ public final class RegistrationBodyFuzzTarget {
             return JSON.readValue(input, RegistrationForm.class);
         } catch (JsonProcessingException unreadable) {
             return null; // ProblemMappers answers 400
-        } catch (java.io.CharConversionException notUtf) {
-            // Known finding: Jackson's encoding detection refuses some byte sequences with this IOException, which is
-            // no JsonProcessingException (docs/benchmarks.md, "Fuzzing"); not fixed in this session.
-            return null;
+        } catch (java.io.CharConversionException notUnicode) {
+            return null; // Jackson's encoding detection refuses bytes that are no Unicode; ProblemMappers answers 400
         } catch (IOException e) {
             throw new AssertionError(e);
         }
@@ -76,15 +73,10 @@ public final class RegistrationBodyFuzzTarget {
     private static RegistrationForm form(byte[] input) {
         MultivaluedMap<String, String> posted;
         try {
-            posted = FormUrlEncodedProvider.parseForm(new ByteArrayInputStream(input), MediaType.APPLICATION_FORM_URLENCODED_TYPE);
-        } catch (IllegalArgumentException malformedEscape) {
-            return null; // a bad %-escape: Quarkus REST refuses the body before the resource (the sweeps check its status)
-        } catch (ArrayIndexOutOfBoundsException emptyName) {
-            // Quarkus REST 3.32.1's form reader fails on a pair without a name (body "=", found by this target):
-            // a library defect outside Plenum, left to the HTTP sweeps (docs/benchmarks.md, "Fuzzing").
-            return null;
-        } catch (IOException e) {
-            throw new AssertionError(e);
+            posted = FormBodies.parse(input);
+        } catch (PlenumException malformed) {
+            check(malformed.status() == 400, "a malformed form is a 400");
+            return null; // a pair without a name, a bad %-escape, not UTF-8: refused before the resource
         }
         RegistrationForm form = RegistrationPages.read(WEBINAR, posted);
         check(form.answers().size() <= WEBINAR.questions().size(), "answers to questions not asked");

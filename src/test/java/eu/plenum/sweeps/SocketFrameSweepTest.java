@@ -39,11 +39,11 @@ import org.junit.jupiter.api.Test;
  * answered with an error frame or a close code — never an internal error, a silent drop or a dead node —
  * and a well-behaved connection to the same room must keep working throughout.
  *
- * <p>Runs with {@code -Psweeps} only (not in {@code ./plenum test}) until the defects it still finds are fixed: see issue 15.
+ * <p>Part of {@code ./plenum test}; every finding is also written to {@code target/sweep-reports/}.
  */
 @QuarkusTest
 @WithTestResource(PlenumTestServers.class)
-class SocketFrameSweep {
+class SocketFrameSweepTest {
 
     private static final String ORIGIN = "http://localhost:8081";
     /** Field names the frame handlers read (liveroom), each sent with values of every wrong shape. */
@@ -98,6 +98,7 @@ class SocketFrameSweep {
             }
         }
         System.out.printf("socket sweep: %d sockets, %d malformed frames%n", paths.size(), sent);
+        SweepReports.write("socket-frames", violations);
         assertEquals(200, SweepHttp.send(SweepHttp.PLAIN, "GET", "/q/health/live", Map.of(), null).status(), "the node is alive");
         assertTrue(violations.isEmpty(), violations.size() + " malformed frames were mishandled:\n" + String.join("\n", violations));
     }
@@ -158,7 +159,7 @@ class SocketFrameSweep {
 
         static Client open(String path, String... headers) {
             Client client = new Client();
-            java.net.http.WebSocket.Builder builder = HttpClient.newHttpClient().newWebSocketBuilder().connectTimeout(Duration.ofSeconds(20));
+            java.net.http.WebSocket.Builder builder = HttpClient.newBuilder().localAddress(SweepHttp.SOURCE).build().newWebSocketBuilder().connectTimeout(Duration.ofSeconds(20));
             for (int i = 0; i < headers.length; i += 2) {
                 builder.header(headers[i], headers[i + 1]);
             }

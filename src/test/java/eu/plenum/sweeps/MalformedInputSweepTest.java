@@ -34,11 +34,11 @@ import org.junit.jupiter.api.Test;
  * deeply nested values, control characters and wrong content types. Any 5xx or dropped connection
  * fails, and every 4xx must be application/problem+json.
  *
- * <p>Runs with {@code -Psweeps} only (not in {@code ./plenum test}) until the defects it still finds are fixed: see issue 15.
+ * <p>Part of {@code ./plenum test}; every finding is also written to {@code target/sweep-reports/}.
  */
 @QuarkusTest
 @WithTestResource(PlenumTestServers.class)
-class MalformedInputSweep {
+class MalformedInputSweepTest {
 
     /** Fewer swept operations than this means the document or the filter broke. */
     static final int MINIMUM_OPERATIONS = 120;
@@ -70,6 +70,7 @@ class MalformedInputSweep {
         }
         rawFraming();
         System.out.printf("malformed-input sweep: %d operations, %d requests%n", swept, requests);
+        SweepReports.write("malformed-input", violations);
         assertEquals(200, SweepHttp.send(SweepHttp.PLAIN, "GET", "/q/health/live", Map.of(), null).status(), "the node is alive");
         assertTrue(violations.isEmpty(), violations.size() + " malformed requests were mishandled:\n" + String.join("\n", violations));
         assertTrue(swept >= MINIMUM_OPERATIONS, "only " + swept + " operations were swept");
@@ -230,15 +231,30 @@ class MalformedInputSweep {
         }
     }
 
-    /** Bad bytes below the HTTP layer: Content-Length that is not a number, negative, or two that disagree. */
+    /** One raw request's framing headers and body; {@code mayClose}: framing so broken that closing without an answer is right. */
+    private record Framing(String headers, String body, boolean mayClose) {
+    }
+
+    /**
+     * Bad bytes below the HTTP layer: Content-Length that is not a number, negative, or two that disagree; both
+     * Content-Length and Transfer-Encoding (the request-smuggling shape, which Netty's RFC 9112 decoder refuses
+     * outright); and a chunked body that is no chunk at all. After the last two nobody can tell where the next
+     * request starts, so the connection may also just close (RFC 9112, section 6.1) — but it must never hang or
+     * answer 5xx.
+     */
     private void rawFraming() throws IOException {
         String token = token(Tokens.HOST);
-        for (String lengths : List.of("Content-Length: abc\r\n", "Content-Length: -5\r\n", "Content-Length: 2\r\nContent-Length: 7\r\n",
-                "Content-Length: 99999999999999999999\r\n", "Transfer-Encoding: chunked\r\nContent-Length: 2\r\n")) {
+        List<Framing> framings = List.of(new Framing("Content-Length: abc\r\n", "{}", false),
+                new Framing("Content-Length: -5\r\n", "{}", false), new Framing("Content-Length: 2\r\nContent-Length: 7\r\n", "{}", false),
+                new Framing("Content-Length: 99999999999999999999\r\n", "{}", false),
+                new Framing("Transfer-Encoding: chunked\r\nContent-Length: 2\r\n", "2\r\n{}\r\n0\r\n\r\n", true),
+                new Framing("Transfer-Encoding: chunked\r\n", "{}", true));
+        for (Framing framing : framings) {
             String request = "POST /api/webinars HTTP/1.1\r\nHost: localhost\r\nAuthorization: Bearer " + token
-                    + "\r\nContent-Type: application/json\r\n" + lengths + "Connection: close\r\n\r\n{}";
+                    + "\r\nContent-Type: application/json\r\n" + framing.headers() + "Connection: close\r\n\r\n" + framing.body();
+            String what = "raw POST /api/webinars with " + framing.headers().strip().replace("\r\n", ", ");
             java.net.URI base = java.net.URI.create(SweepHttp.base());
-            try (Socket socket = new Socket(base.getHost(), base.getPort())) {
+            try (Socket socket = new Socket(base.getHost(), base.getPort(), SweepHttp.SOURCE, 0)) {
                 socket.setSoTimeout(30_000);
                 OutputStream out = socket.getOutputStream();
                 out.write(request.getBytes(StandardCharsets.ISO_8859_1));
@@ -247,11 +263,11 @@ class MalformedInputSweep {
                 InputStream in = socket.getInputStream();
                 String status = new String(in.readNBytes(12), StandardCharsets.ISO_8859_1);
                 requests++;
-                if (!status.matches("HTTP/1\\.1 4\\d\\d")) {
-                    violations.add("raw POST /api/webinars with " + lengths.strip() + ": answered " + status);
+                if (!status.matches("HTTP/1\\.1 4\\d\\d") && !(framing.mayClose() && status.isEmpty())) {
+                    violations.add(what + ": answered " + status);
                 }
             } catch (java.net.SocketTimeoutException e) {
-                violations.add("raw POST /api/webinars with " + lengths.strip() + ": no answer in 30 s");
+                violations.add(what + ": no answer in 30 s");
             }
         }
     }
