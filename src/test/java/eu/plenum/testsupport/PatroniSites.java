@@ -359,7 +359,8 @@ public final class PatroniSites implements AutoCloseable {
                     postgresql:
                       use_pg_rewind: true
                       use_slots: true
-                      parameters: {wal_level: replica, wal_log_hints: 'on', max_wal_senders: 5, max_replication_slots: 5, wal_keep_size: 256MB}
+                      parameters: {wal_level: replica, wal_log_hints: 'on', max_wal_senders: 5, max_replication_slots: 5, wal_keep_size: 256MB,
+                        wal_sender_timeout: 10s, wal_receiver_timeout: 10s}
                   initdb: [{encoding: UTF8}, data-checksums]
                 postgresql:
                   listen: 127.0.0.1,%2$s:5432
