@@ -123,13 +123,17 @@ public class StandbyLossGuard {
      * degraded (non-strict, standby lost), while a strict primary keeps waiting ({@code *}) for any standby.
      */
     private void observe(String names, boolean confirming) {
-        Mode next = confirming ? Mode.SYNCHRONOUS : names.isBlank() ? Mode.DEGRADED_ASYNCHRONOUS : Mode.WAITING_FOR_STANDBY;
+        Mode next = underPatroni(names, confirming);
         if (next != mode && next != Mode.SYNCHRONOUS) {
             LOG.errorf("ALERT: no synchronous standby confirms commits; Patroni %s (policy %s)",
                     next == Mode.DEGRADED_ASYNCHRONOUS ? "runs the primary asynchronously (RPO > 0)" : "keeps commits waiting",
                     config.onStandbyLoss());
         }
         set(next);
+    }
+
+    static Mode underPatroni(String names, boolean confirming) {
+        return confirming ? Mode.SYNCHRONOUS : names.isBlank() ? Mode.DEGRADED_ASYNCHRONOUS : Mode.WAITING_FOR_STANDBY;
     }
 
     private void set(Mode next) {

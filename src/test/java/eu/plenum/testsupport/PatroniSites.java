@@ -376,6 +376,7 @@ public final class PatroniSites implements AutoCloseable {
                   pg_hba:
                     - local all all trust
                     - host replication replicator 10.251.0.0/24 scram-sha-256
+                    - host replication replicator 127.0.0.1/32 scram-sha-256
                     - host all all 10.251.0.0/24 scram-sha-256
                     - host all all 127.0.0.1/32 scram-sha-256
                 """.formatted(site.member(), site.address, tls, siteDir(site), TTL, LOOP_WAIT, RETRY_TIMEOUT, strict, PG_BIN,
