@@ -22,6 +22,8 @@ import org.junit.jupiter.api.Test;
  * (primary_start_timeout 0: the synchronous standby has every commit, so failing over loses nothing),
  * site B's standby is promoted, the same client writes again without being restarted, no acknowledged
  * write is missing on B, and A comes back by itself as B's synchronous standby that refuses writes.
+ * Then B's whole node dies (Patroni, PostgreSQL and etcd): A and the witness are a majority, A is promoted,
+ * writes go on, and B's node, started again, is rewound and rejoins as A's synchronous standby.
  * Runs with plenum.sites.on-standby-loss=degrade (synchronous_mode without strict): B takes writes while A
  * is still rejoining.
  */
@@ -69,6 +71,26 @@ class PatroniKillIT {
                     }
                 });
             }
+
+            Instant nodeLost;
+            try (SteadyWrites writes = SteadyWrites.alsoFrom(sites::connectPrimary, "node", 1_000_000)) {
+                sites.await(Duration.ofSeconds(60), "writes at B", () -> writes.count() >= 20);
+                sites.killNode(Site.B);
+                nodeLost = Instant.now();
+                sites.await(Duration.ofSeconds(90), "site A promoted by A and the witness", () -> sites.leader().equals(Optional.of(Site.A)));
+                sites.await(Duration.ofSeconds(90), "10 writes acknowledged after the node loss", () -> writes.acknowledgedAfter(nodeLost) >= 10);
+                System.out.printf("BENCH patroni node killed: first acknowledged write after %d ms%n",
+                        Duration.between(nodeLost, writes.firstAcknowledgedAfter(nodeLost)).toMillis());
+                acknowledged = writes.acknowledged();
+            }
+            Set<Integer> lostWithTheNode = new HashSet<>(acknowledged);
+            try (Connection a = sites.connect(Site.A)) {
+                lostWithTheNode.removeAll(SteadyWrites.stored(a));
+            }
+            assertEquals(Set.of(), lostWithTheNode, "acknowledged writes lost with B's node");
+            sites.startNode(Site.B);
+            sites.await(Duration.ofSeconds(120), "site B back as A's synchronous standby", () -> sites.synchronousStandby(Site.B));
+            assertTrue(sites.inRecovery(Site.B), "B runs only as a standby");
         }
     }
 }

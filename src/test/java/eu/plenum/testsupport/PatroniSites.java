@@ -174,6 +174,21 @@ public final class PatroniSites implements AutoCloseable {
         return pid;
     }
 
+    /** SIGKILL to the site's Patroni, postmaster and etcd member at once: the site's machine is gone. */
+    public void killNode(Site site) throws IOException, InterruptedException {
+        Process patroniProcess = patroni.remove(site);
+        patroniProcess.destroyForcibly();
+        killPostmaster(site);
+        killEtcd(site);
+        patroniProcess.waitFor(10, TimeUnit.SECONDS);
+    }
+
+    /** Starts a killed site's etcd member and Patroni again on their kept data: it rejoins as a standby. */
+    public void startNode(Site site) throws IOException {
+        restartEtcd(site);
+        startPatroni(site);
+    }
+
     /** Takes down both of the site's links (to the other site and to the witness): the site is cut off. */
     public void cut(Site site) {
         for (Site peer : peers(site)) {
