@@ -398,9 +398,12 @@ public final class PatroniSites implements AutoCloseable {
                 SUPERUSER_PASSWORD);
         Files.writeString(config, yaml);
         root(List.of("sh", "-c", "chown postgres:postgres '" + config + "' && chmod 600 '" + config + "'"));
-        patroni.put(site, new ProcessBuilder("ip", "netns", "exec", namespace(site), "setpriv", "--reuid", "postgres", "--regid", "postgres",
-                "--init-groups", "env", "HOME=" + siteDir(site), "patroni", config.toString()).redirectErrorStream(true)
-                .redirectOutput(ProcessBuilder.Redirect.appendTo(siteDir(site).resolve("patroni.log").toFile())).start());
+        ProcessBuilder builder = new ProcessBuilder("ip", "netns", "exec", namespace(site), "setpriv", "--reuid", "postgres", "--regid",
+                "postgres", "--init-groups", "env", "HOME=" + siteDir(site), "patroni", config.toString()).redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.appendTo(siteDir(site).resolve("patroni.log").toFile()));
+        // libpq's variables would override the passfile Patroni gives its replication and pg_rewind.
+        builder.environment().keySet().removeIf(variable -> variable.startsWith("PG"));
+        patroni.put(site, builder.start());
     }
 
     /** A loopback port of this machine forwarded into the site's namespace (through a Unix socket, not the links). */
