@@ -18,7 +18,7 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Patroni without a human, on a crash: under a steady write load through the app's multi-host JDBC URL,
- * site A's postmaster is killed with SIGKILL. Patroni at A does not restart it in place
+ * site A's PostgreSQL (postmaster and its processes) is killed with SIGKILL. Patroni at A does not restart it in place
  * (primary_start_timeout 0: the synchronous standby has every commit, so failing over loses nothing),
  * site B's standby is promoted, the same client writes again without being restarted, no acknowledged
  * write is missing on B, and A comes back by itself as B's synchronous standby that refuses writes.
@@ -51,7 +51,7 @@ class PatroniKillIT {
             }
             assertEquals(Set.of(), lost, "acknowledged writes lost (RPO must be 0)");
 
-            sites.await(Duration.ofSeconds(120), "site A back as B's synchronous standby", () -> sites.synchronousStandby(Site.A));
+            sites.await(Duration.ofSeconds(180), "site A back as B's synchronous standby", () -> sites.synchronousStandby(Site.A));
             try (Connection a = sites.connect(Site.A)) {
                 assertTrue(sites.inRecovery(Site.A), "A runs only as a standby");
                 SQLException refused = assertThrows(SQLException.class, () -> a.createStatement().execute("INSERT INTO written (n) VALUES (-1)"));
@@ -89,7 +89,7 @@ class PatroniKillIT {
             }
             assertEquals(Set.of(), lostWithTheNode, "acknowledged writes lost with B's node");
             sites.startNode(Site.B);
-            sites.await(Duration.ofSeconds(120), "site B back as A's synchronous standby", () -> sites.synchronousStandby(Site.B));
+            sites.await(Duration.ofSeconds(180), "site B back as A's synchronous standby", () -> sites.synchronousStandby(Site.B));
             assertTrue(sites.inRecovery(Site.B), "B runs only as a standby");
         }
     }

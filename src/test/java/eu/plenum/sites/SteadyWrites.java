@@ -14,7 +14,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 /**
  * A client that inserts numbered rows one by one, as fast as the database acknowledges them, through a
  * connection it opens again after every failure (as a pool does): what the failover tests count on.
- * It remembers when each acknowledged row came back, so a test can tell what was written after a fault.
+ * It remembers when each acknowledged row's attempt started and when it came back, so a test can tell
+ * what was written after a fault (a write started before the fault may still be acknowledged after it).
  */
 final class SteadyWrites implements AutoCloseable {
 
@@ -24,7 +25,11 @@ final class SteadyWrites implements AutoCloseable {
     }
 
     private final Connector connector;
-    private final NavigableMap<Integer, Instant> acknowledged = new ConcurrentSkipListMap<>();
+    /** One acknowledged row: when its attempt started and when the database acknowledged it. */
+    private record Ack(Instant started, Instant at) {
+    }
+
+    private final NavigableMap<Integer, Ack> acknowledged = new ConcurrentSkipListMap<>();
     private final AtomicInteger failures = new AtomicInteger();
     private final AtomicInteger next = new AtomicInteger();
     private final Thread thread;
@@ -58,6 +63,7 @@ final class SteadyWrites implements AutoCloseable {
         Connection connection = null;
         while (running) {
             int n = next.incrementAndGet();
+            Instant started = Instant.now();
             try {
                 if (connection == null) {
                     connection = connector.open();
@@ -66,7 +72,7 @@ final class SteadyWrites implements AutoCloseable {
                     insert.setInt(1, n);
                     insert.executeUpdate();
                 }
-                acknowledged.put(n, Instant.now());
+                acknowledged.put(n, new Ack(started, Instant.now()));
             } catch (SQLException e) {
                 failures.incrementAndGet();
                 closeQuietly(connection);
@@ -85,14 +91,14 @@ final class SteadyWrites implements AutoCloseable {
         return failures.get();
     }
 
-    /** Rows acknowledged after {@code instant}. */
+    /** Acknowledged rows whose attempt started after {@code instant}. */
     int acknowledgedAfter(Instant instant) {
-        return (int) acknowledged.values().stream().filter(at -> at.isAfter(instant)).count();
+        return (int) acknowledged.values().stream().filter(ack -> ack.started().isAfter(instant)).count();
     }
 
-    /** When the first row after {@code instant} was acknowledged (null: none yet). */
+    /** When the first row attempted after {@code instant} was acknowledged (null: none yet). */
     Instant firstAcknowledgedAfter(Instant instant) {
-        return acknowledged.values().stream().filter(at -> at.isAfter(instant)).min(Instant::compareTo).orElse(null);
+        return acknowledged.values().stream().filter(ack -> ack.started().isAfter(instant)).map(Ack::at).min(Instant::compareTo).orElse(null);
     }
 
     Set<Integer> acknowledged() {

@@ -167,10 +167,18 @@ public final class PatroniSites implements AutoCloseable {
         }
     }
 
-    /** SIGKILL to the site's postmaster (its backends then die with it): a crashed database server. */
+    /**
+     * SIGKILL to the site's postmaster and, at once, to its server processes: a crashed database server. (Left
+     * alone, the orphaned processes end by themselves, but one still attached to the old shared memory keeps
+     * Patroni from starting the server again until it has: not what this test is about.)
+     */
     public long killPostmaster(Site site) throws IOException {
         long pid = Long.parseLong(Files.readAllLines(dataDir(site).resolve("postmaster.pid")).get(0).strip());
-        ProcessHandle.of(pid).ifPresent(ProcessHandle::destroyForcibly);
+        ProcessHandle.of(pid).ifPresent(postmaster -> {
+            List<ProcessHandle> children = postmaster.children().toList();
+            postmaster.destroyForcibly();
+            children.forEach(ProcessHandle::destroyForcibly);
+        });
         return pid;
     }
 
