@@ -10,7 +10,12 @@ public enum PlaceKind {
     EXPORT("export destination"),
     IDENTITY_PROVIDER("identity provider"),
     /** A TURN server: it sees the client addresses of the peers it relays for, so EU regions only. */
-    TURN_RELAY("TURN relay");
+    TURN_RELAY("TURN relay"),
+    /**
+     * The third etcd member of the two sites' Patroni cluster, in a third location: it breaks ties in the leader
+     * election and holds cluster state only (members, leader key, WAL positions), no personal data.
+     */
+    CLUSTER_WITNESS("cluster witness (cluster state only, no personal data)");
 
     private final String description;
 

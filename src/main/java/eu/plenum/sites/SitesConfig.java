@@ -17,8 +17,18 @@ public interface SitesConfig {
         DEGRADE
     }
 
+    /**
+     * Who applies {@link #onStandbyLoss()}: the app itself on plain streaming replication, or Patroni (the two sites'
+     * deployment), where {@code block} is Patroni's {@code synchronous_mode_strict} and {@code degrade} its
+     * {@code synchronous_mode} alone — Patroni owns {@code synchronous_standby_names} then and the app only watches.
+     */
+    enum ReplicationManager { APP, PATRONI }
+
     @WithDefault("block")
     OnStandbyLoss onStandbyLoss();
+
+    @WithDefault("app")
+    ReplicationManager replicationManager();
 
     /** How long commits may wait for a missing standby before the primary is switched to asynchronous. */
     @WithDefault("10s")

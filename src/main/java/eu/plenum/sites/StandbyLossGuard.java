@@ -21,6 +21,8 @@ import org.jboss.logging.Logger;
  * is streaming and caught up again. It uses a connection of its own: the pool may be full of
  * commits waiting for the very standby that is gone. Needs a database role that may run
  * {@code ALTER SYSTEM} for that one parameter (PostgreSQL 15: {@code GRANT ALTER SYSTEM ON PARAMETER}).
+ * Under Patroni ({@code plenum.sites.replication-manager=patroni}) the same policy is Patroni's synchronous mode
+ * (strict for {@code block}); the guard then changes nothing and only reports what Patroni does.
  */
 @ApplicationScoped
 public class StandbyLossGuard {
@@ -74,6 +76,10 @@ public class StandbyLossGuard {
     }
 
     private void decide(Statement statement, String names, boolean confirming, boolean caughtUp) throws SQLException {
+        if (config.replicationManager() == SitesConfig.ReplicationManager.PATRONI) {
+            observe(names, confirming);
+            return;
+        }
         if (mode == Mode.DEGRADED_ASYNCHRONOUS) {
             if (caughtUp) {
                 String restored = config.synchronousStandbyNames().orElse(namesBeforeDegrading);
@@ -110,6 +116,24 @@ public class StandbyLossGuard {
             LOG.errorf("ALERT: replication degraded to ASYNCHRONOUS after %d s without a synchronous standby; "
                     + "commits are no longer on two sites (RPO > 0) until a standby is back", config.degradeAfter().toSeconds());
         }
+    }
+
+    /**
+     * Patroni's synchronous mode always runs; an empty {@code synchronous_standby_names} on its primary means it
+     * degraded (non-strict, standby lost), while a strict primary keeps waiting ({@code *}) for any standby.
+     */
+    private void observe(String names, boolean confirming) {
+        Mode next = underPatroni(names, confirming);
+        if (next != mode && next != Mode.SYNCHRONOUS) {
+            LOG.errorf("ALERT: no synchronous standby confirms commits; Patroni %s (policy %s)",
+                    next == Mode.DEGRADED_ASYNCHRONOUS ? "runs the primary asynchronously (RPO > 0)" : "keeps commits waiting",
+                    config.onStandbyLoss());
+        }
+        set(next);
+    }
+
+    static Mode underPatroni(String names, boolean confirming) {
+        return confirming ? Mode.SYNCHRONOUS : names.isBlank() ? Mode.DEGRADED_ASYNCHRONOUS : Mode.WAITING_FOR_STANDBY;
     }
 
     private void set(Mode next) {

@@ -2,9 +2,11 @@
  * Sites: the primary and backup EU sites and the PostgreSQL replication between them — what the
  * app sees of it (role of its database server, standbys, synchronous state, lag), exposed on
  * health, metrics, the admin API and the console, and the policy for a lost synchronous standby
- * ({@link eu.plenum.sites.StandbyLossGuard}: block, or degrade to asynchronous with an alert).
- * Fencing of a failed primary is an operator script ({@code deploy/sites/fence-old-primary});
- * recording copies to the backup site live in {@code media}.
+ * ({@link eu.plenum.sites.StandbyLossGuard}: block, or degrade to asynchronous with an alert) — applied
+ * by the app on plain streaming replication, or by Patroni's synchronous mode when Patroni manages the two
+ * sites ({@code plenum.sites.replication-manager=patroni}, {@code deploy/sites/two-sites}), where failover,
+ * demotion of a cut-off primary and its rejoining are Patroni's; recording copies to the backup site live
+ * in {@code media}.
  *
  * <p>Owns no tables. Reads PostgreSQL's own views. Uses {@code residency} (every standby is a transfer put to its
  * transfer guard) and {@code shared}.

@@ -33,12 +33,13 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
 /**
- * The operator's one-command two-site setup ({@code deploy/sites/two-sites}): two namespaces joined
- * by a veth pair, PostgreSQL primary at site A and synchronous standby at site B streaming over the
- * link, a Plenum instance per site. Registrations go through site A's app; the primary site's database
- * is killed; {@code failover} promotes B and fences A as B's standby; site A's app keeps serving
- * (now over the link) without a restart and no acknowledged registration is lost; {@code down}
- * leaves no namespace and no process behind.
+ * The operator's one-command two-site setup ({@code deploy/sites/two-sites}): namespaces for site A, site B
+ * and the witness joined by veth links, an etcd member in each, Patroni-managed PostgreSQL at A (leader)
+ * and B (synchronous standby, streaming over the link), a Plenum instance per site. Registrations go
+ * through site A's app; the primary site's database is killed; with no operator command Patroni promotes
+ * B and brings A back as B's synchronous standby; site A's app keeps serving (now over the link) without a
+ * restart, never answers 500, and no acknowledged registration is lost; a planned {@code switchover}
+ * (patronictl) hands the primary back to A; {@code down} leaves no namespace and no process behind.
  */
 class TwoSitesIT {
 
@@ -59,22 +60,24 @@ class TwoSitesIT {
                 // This JVM's own java: JAVA_HOME in a test fork names the loopback wrapper.
                 "PLENUM_JAVA", Path.of(System.getProperty("java.home"), "bin", "java").toString()));
         try {
-            String up = script(180, "up");
+            String up = script(300, "up");
             assertTrue(up.contains("up: site A http://127.0.0.1:" + httpA), up);
 
             String sites = script(30, "status");
             assertTrue(sites.contains("primary: site a (eu-fra)"), sites);
-            assertTrue(sites.contains("standby site_b from 10.250.0.2: streaming, sync"),
+            assertTrue(sites.contains("standby site_b from 10.251.0.2: streaming, sync"),
                     "site B streams over the private link, synchronously: " + sites);
+            assertTrue(sites.matches("(?s).*\\| site_a \\| 10\\.251\\.0\\.1 \\| Leader .*\\| site_b \\| 10\\.251\\.0\\.2 \\| Sync Standby .*"),
+                    "Patroni's view: A leads, B is the synchronous standby: " + sites);
             assertTrue(sites.contains("app site a: /q/health/ready 200") && sites.contains("app site b: /q/health/ready 200"), sites);
             String routes = script(30, "exec", "b", "ip", "-o", "addr");
-            assertTrue(routes.contains("inet 10.250.0.2/30"), routes);
+            assertTrue(routes.contains("inet 10.251.0.2/32"), routes);
             assertFalse(routes.lines().anyMatch(line -> line.contains("inet ") && !line.contains("inet 127.0.0.1/")
-                    && !line.contains("inet 10.250.0.2/")), "site B has only loopback and the link: " + routes);
+                    && !line.contains("inet 10.251.0.2/")), "site B has only loopback and its site address: " + routes);
 
             String jdbcA = "jdbc:postgresql://127.0.0.1:" + pgA + "/plenum";
             UUID webinar;
-            try (Connection connection = DriverManager.getConnection(jdbcA, "postgres", "")) {
+            try (Connection connection = DriverManager.getConnection(jdbcA, "postgres", superuserPassword())) {
                 webinar = SqlSeed.webinarWithOneSession(connection, "sites", "Two sites", OffsetDateTime.now(ZoneOffset.UTC).plusDays(5));
             }
             Set<String> acknowledged = new HashSet<>();
@@ -87,9 +90,10 @@ class TwoSitesIT {
             }
 
             assertTrue(script(30, "kill-primary").contains("killed the primary PostgreSQL of site a"));
-            String failover = script(180, "failover");
-            assertTrue(failover.contains("failover: site b is primary"), failover);
-            assertTrue(failover.contains("primary: site b (eu-sxb)") && failover.contains("standby site_a from 10.250.0.1: streaming, sync"),
+            // No operator command: Patroni promotes B and restarts A as its standby.
+            assertTrue(script(300, "wait-synchronous").contains("synchronous: site b leads, site a confirms"));
+            String failover = script(60, "status");
+            assertTrue(failover.contains("primary: site b (eu-sxb)") && failover.contains("standby site_a from 10.251.0.1: streaming, sync"),
                     "site A came back as the synchronous standby of B: " + failover);
 
             List<Integer> statuses = new ArrayList<>();
@@ -107,20 +111,41 @@ class TwoSitesIT {
                 }
             }
             assertEquals(10, afterFailover, "site A's app writes to the new primary over the link without a restart: " + statuses);
+            assertFalse(statuses.contains(500), "a retryable 503 while the primary moves, never a 500: " + statuses);
 
             String stored = script(30, "psql", "b", "-t", "-A", "-c", "SELECT email FROM registration WHERE webinar_id = '" + webinar + "'");
             Set<String> lost = new HashSet<>(acknowledged);
             lost.removeAll(Set.copyOf(stored.lines().map(String::strip).toList()));
             assertEquals(Set.of(), lost, "acknowledged registrations lost across the failover");
             assertTrue(script(30, "psql", "a", "-t", "-A", "-c", "SELECT pg_is_in_recovery()").strip().endsWith("t"),
-                    "the old primary is fenced: it runs only as a standby");
+                    "the old primary runs only as a standby");
+
+            String switchover = script(300, "switchover", "a");
+            assertTrue(switchover.contains("switchover: site a is primary") && switchover.contains("primary: site a (eu-fra)")
+                    && switchover.contains("standby site_b from 10.251.0.2: streaming, sync"), "planned switchover back to A: " + switchover);
+            assertEquals(202, registerUntilAccepted(httpA, webinar, ++n), "site A's app writes after the switchover");
         } finally {
             String down = script(120, "down");
-            assertTrue(down.contains("down: both sites stopped"), down);
+            assertTrue(down.contains("down: both sites and the witness stopped"), down);
         }
         String namespaces = run(List.of("ip", "netns", "list"), 10);
-        assertFalse(namespaces.contains(name + "-a") || namespaces.contains(name + "-b"), namespaces);
+        assertFalse(namespaces.contains(name + "-a") || namespaces.contains(name + "-b") || namespaces.contains(name + "-w"), namespaces);
         assertFalse(Files.exists(Path.of("/tmp/" + name + "-two-sites")), "state removed");
+    }
+
+    private String superuserPassword() throws IOException {
+        return Files.readAllLines(Path.of("/tmp/" + name + "-two-sites", "patroni.env")).stream()
+                .filter(line -> line.startsWith("PATRONI_SUPERUSER_PASSWORD=")).findFirst().orElseThrow().split("=", 2)[1];
+    }
+
+    private int registerUntilAccepted(int port, UUID webinar, int n) throws InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+        int status = register(port, webinar, n);
+        while (status != 202 && System.nanoTime() < deadline) {
+            Thread.sleep(200);
+            status = register(port, webinar, n);
+        }
+        return status;
     }
 
     private int register(int port, UUID webinar, int n) {

@@ -188,15 +188,6 @@ public final class PostgresServer implements AutoCloseable {
         throw new AssertionError("the standby never became synchronous");
     }
 
-    /**
-     * Fences this (failed) primary with the operator's script {@code deploy/sites/fence-old-primary}:
-     * its data is kept aside and it comes back as a streaming standby of {@code newPrimary}.
-     */
-    public void fenceAsStandbyOf(PostgresServer newPrimary, String name) {
-        run(List.of(ProjectPaths.root().resolve("deploy/sites/fence-old-primary").toString(), dataDir.toString(), "127.0.0.1",
-                String.valueOf(newPrimary.port), name, BIN.toString()), false);
-    }
-
     /** Starts the server again after {@link #kill()}: a standby reconnects to its primary and catches up. */
     public void restart() {
         start();
