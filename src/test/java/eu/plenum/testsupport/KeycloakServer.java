@@ -122,6 +122,7 @@ public final class KeycloakServer {
         builder.environment().put("PLENUM_CONSOLE_CLIENT_SECRET", consoleClientSecret);
         builder.environment().put("PLENUM_SMTP_HOST", "127.0.0.1");
         builder.environment().put("PLENUM_SMTP_PORT", String.valueOf(smtpPort));
+        builder.environment().put("PLENUM_MAIL_FROM", "webinars@plenum.localhost");
         builder.environment().put("KC_BOOTSTRAP_ADMIN_USERNAME", ADMIN_USER);
         builder.environment().put("KC_BOOTSTRAP_ADMIN_PASSWORD", adminPassword);
         try {
