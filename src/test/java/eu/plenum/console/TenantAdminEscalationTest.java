@@ -172,6 +172,26 @@ class TenantAdminEscalationTest {
         TenantConsoleTest.as(Tokens.ADMIN).get("/api/admin/tenants/" + tenant).then().statusCode(200).body("status", equalTo("ACTIVE"));
     }
 
+    /** Least privilege: the console's service account manages users and nothing else, and is no way into Plenum. */
+    @Test
+    void theConsolesServiceAccountHasUserRightsOnly() {
+        String keycloak = PlenumTestServers.keycloak().url();
+        String token = given().formParam("grant_type", "client_credentials").formParam("client_id", "plenum-console")
+                .formParam("client_secret", PlenumTestServers.keycloak().consoleClientSecret())
+                .post(keycloak + "/realms/plenum/protocol/openid-connect/token").then().statusCode(200).extract().path("access_token");
+        given().auth().oauth2(token).queryParam("max", 1).get(keycloak + "/admin/realms/plenum/users").then().statusCode(200);
+        given().auth().oauth2(token).get(keycloak + "/admin/realms/plenum/clients").then().statusCode(403);
+        given().auth().oauth2(token).get(keycloak + "/admin/realms/plenum/authentication/flows").then().statusCode(403);
+        given().auth().oauth2(token).get(keycloak + "/admin/realms/master/users").then()
+                .statusCode(org.hamcrest.Matchers.anyOf(equalTo(401), equalTo(403)));
+        given().auth().oauth2(token).get("/api/me").then().statusCode(401);
+        given().formParam("grant_type", "password").formParam("client_id", "plenum-console")
+                .formParam("client_secret", PlenumTestServers.keycloak().consoleClientSecret())
+                .formParam("username", Tokens.ADMIN).formParam("password", Tokens.password(Tokens.ADMIN))
+                .post(keycloak + "/realms/plenum/protocol/openid-connect/token").then().statusCode(400)
+                .body("error", equalTo("unauthorized_client"));
+    }
+
     @Test
     void hostsAndOfficersCannotManagePeopleAtAll() {
         TenantConsoleTest.as(TenantConsoleTest.fixture().host()).get(people()).then().statusCode(403).contentType(PROBLEM);
