@@ -58,6 +58,9 @@ public final class PlenumMain {
             // Nor does anyone sign in there, so it holds no OIDC secrets (a third-country pod must carry none).
             System.setProperty("quarkus.oidc.tenant-enabled", "false");
             System.setProperty("quarkus.oidc.api.tenant-enabled", "false");
+            // Nor does it manage people: without a server URL the Keycloak admin client is never built (and needs no secret).
+            System.setProperty("quarkus.keycloak.admin-client.server-url", "");
+            System.setProperty("quarkus.keycloak.admin-client.client-secret", "edge-nodes-manage-nobody");
         } else {
             List<String> problems = new java.util.ArrayList<>();
             if (IdentityStartupCheck.appliesTo(config)) {

@@ -82,6 +82,8 @@ public class AttendeeLobby {
     }
 
     private Lobby of(String name, UUID registrationId, WebinarView webinar, String tenantId, boolean recordingConsent) {
+        // A suspended tenant's attendees get a clear page (tenant-suspended), not its lobby; nothing is deleted.
+        tenants.requireActive(tenantId);
         List<WebinarView.SessionView> open = webinar.sessions().stream().filter(s -> "SCHEDULED".equals(s.status())).toList();
         Map<UUID, AudienceRoom> roomsBySession = rooms.ofSessions(open.stream().map(WebinarView.SessionView::id).toList());
         Instant now = clock.instant();

@@ -19,7 +19,10 @@ public class CurrentHost {
         this.directory = directory;
     }
 
-    /** The host's tenant; refuses hosts whose token names no tenant or an unknown one. */
+    /**
+     * The host's tenant; refuses hosts whose token names no tenant or an unknown one, and the people of a
+     * suspended tenant (read from the register on every request, so a suspension holds at the next request).
+     */
     public TenantRef tenant() {
         if (tenant == null) {
             String claimed = TokenClaims.string(identity.getPrincipal(), PlenumRoles.TENANT_CLAIM).orElseThrow(() ->
@@ -27,6 +30,11 @@ public class CurrentHost {
                             + "Ask an administrator to set the '" + PlenumRoles.TENANT_CLAIM + "' attribute of your user."));
             tenant = directory.find(claimed).orElseThrow(() -> new NoTenantException(
                     "Your account names a tenant that does not exist. Ask an administrator to correct it."));
+            if (tenant.suspended()) {
+                TenantRef refused = tenant;
+                tenant = null;
+                throw new TenantSuspendedException(refused.name());
+            }
         }
         return tenant;
     }

@@ -7,8 +7,9 @@ import java.util.Optional;
 
 /**
  * What a production app node must have before it may start: its own OIDC client secret (not the
- * development one that the repository ships) and a cookie-encryption secret of its own, so that
- * no session cookie or token exchange depends on a value anyone can read on GitHub.
+ * development one that the repository ships), a cookie-encryption secret of its own, and the secret of
+ * the console's Keycloak service account, so that no session cookie, token exchange or change of people
+ * depends on a value anyone can read on GitHub, and the console never fails only when first used.
  */
 public final class IdentityStartupCheck {
 
@@ -22,6 +23,7 @@ public final class IdentityStartupCheck {
     private static final String CLIENT_SECRET_VALUE = "quarkus.oidc.credentials.client-secret.value";
     private static final String API_CLIENT_SECRET = "quarkus.oidc.api.credentials.secret";
     private static final String COOKIE_SECRET = "quarkus.oidc.token-state-manager.encryption-secret";
+    static final String CONSOLE_CLIENT_SECRET = "quarkus.keycloak.admin-client.client-secret";
 
     private IdentityStartupCheck() {
     }
@@ -54,6 +56,10 @@ public final class IdentityStartupCheck {
             problems.add(COOKIE_SECRET + " is the development secret published in the repository");
         } else if (cookieSecret.get().length() < MIN_COOKIE_SECRET_LENGTH) {
             problems.add(COOKIE_SECRET + " is shorter than " + MIN_COOKIE_SECRET_LENGTH + " characters");
+        }
+        if (value(config, CONSOLE_CLIENT_SECRET).isEmpty()) {
+            problems.add("No secret for the console's Keycloak service account: set " + CONSOLE_CLIENT_SECRET
+                    + " (env QUARKUS_KEYCLOAK_ADMIN_CLIENT_CLIENT_SECRET) to the secret of the plenum-console client in Keycloak");
         }
         return problems;
     }

@@ -15,6 +15,12 @@ public final class PlenumRoles {
     /** The platform's own compliance officer: what {@link #COMPLIANCE} may do, for every tenant. */
     public static final String PLATFORM_COMPLIANCE = "platform-compliance";
 
+    /**
+     * A tenant's administrator: invites and removes the people of the one tenant named by {@link #TENANT_CLAIM},
+     * gives and takes their {@link #HOST} role; never grants another role nor touches another tenant.
+     */
+    public static final String TENANT_ADMIN = "tenant-admin";
+
     /** Token claim that names the host's tenant; mapped from the Keycloak user attribute of the same name. */
     public static final String TENANT_CLAIM = "plenum_tenant";
 

@@ -28,4 +28,14 @@ public class TenantDirectory {
     public TenantRef get(String id) {
         return find(id).orElseThrow(() -> new NotFoundException("There is no tenant '" + id + "'."));
     }
+
+    /**
+     * Refuses work for a suspended tenant (its go-live, its attendee pages) with {@code tenant-suspended};
+     * an unknown tenant is left to the caller's own checks.
+     */
+    public void requireActive(String id) {
+        find(id).filter(TenantRef::suspended).ifPresent(suspended -> {
+            throw new TenantSuspendedException(suspended.name());
+        });
+    }
 }

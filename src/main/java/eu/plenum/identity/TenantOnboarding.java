@@ -16,11 +16,13 @@ public class TenantOnboarding {
     private final TenantRepository tenants;
     private final HomeRegions homeRegions;
     private final TenantRegionAllowances allowances;
+    private final StaffActs acts;
 
-    TenantOnboarding(TenantRepository tenants, HomeRegions homeRegions, TenantRegionAllowances allowances) {
+    TenantOnboarding(TenantRepository tenants, HomeRegions homeRegions, TenantRegionAllowances allowances, StaffActs acts) {
         this.tenants = tenants;
         this.homeRegions = homeRegions;
         this.allowances = allowances;
+        this.acts = acts;
     }
 
     /**
@@ -34,6 +36,16 @@ public class TenantOnboarding {
         public NewTenant(String id, String name, String homeRegionCode) {
             this(id, name, homeRegionCode, null, "system");
         }
+    }
+
+    /** An operator's registration from the console or the API, audited with the tenant in one transaction. */
+    @Transactional
+    public TenantRef registerByOperator(NewTenant request) {
+        TenantRef tenant = register(request);
+        acts.recordInTransaction("tenant.created", tenant.id(), "tenant:" + tenant.id(),
+                java.util.Map.of("homeRegion", tenant.homeRegionCode(),
+                        "legalBasisRecorded", String.valueOf(request.adequacyLegalBasis() != null && !request.adequacyLegalBasis().isBlank())));
+        return tenant;
     }
 
     @Transactional

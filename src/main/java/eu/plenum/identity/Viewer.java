@@ -47,6 +47,10 @@ public class Viewer {
         return identity().hasRole(PlenumRoles.ADMIN);
     }
 
+    public boolean isTenantAdmin() {
+        return identity().hasRole(PlenumRoles.TENANT_ADMIN);
+    }
+
     public boolean isCompliance() {
         return identity().hasRole(PlenumRoles.COMPLIANCE);
     }
@@ -62,10 +66,16 @@ public class Viewer {
                 .orElse(principal.getName());
     }
 
-    /** Where a signed-in user starts: the console for admins, the dashboard for hosts, the request queue for compliance officers. */
+    /**
+     * Where a signed-in user starts: the console for admins, their tenant's people for tenant administrators, the
+     * dashboard for hosts, the request queue for compliance officers.
+     */
     public String getHomePath() {
         if (isAdmin()) {
             return "/console";
+        }
+        if (isTenantAdmin()) {
+            return "/console/people";
         }
         if (isHost()) {
             return "/host";

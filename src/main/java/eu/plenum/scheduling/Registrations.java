@@ -53,9 +53,12 @@ public class Registrations {
     private final Clock clock;
     private final ConsentRecords consents;
     private final RegistrationEvents events;
+    private final eu.plenum.identity.TenantDirectory tenants;
 
     Registrations(WebinarRepository webinars, RegistrationRepository registrations, RegistrationMails mails, PersonalLinks links,
-            RegistrationConfig config, Clock clock, ConsentRecords consents, RegistrationEvents events) {
+            RegistrationConfig config, Clock clock, ConsentRecords consents, RegistrationEvents events,
+            eu.plenum.identity.TenantDirectory tenants) {
+        this.tenants = tenants;
         this.events = events;
         this.consents = consents;
         this.webinars = webinars;
@@ -227,6 +230,8 @@ public class Registrations {
         Webinar webinar = webinars.findByIdOptional(webinarId)
                 .filter(found -> found.status() == WebinarStatus.SCHEDULED)
                 .orElseThrow(() -> new NotFoundException("There is no webinar open for registration at this address."));
+        // A suspended tenant's registration page is a clear refusal (tenant-suspended); nothing is deleted.
+        tenants.requireActive(webinar.tenantId());
         if (webinar.registrationMode() == RegistrationMode.CLOSED) {
             throw new ConflictException("registration-closed", "Registration for this webinar is closed.");
         }

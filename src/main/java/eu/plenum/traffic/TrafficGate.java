@@ -23,7 +23,7 @@ import java.util.Optional;
 public class TrafficGate {
 
     /** Routing-context key of the client address this gate decided on (after the trusted-proxy walk). */
-    public static final String CLIENT_ADDRESS = "plenum.clientAddress";
+    public static final String CLIENT_ADDRESS = eu.plenum.shared.RequestOrigin.CLIENT_ADDRESS;
 
     private final EndpointClasses classes;
     private final ClientAddresses addresses;

@@ -49,6 +49,7 @@ class PersonalDataCoverageTest {
     /** Columns judged not personal, each with the reason. */
     static final Map<String, String> NOT_PERSONAL = Map.ofEntries(
             Map.entry("tenant.name", "an organisation's name, not a natural person's"),
+            Map.entry("tenant.suspension_reason", "a code from a fixed list (payment, contract-ended, abuse, security, other), never free text"),
             Map.entry("consent_record.withdrawn_by", "who withdrew: SUBJECT or OFFICER, never a person's identity"),
             Map.entry("compliance_audit_entry.actor", "a staff account's id (Keycloak subject) or system:<job>, never a name"),
             Map.entry("compliance_audit_entry.details", "counts and outcomes; AuditEntry's contract forbids personal data in clear"),

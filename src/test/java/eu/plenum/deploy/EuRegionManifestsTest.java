@@ -199,7 +199,8 @@ class EuRegionManifestsTest {
     @Test
     void appNodesTakeTheirSecretsFromKubernetesSecrets() throws IOException {
         List<String> required = List.of("QUARKUS_OIDC_CREDENTIALS_SECRET", "QUARKUS_OIDC_TOKEN_STATE_MANAGER_ENCRYPTION_SECRET",
-                "PLENUM_LINKS_KEY", "PLENUM_WEBHOOKS_SECRET_KEY", "PLENUM_PLAYBACK_SIGNING_KEY", "QUARKUS_DATASOURCE_PASSWORD");
+                "PLENUM_LINKS_KEY", "PLENUM_WEBHOOKS_SECRET_KEY", "PLENUM_PLAYBACK_SIGNING_KEY", "QUARKUS_DATASOURCE_PASSWORD",
+                "QUARKUS_KEYCLOAK_ADMIN_CLIENT_CLIENT_SECRET");
         List<JsonNode> apps = documents(DEPLOY.resolve("base")).stream()
                 .filter(doc -> doc.path("kind").asText().equals("StatefulSet")).toList();
         assertFalse(apps.isEmpty(), "no app StatefulSet in base");

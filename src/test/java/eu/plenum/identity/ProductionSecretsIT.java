@@ -15,7 +15,7 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The packaged jar in the prod profile refuses to start on the repository's development OIDC
- * secret, without a client secret, or without a cookie-encryption secret, and says what to set,
+ * secret, without a client secret, a cookie-encryption secret or the console's service-account secret, and says what to set,
  * before it touches the database. An edge node needs no secret at all.
  */
 class ProductionSecretsIT {
@@ -71,6 +71,13 @@ class ProductionSecretsIT {
     }
 
     @Test
+    void refusesToStartWithoutTheConsoleServiceAccountSecret() throws Exception {
+        String output = refusal("prod-secrets-no-console", Map.of(PackagedJar.CONSOLE_SECRET_ENV, ""));
+        assertTrue(output.contains("  - No secret for the console's Keycloak service account: set quarkus.keycloak.admin-client.client-secret"
+                + " (env QUARKUS_KEYCLOAK_ADMIN_CLIENT_CLIENT_SECRET)"), output);
+    }
+
+    @Test
     void startsWithSecretsOfItsOwn() throws Exception {
         try (PackagedJar app = PackagedJar.start("prod-secrets-own", env(Map.of()), Map.of())) {
             assertEquals(200, app.awaitReady(), app.output());
@@ -79,7 +86,8 @@ class ProductionSecretsIT {
 
     @Test
     void edgeNodeStartsWithoutAnySecret() throws Exception {
-        Map<String, String> edge = Map.of("PLENUM_ROLES", "edge", PackagedJar.CLIENT_SECRET_ENV, "", PackagedJar.COOKIE_SECRET_ENV, "");
+        Map<String, String> edge = Map.of("PLENUM_ROLES", "edge", PackagedJar.CLIENT_SECRET_ENV, "", PackagedJar.COOKIE_SECRET_ENV, "",
+                PackagedJar.CONSOLE_SECRET_ENV, "");
         try (PackagedJar app = PackagedJar.start("prod-secrets-edge", edge, Map.of("plenum.residency.node-region", "us-vin"))) {
             assertEquals(200, app.awaitReady(), app.output());
         }

@@ -89,6 +89,21 @@ record SweepSeeds(String tenant, String webinar, String session, String registra
                 delivery, subjectRequest, erasure, opened.getString("streamKey"));
     }
 
+    private static final Map<String, String> SUBJECTS = new java.util.concurrent.ConcurrentHashMap<>();
+
+    /** The Keycloak id (token subject) of a sample user. */
+    static String subjectOf(String user) {
+        return SUBJECTS.computeIfAbsent(user, name -> {
+            String payload = Tokens.accessToken(name).split("\\.")[1];
+            try {
+                return new com.fasterxml.jackson.databind.ObjectMapper()
+                        .readTree(java.util.Base64.getUrlDecoder().decode(payload)).get("sub").asText();
+            } catch (java.io.IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+        });
+    }
+
     private static String one(DataSource data, String sql, Object parameter) throws Exception {
         try (Connection connection = data.getConnection(); PreparedStatement statement = connection.prepareStatement(sql)) {
             statement.setObject(1, parameter);
@@ -116,6 +131,8 @@ record SweepSeeds(String tenant, String webinar, String session, String registra
             case "publisherId" -> publisher;
             case "viewerId" -> UUID.randomUUID().toString();
             case "tenantId", "tenant" -> tenant;
+            // A real person of this tenant: its sample host's Keycloak id.
+            case "userId" -> subjectOf("acme".equals(tenant) ? Tokens.HOST : Tokens.HOST_OF_GLOBEX);
             case "id" -> idAfter(path.substring(0, path.indexOf("{id}")));
             default -> null;
         };

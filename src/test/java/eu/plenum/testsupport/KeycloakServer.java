@@ -34,20 +34,29 @@ public final class KeycloakServer {
     private final int port;
     // Fresh per run, like the per-install secrets of ./plenum run: nothing is shared between machines.
     private final String testClientSecret = randomSecret();
+    private final String consoleClientSecret = randomSecret();
+    /** Where Keycloak's own mails (host invitations) go: the suite's GreenMail, or nowhere (0). */
+    private final int smtpPort;
     private final String adminPassword = randomSecret();
     private Process process;
 
-    private KeycloakServer(Path home, int port) {
+    private KeycloakServer(Path home, int port, int smtpPort) {
         this.home = home;
         this.port = port;
+        this.smtpPort = smtpPort;
     }
 
     public static KeycloakServer start() {
+        return start(0);
+    }
+
+    /** A Keycloak whose realm sends its mails to the SMTP server on {@code smtpPort} of 127.0.0.1 (0: a closed port). */
+    public static KeycloakServer start(int smtpPort) {
         String configured = System.getProperty("plenum.keycloak.home");
         if (configured == null) {
             throw new IllegalStateException("plenum.keycloak.home is not set: run the tests through Maven (./plenum test)");
         }
-        KeycloakServer server = new KeycloakServer(Path.of(configured), FreePorts.next());
+        KeycloakServer server = new KeycloakServer(Path.of(configured), FreePorts.next(), smtpPort == 0 ? FreePorts.next() : smtpPort);
         server.launch();
         return server;
     }
@@ -63,6 +72,11 @@ public final class KeycloakServer {
     /** Secret of the {@value #TEST_CLIENT} client, generated for this run and handed to the realm import. */
     public String testClientSecret() {
         return testClientSecret;
+    }
+
+    /** Secret of the console's service-account client {@code plenum-console}, generated for this run. */
+    public String consoleClientSecret() {
+        return consoleClientSecret;
     }
 
     /** An access token of the master realm's bootstrap administrator, for the admin REST API. */
@@ -105,6 +119,10 @@ public final class KeycloakServer {
         // The realm file names its client secrets as placeholders that Keycloak fills from the environment.
         builder.environment().put("PLENUM_WEB_CLIENT_SECRET", WEB_CLIENT_TEST_SECRET);
         builder.environment().put("PLENUM_TEST_CLIENT_SECRET", testClientSecret);
+        builder.environment().put("PLENUM_CONSOLE_CLIENT_SECRET", consoleClientSecret);
+        builder.environment().put("PLENUM_SMTP_HOST", "127.0.0.1");
+        builder.environment().put("PLENUM_SMTP_PORT", String.valueOf(smtpPort));
+        builder.environment().put("PLENUM_MAIL_FROM", "webinars@plenum.localhost");
         builder.environment().put("KC_BOOTSTRAP_ADMIN_USERNAME", ADMIN_USER);
         builder.environment().put("KC_BOOTSTRAP_ADMIN_PASSWORD", adminPassword);
         try {

@@ -21,6 +21,7 @@ public final class PackagedJar implements AutoCloseable {
 
     public static final String CLIENT_SECRET_ENV = "QUARKUS_OIDC_CREDENTIALS_SECRET";
     public static final String COOKIE_SECRET_ENV = "QUARKUS_OIDC_TOKEN_STATE_MANAGER_ENCRYPTION_SECRET";
+    public static final String CONSOLE_SECRET_ENV = "QUARKUS_KEYCLOAK_ADMIN_CLIENT_CLIENT_SECRET";
     /** One key for every jar of this test run: nodes of one installation must derive the same links. */
     private static final String LINKS_KEY = "packaged-jar-test-links-key-" + UUID.randomUUID();
     /** One subject key for every jar of this run: the erased-subject list outside the database is kept under it. */
@@ -58,6 +59,7 @@ public final class PackagedJar implements AutoCloseable {
         builder.environment().put("PLENUM_KEYCLOAK_URL", "http://127.0.0.1:" + FreePorts.next());
         builder.environment().put(CLIENT_SECRET_ENV, randomSecret());
         builder.environment().put(COOKIE_SECRET_ENV, randomSecret());
+        builder.environment().put(CONSOLE_SECRET_ENV, randomSecret());
         // Production refuses the public dev key; nodes of one run share one key; tests drive every request from 127.0.0.1.
         builder.environment().put("PLENUM_LINKS_KEY", LINKS_KEY);
         builder.environment().put("PLENUM_WEBHOOKS_SECRET_KEY", "packaged-jar-test-webhooks-key-" + LINKS_KEY);

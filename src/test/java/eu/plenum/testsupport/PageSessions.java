@@ -29,8 +29,17 @@ public final class PageSessions {
     private PageSessions() {
     }
 
+    /** Where a sign-in ended: the page's address and status, and the Cookie header of the app's session. */
+    public record Landing(URI uri, int status, String body, String cookie) {
+    }
+
     /** Signs {@code username} in through {@code appBase + "/signin"}; returns the Cookie header of the app's session. */
     public static String signIn(String appBase, String username) {
+        return landing(appBase, username).cookie();
+    }
+
+    /** Signs {@code username} in and says where they landed (their start page after {@code /signin}). */
+    public static Landing landing(String appBase, String username) {
         Map<String, Map<String, String>> jars = new LinkedHashMap<>();
         try {
             HttpResponse<String> login = follow(jars, HttpRequest.newBuilder(URI.create(appBase + "/signin")).header("Accept", "text/html"));
@@ -47,13 +56,53 @@ public final class PageSessions {
             if (!signedIn.uri().toString().startsWith(appBase) || signedIn.statusCode() >= 400) {
                 throw new AssertionError(username + " was not signed in: ended at " + signedIn.uri() + " (" + signedIn.statusCode() + ")");
             }
+            return new Landing(signedIn.uri(), signedIn.statusCode(), signedIn.body(),
+                    header(jars.getOrDefault(URI.create(appBase).getRawAuthority(), Map.of())));
         } catch (IOException e) {
             throw new java.io.UncheckedIOException(e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);
         }
-        return header(jars.getOrDefault(URI.create(appBase).getRawAuthority(), Map.of()));
+    }
+
+    private static final Pattern PASSWORD_FORM = Pattern.compile("<form[^>]*id=\"kc-passwd-update-form\"[^>]*>");
+    private static final Pattern ACTION_LINK = Pattern.compile("href=\"([^\"]*login-actions/[^\"]*)\"");
+
+    /**
+     * Opens a Keycloak action link from a mail (execute-actions: "set your password") and sets {@code newPassword}
+     * on Keycloak's own pages, as the invited person does; returns the last page Keycloak showed.
+     */
+    public static HttpResponse<String> setPasswordThroughMailLink(String link, String newPassword) {
+        Map<String, Map<String, String>> jars = new LinkedHashMap<>();
+        try {
+            HttpResponse<String> page = follow(jars, HttpRequest.newBuilder(URI.create(link)).header("Accept", "text/html"));
+            for (int step = 0; step < 4; step++) {
+                Matcher form = PASSWORD_FORM.matcher(page.body());
+                if (form.find()) {
+                    Matcher action = ACTION.matcher(form.group());
+                    if (!action.find()) {
+                        throw new AssertionError("Keycloak's password form has no action: " + page.uri());
+                    }
+                    String body = "password-new=" + URLEncoder.encode(newPassword, StandardCharsets.UTF_8)
+                            + "&password-confirm=" + URLEncoder.encode(newPassword, StandardCharsets.UTF_8);
+                    return follow(jars, HttpRequest.newBuilder(page.uri().resolve(action.group(1).replace("&amp;", "&")))
+                            .header("Content-Type", "application/x-www-form-urlencoded").header("Accept", "text/html")
+                            .POST(HttpRequest.BodyPublishers.ofString(body)));
+                }
+                Matcher proceed = ACTION_LINK.matcher(page.body());
+                if (!proceed.find()) {
+                    throw new AssertionError("No password form and no way on at " + page.uri() + " (" + page.statusCode() + "):\n" + page.body());
+                }
+                page = follow(jars, HttpRequest.newBuilder(page.uri().resolve(proceed.group(1).replace("&amp;", "&"))).header("Accept", "text/html"));
+            }
+            throw new AssertionError("Keycloak's action pages never showed the password form");
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
     }
 
     private static HttpResponse<String> follow(Map<String, Map<String, String>> jars, HttpRequest.Builder first)

@@ -65,8 +65,9 @@ public class PlenumTestServers implements QuarkusTestResourceLifecycleManager {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        keycloak = KeycloakServer.start();
         mailbox = Mailbox.start();
+        // Keycloak's own mails (host invitations) reach the same GreenMail as Plenum's.
+        keycloak = KeycloakServer.start(mailbox.port());
         return Map.of(
                 "quarkus.datasource.jdbc.url", JdbcUrls.withoutServerErrorDetail(EmbeddedDatabase.jdbcUrl(postgres)),
                 "quarkus.datasource.username", APP.user(),
@@ -74,6 +75,7 @@ public class PlenumTestServers implements QuarkusTestResourceLifecycleManager {
                 "quarkus.flyway.username", OWNER.user(),
                 "quarkus.flyway.password", OWNER.password(),
                 "plenum.keycloak.url", keycloak.url(),
+                "quarkus.keycloak.admin-client.client-secret", keycloak.consoleClientSecret(),
                 "quarkus.mailer.port", String.valueOf(mailbox.port()),
                 "plenum.mail.dispatch-every", "1s");
     }

@@ -69,8 +69,15 @@ class EndpointClassesTest {
     }
 
     @Test
+    void consolePagesAndFormsHaveAClassOfTheirOwn() {
+        assertEquals("console", name("GET", "/console", null));
+        assertEquals("console", name("POST", "/console/tenants/acme/people", null));
+        assertEquals("api", name("POST", "/api/tenants/acme/people", "Bearer T"));
+    }
+
+    @Test
     void hostPagesHealthAndAssetsAreNotClassified() {
-        for (String path : List.of("/host/webinars", "/console", "/q/health/ready", "/signin", "/live/r1/index.m3u8", "/")) {
+        for (String path : List.of("/host/webinars", "/q/health/ready", "/signin", "/live/r1/index.m3u8", "/")) {
             assertEquals("none", name("GET", path, null), path);
         }
     }

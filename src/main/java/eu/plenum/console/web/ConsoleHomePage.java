@@ -3,6 +3,9 @@ package eu.plenum.console.web;
 import eu.plenum.identity.PlenumRoles;
 import eu.plenum.identity.TenantDirectory;
 import eu.plenum.identity.TenantRef;
+import eu.plenum.residency.Jurisdiction;
+import eu.plenum.residency.Region;
+import eu.plenum.residency.RegionCatalogue;
 import eu.plenum.shared.NodeConfig;
 import eu.plenum.shared.NodeRole;
 import eu.plenum.shared.Pages;
@@ -15,21 +18,23 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import java.util.List;
 
-/** The operator's start page: this node, the tenants and where to look next. */
+/** The operator's start page: this node, the tenants (and a form to create one) and where to look next. */
 @Path("/console")
 @RolesAllowed(PlenumRoles.ADMIN)
 public class ConsoleHomePage {
 
     @CheckedTemplate(basePath = "console")
     static class Templates {
-        static native TemplateInstance home(List<TenantRef> tenants, List<String> roles);
+        static native TemplateInstance home(List<TenantRef> tenants, List<String> roles, List<Region> regions);
     }
 
     private final TenantDirectory tenants;
     private final NodeConfig node;
     private final Pages pages;
+    private final RegionCatalogue catalogue;
 
-    ConsoleHomePage(TenantDirectory tenants, NodeConfig node, Pages pages) {
+    ConsoleHomePage(TenantDirectory tenants, NodeConfig node, Pages pages, RegionCatalogue catalogue) {
+        this.catalogue = catalogue;
         this.tenants = tenants;
         this.node = node;
         this.pages = pages;
@@ -39,6 +44,9 @@ public class ConsoleHomePage {
     @Produces(MediaType.TEXT_HTML)
     public String home() {
         List<String> roles = node.roles().stream().map(NodeRole::configName).sorted().toList();
-        return pages.render(Templates.home(tenants.all(), roles));
+        // Regions a tenant may call home: never a third country (an adequate one needs the legal basis field).
+        List<Region> regions = catalogue.all().stream().filter(region -> region.jurisdiction() != Jurisdiction.THIRD_COUNTRY)
+                .sorted(java.util.Comparator.comparing(Region::code)).toList();
+        return pages.render(Templates.home(tenants.all(), roles, regions));
     }
 }

@@ -197,4 +197,91 @@ public interface ConsoleMessages {
 
     @Message("no")
     String no();
+
+    @Message("Status")
+    String tenant_status();
+
+    @Message("active")
+    String status_active();
+
+    @Message("suspended")
+    String status_suspended();
+
+    @Message("People")
+    String tenant_people();
+
+    @Message("Create a tenant")
+    String create_title();
+
+    @Message("The id hosts carry in their plenum_tenant attribute; it cannot change later.")
+    String create_id_hint();
+
+    @Message("needs a legal basis")
+    String create_needs_basis();
+
+    @Message("Only for a region outside the EU/EEA with an adequacy decision: the legal basis for keeping the tenant's personal data there.")
+    String create_basis_hint();
+
+    @Message("Create tenant")
+    String create_submit();
+
+    @Message("People")
+    String people_title();
+
+    @Message("Nobody belongs to this tenant yet. Invite its first people.")
+    String people_empty();
+
+    @Message("Name")
+    String person_name();
+
+    @Message("E-mail")
+    String person_email();
+
+    @Message("Roles")
+    String person_roles();
+
+    @Message("invited")
+    String person_invited();
+
+    @Message("Give")
+    String person_grant();
+
+    @Message("Take")
+    String person_revoke();
+
+    @Message("Remove")
+    String person_remove();
+
+    @Message("Removing a person deletes their account; the webinars they made stay with the organisation. Role changes end the person's sessions.")
+    String people_note();
+
+    @Message("Invite a person")
+    String invite_title();
+
+    @Message("First name")
+    String invite_first();
+
+    @Message("Last name")
+    String invite_last();
+
+    @Message("Send invitation")
+    String invite_submit();
+
+    @Message("The person gets an e-mail with a link to set their own password on the sign-in pages (never here). The link works for three days.")
+    String invite_note();
+
+    @Message("Suspension")
+    String suspension_title();
+
+    @Message("Reason")
+    String suspension_reason();
+
+    @Message("Suspend tenant")
+    String suspend_submit();
+
+    @Message("Reactivate tenant")
+    String reactivate_submit();
+
+    @Message("A suspended tenant's people are refused from their next request on, nothing goes live, and attendees see a notice. Nothing is deleted.")
+    String suspension_note();
 }

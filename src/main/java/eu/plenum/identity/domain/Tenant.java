@@ -25,6 +25,13 @@ public class Tenant {
     @Column(name = "created_at", nullable = false, insertable = false, updatable = false)
     private OffsetDateTime createdAt;
 
+    /** Set while an operator has suspended the tenant (V048); null when active. */
+    @Column(name = "suspended_at")
+    private OffsetDateTime suspendedAt;
+
+    @Column(name = "suspension_reason", length = 32)
+    private String suspensionReason;
+
     protected Tenant() {
     }
 
@@ -43,7 +50,22 @@ public class Tenant {
         this.homeRegionCode = regionCode;
     }
 
+    public boolean suspended() {
+        return suspendedAt != null;
+    }
+
+    /** Only {@code TenantSuspensions} calls this; nothing of the tenant is deleted. */
+    public void suspend(String reason, OffsetDateTime at) {
+        this.suspensionReason = reason;
+        this.suspendedAt = at;
+    }
+
+    public void reactivate() {
+        this.suspensionReason = null;
+        this.suspendedAt = null;
+    }
+
     public TenantRef toRef() {
-        return new TenantRef(id, name, homeRegionCode);
+        return new TenantRef(id, name, homeRegionCode, suspensionReason);
     }
 }

@@ -8,6 +8,7 @@ import eu.plenum.identity.TenantHomeRegionMigration;
 import eu.plenum.identity.TenantOnboarding;
 import eu.plenum.identity.TenantOnboarding.NewTenant;
 import eu.plenum.identity.TenantRef;
+import eu.plenum.identity.TenantSuspensions;
 import eu.plenum.residency.TenantRegionAllowances;
 import io.quarkus.security.identity.SecurityIdentity;
 import jakarta.annotation.security.RolesAllowed;
@@ -17,6 +18,7 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.PUT;
@@ -47,9 +49,11 @@ public class TenantAdminResource {
     private final TenantHomeRegionMigration migration;
     private final TenantRegionAllowances allowances;
     private final SecurityIdentity caller;
+    private final TenantSuspensions suspensions;
 
     TenantAdminResource(TenantDirectory directory, TenantOnboarding onboarding, TenantHomeRegionMigration migration,
-            TenantRegionAllowances allowances, SecurityIdentity caller) {
+            TenantRegionAllowances allowances, SecurityIdentity caller, TenantSuspensions suspensions) {
+        this.suspensions = suspensions;
         this.directory = directory;
         this.onboarding = onboarding;
         this.migration = migration;
@@ -79,10 +83,21 @@ public class TenantAdminResource {
     public record AllowanceRequest(@NotBlank @Size(max = 300) @FreeText String legalBasis) {
     }
 
-    /** A tenant in the register. */
-    public record TenantResponse(String id, String name, String homeRegionCode) {
+    /** Request to suspend a tenant, with a reason from a fixed list (no free text: it goes into the audit log). */
+    public record SuspensionRequest(
+            @NotNull @Pattern(regexp = "^(payment|contract-ended|abuse|security|other)$",
+                    message = "one of payment, contract-ended, abuse, security, other") String reason) {
+    }
+
+    /**
+     * A tenant in the register.
+     *
+     * @param status {@code ACTIVE} or {@code SUSPENDED}
+     */
+    public record TenantResponse(String id, String name, String homeRegionCode, String status, String suspensionReason) {
         static TenantResponse of(TenantRef tenant) {
-            return new TenantResponse(tenant.id(), tenant.name(), tenant.homeRegionCode());
+            return new TenantResponse(tenant.id(), tenant.name(), tenant.homeRegionCode(),
+                    tenant.suspended() ? "SUSPENDED" : "ACTIVE", tenant.suspensionReason());
         }
     }
 
@@ -101,10 +116,9 @@ public class TenantAdminResource {
 
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Register a tenant with its home region")
-    @Audited(value = "config.changed", what = "tenant-registered")
+    @Operation(summary = "Register a tenant with its home region (audited as tenant.created)")
     public Response register(@Valid @NotNull TenantRequest request) {
-        TenantRef tenant = onboarding.register(new NewTenant(request.id(), request.name(), request.homeRegionCode(),
+        TenantRef tenant = onboarding.registerByOperator(new NewTenant(request.id(), request.name(), request.homeRegionCode(),
                 request.adequacyLegalBasis(), caller.getPrincipal().getName()));
         return Response.created(URI.create("/api/admin/tenants/" + tenant.id())).entity(TenantResponse.of(tenant)).build();
     }
@@ -118,6 +132,21 @@ public class TenantAdminResource {
                                             @Valid @NotNull HomeRegionMigrationRequest request) {
         return TenantResponse.of(migration.migrate(new TenantHomeRegionMigration.Request(id, request.targetRegionCode(),
                 request.reason(), request.adequacyLegalBasis(), caller.getPrincipal().getName())));
+    }
+
+    @PUT
+    @Path("{id}/suspension")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Suspend a tenant: its people and attendees are refused from the next request on; nothing is deleted")
+    public TenantResponse suspend(@PathParam("id") @Pattern(regexp = TENANT_ID) String id, @Valid @NotNull SuspensionRequest request) {
+        return TenantResponse.of(suspensions.suspend(id, request.reason()));
+    }
+
+    @DELETE
+    @Path("{id}/suspension")
+    @Operation(summary = "Reactivate a suspended tenant: everything is as it was")
+    public TenantResponse reactivate(@PathParam("id") @Pattern(regexp = TENANT_ID) String id) {
+        return TenantResponse.of(suspensions.reactivate(id));
     }
 
     @GET

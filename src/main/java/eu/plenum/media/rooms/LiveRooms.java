@@ -98,6 +98,8 @@ public class LiveRooms {
 
     public Published publish(UUID roomId, SdpOffer offer, String sdp) {
         return locked(roomId, () -> {
+            // A suspended tenant does not go live, whatever the credential (stream key or host token).
+            tenants.requireActive(store.read(roomId, LiveRoom::tenantId));
             if (store.read(roomId, LiveRoom::cancelled)) {
                 throw new MediaException(409, "session-cancelled", "This session is cancelled; its room does not go live again.");
             }

@@ -1,0 +1,145 @@
+package eu.plenum.console.web;
+
+import eu.plenum.identity.CurrentHost;
+import eu.plenum.identity.PeopleScope;
+import eu.plenum.identity.Person;
+import eu.plenum.identity.PlenumRoles;
+import eu.plenum.identity.TenantOnboarding;
+import eu.plenum.identity.TenantPeople;
+import eu.plenum.identity.TenantRef;
+import eu.plenum.identity.TenantSuspensions;
+import eu.plenum.shared.Pages;
+import io.quarkus.qute.CheckedTemplate;
+import io.quarkus.qute.TemplateInstance;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.FormParam;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.net.URI;
+import java.util.List;
+
+/**
+ * A tenant's page in the console: its state and its people. Operators create, suspend and reactivate tenants
+ * and manage anyone's people; a tenant administrator sees only their own tenant (another id is a 404) and
+ * invites, gives or takes the host role and removes people there. Forms post back here and redirect.
+ */
+@Path("/console")
+public class TenantPages {
+
+    @CheckedTemplate(basePath = "console")
+    static class Templates {
+        static native TemplateInstance tenant(TenantRef tenant, List<Person> people, List<String> grantable, boolean operator,
+                List<String> reasons);
+    }
+
+    private final PeopleScope scope;
+    private final TenantPeople people;
+    private final TenantOnboarding onboarding;
+    private final TenantSuspensions suspensions;
+    private final CurrentHost host;
+    private final eu.plenum.identity.StaffActs acts;
+    private final Pages pages;
+
+    TenantPages(PeopleScope scope, TenantPeople people, TenantOnboarding onboarding, TenantSuspensions suspensions,
+            CurrentHost host, eu.plenum.identity.StaffActs acts, Pages pages) {
+        this.scope = scope;
+        this.people = people;
+        this.onboarding = onboarding;
+        this.suspensions = suspensions;
+        this.host = host;
+        this.acts = acts;
+        this.pages = pages;
+    }
+
+    /** A tenant administrator's start: the page of their own tenant. */
+    @GET
+    @Path("people")
+    @RolesAllowed(PlenumRoles.TENANT_ADMIN)
+    public Response ownPeople() {
+        return Response.seeOther(URI.create("/console/tenants/" + host.tenant().id())).build();
+    }
+
+    @GET
+    @Path("tenants/{id}")
+    @Produces(MediaType.TEXT_HTML)
+    @RolesAllowed({PlenumRoles.ADMIN, PlenumRoles.TENANT_ADMIN})
+    public String tenant(@PathParam("id") String id) {
+        TenantRef tenant = scope.manageable(id);
+        return pages.render(Templates.tenant(tenant, people.list(tenant.id()), scope.grantable(), scope.operator(),
+                eu.plenum.identity.TenantSuspensions.REASONS));
+    }
+
+    @POST
+    @Path("tenants")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    @RolesAllowed(PlenumRoles.ADMIN)
+    public Response create(@FormParam("id") String id, @FormParam("name") String name, @FormParam("homeRegionCode") String region,
+            @FormParam("adequacyLegalBasis") String legalBasis) {
+        TenantRef tenant = onboarding.registerByOperator(new TenantOnboarding.NewTenant(TenantForms.tenantId(id),
+                TenantForms.name(name), TenantForms.regionCode(region), TenantForms.optional(legalBasis), acts.actor()));
+        return back(tenant.id());
+    }
+
+    @POST
+    @Path("tenants/{id}/suspension")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    @RolesAllowed(PlenumRoles.ADMIN)
+    public Response suspend(@PathParam("id") String id, @FormParam("reason") String reason) {
+        suspensions.suspend(scope.manageable(id).id(), reason);
+        return back(id);
+    }
+
+    @POST
+    @Path("tenants/{id}/reactivation")
+    @RolesAllowed(PlenumRoles.ADMIN)
+    public Response reactivate(@PathParam("id") String id) {
+        suspensions.reactivate(scope.manageable(id).id());
+        return back(id);
+    }
+
+    @POST
+    @Path("tenants/{id}/people")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    @RolesAllowed({PlenumRoles.ADMIN, PlenumRoles.TENANT_ADMIN})
+    public Response invite(@PathParam("id") String id, @FormParam("email") String email, @FormParam("firstName") String firstName,
+            @FormParam("lastName") String lastName, @FormParam("role") String role) {
+        people.invite(id, new TenantPeople.Invitation(email, firstName, lastName, role));
+        return back(id);
+    }
+
+    @POST
+    @Path("tenants/{id}/people/{userId}/grant")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    @RolesAllowed({PlenumRoles.ADMIN, PlenumRoles.TENANT_ADMIN})
+    public Response grant(@PathParam("id") String id, @PathParam("userId") String userId, @FormParam("role") String role) {
+        people.grant(id, userId, role);
+        return back(id);
+    }
+
+    @POST
+    @Path("tenants/{id}/people/{userId}/revoke")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    @RolesAllowed({PlenumRoles.ADMIN, PlenumRoles.TENANT_ADMIN})
+    public Response revoke(@PathParam("id") String id, @PathParam("userId") String userId, @FormParam("role") String role) {
+        people.revoke(id, userId, role);
+        return back(id);
+    }
+
+    @POST
+    @Path("tenants/{id}/people/{userId}/remove")
+    @RolesAllowed({PlenumRoles.ADMIN, PlenumRoles.TENANT_ADMIN})
+    public Response remove(@PathParam("id") String id, @PathParam("userId") String userId) {
+        people.remove(id, userId);
+        return back(id);
+    }
+
+    private static Response back(String tenantId) {
+        return Response.seeOther(URI.create("/console/tenants/" + tenantId)).build();
+    }
+}
