@@ -119,7 +119,7 @@ public class RecordingStores {
         }
         S3Client client = client(place.name(), access(place.name()));
         clients.add(client);
-        return new S3RecordingStore(client, bucket, prefix);
+        return new S3RecordingStore(client, bucket, prefix, config.liveChunkBytes());
     }
 
     private RecordingStorageConfig.ObjectStore access(String placeName) {

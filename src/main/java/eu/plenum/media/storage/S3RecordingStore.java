@@ -33,15 +33,15 @@ public final class S3RecordingStore implements RecordingStore {
 
     /** Part size of multipart uploads, and the largest object sent in one PUT. */
     static final long PART_BYTES = 16L * 1024 * 1024;
-    /** A live mirror sends a chunk once this much was gained (fewer, larger objects; the backup lags by about this much). */
-    static final long CHUNK_BYTES = 1024 * 1024;
 
     private final S3Client client;
     private final String bucket;
     private final String prefix;
+    private final long chunkBytes;
 
-    /** {@code prefix} is empty or ends with {@code /}. */
-    public S3RecordingStore(S3Client client, String bucket, String prefix) {
+    /** {@code prefix} is empty or ends with {@code /}; a live mirror sends a chunk once {@code chunkBytes} were gained. */
+    public S3RecordingStore(S3Client client, String bucket, String prefix, long chunkBytes) {
+        this.chunkBytes = chunkBytes;
         this.client = client;
         this.bucket = bucket;
         this.prefix = prefix;
@@ -171,7 +171,7 @@ public final class S3RecordingStore implements RecordingStore {
         long start = chunks(key).stream().mapToLong(S3Object::size).sum();
         try {
             long size = Files.isRegularFile(source) ? Files.size(source) : 0;
-            if (size - start < CHUNK_BYTES) {
+            if (size - start < chunkBytes) {
                 return start;
             }
             long length = size - start;

@@ -40,7 +40,7 @@ class RecordingStoreContractTest {
     static void start() {
         s3 = S3Server.start("contract");
         s3.createBucket("site-a");
-        objects = new S3RecordingStore(s3.client(), "site-a", "recordings/");
+        objects = new S3RecordingStore(s3.client(), "site-a", "recordings/", 1024 * 1024);
     }
 
     @AfterAll

@@ -61,6 +61,10 @@ class RecordingStoresTest {
                 return "spool";
             }
 
+            public long liveChunkBytes() {
+                return 1024 * 1024;
+            }
+
             public Map<String, ObjectStore> s3() {
                 return s3;
             }

@@ -41,6 +41,7 @@ public class S3Sites implements QuarkusTestResourceLifecycleManager {
         access(config, "recordings-waw", siteA);
         access(config, "recordings-waw-backup", siteB);
         config.put("plenum.recording-storage.spool", "target/test-storage/spool");
+        config.put("plenum.recording-storage.live-chunk-bytes", "65536"); // a fake camera's few hundred kbit/s fill it in about a second
         return config;
     }
 
