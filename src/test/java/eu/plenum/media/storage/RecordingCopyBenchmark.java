@@ -36,10 +36,10 @@ class RecordingCopyBenchmark {
         Path file = recording(folder.resolve("recording.webm"));
         String sha256 = sha256(file);
         try (S3Server siteA = S3Server.start("bench-a"); S3Server siteB = S3Server.start("bench-b")) {
-            siteA.createBucket("a");
-            siteB.createBucket("b");
-            RecordingStore a = new S3RecordingStore(siteA.client(), "a", "", 1024 * 1024);
-            RecordingStore b = new S3RecordingStore(siteB.client(), "b", "", 1024 * 1024);
+            siteA.createBucket("bench-site-a");
+            siteB.createBucket("bench-site-b");
+            RecordingStore a = new S3RecordingStore(siteA.client(), "bench-site-a", "", 1024 * 1024);
+            RecordingStore b = new S3RecordingStore(siteB.client(), "bench-site-b", "", 1024 * 1024);
             String key = "bench/room/recording.webm";
             long upload = System.nanoTime();
             a.put(key, Files.newInputStream(file), Files.size(file), sha256);
