@@ -36,6 +36,7 @@ import software.amazon.awssdk.services.s3.S3Client;
 public class RecordingStores {
 
     private static final String S3 = "s3://";
+    private static final org.jboss.logging.Logger LOG = org.jboss.logging.Logger.getLogger(RecordingStores.class);
 
     private final DeclaredPlaces places;
     private final RecordingStorageConfig config;
@@ -79,6 +80,7 @@ public class RecordingStores {
                 }
             } catch (RuntimeException unreachable) {
                 // This site's store does not answer (e.g. the site is lost): try the next copy.
+                LOG.warnf("Recording storage '%s' did not answer, reading the next copy: %s", name, unreachable.getMessage());
             }
         }
         return Optional.empty();
