@@ -11,6 +11,8 @@
  *   <li>{@code rooms} — live rooms, publishers (with the keyed hash of who published), the recordings
  *       catalogue and its copies per site, the {@code recordings} personal-data holder, and the deletion
  *       of erased recordings' files at every site by the copy job;</li>
+ *   <li>{@code storage} — recording storage per site behind one interface: a folder (local runs) or the site's
+ *       S3-compatible object store; the copy job, playback and erasure go through it;</li>
  *   <li>{@code whip}, {@code rest}, {@code web} — SDP offer checks, the WHIP and room APIs, the studio page.</li>
  *   <li>{@code turn} — configuration of the TURN relay; the root's {@code TurnCredentials} mints ephemeral coturn
  *       credentials for the declared EU relays ({@code IceServer}), handed out by WHIP/WHEP {@code Link} headers and

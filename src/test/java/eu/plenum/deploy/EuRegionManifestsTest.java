@@ -225,16 +225,23 @@ class EuRegionManifestsTest {
 
     /**
      * App nodes must serve go-live (before, PLENUM_ROLES=app answered every go-live with 503): they run
-     * media workers, keep recordings on a volume mounted where each EU site declares its recording
-     * storage, name the address other nodes relay a room's requests to, and gather ICE on it.
+     * media workers, name the address other nodes relay a room's requests to, and gather ICE on it. They
+     * mount no recording volume: each EU site's recordings (and their backup) are in a bucket the site
+     * names, reached with access keys from Secrets; a node keeps only recordings in progress, in a mounted spool.
      */
     @Test
-    void appNodesServeGoLiveWithRecordingVolumesAndARelayAddress() throws IOException {
+    void appNodesServeGoLiveWithRecordingsInTheSitesBucketAndARelayAddress() throws IOException {
         JsonNode app = documents(DEPLOY.resolve("base")).stream().filter(doc -> doc.path("kind").asText().equals("StatefulSet"))
                 .findFirst().orElseThrow();
         JsonNode container = app.path("spec").path("template").path("spec").path("containers").get(0);
         Map<String, String> env = new java.util.HashMap<>();
-        container.path("env").forEach(variable -> env.put(variable.path("name").asText(), variable.path("value").asText()));
+        List<String> fromSecrets = new ArrayList<>();
+        container.path("env").forEach(variable -> {
+            env.put(variable.path("name").asText(), variable.path("value").asText());
+            if (variable.path("valueFrom").has("secretKeyRef")) {
+                fromSecrets.add(variable.path("name").asText());
+            }
+        });
         assertTrue(List.of(env.get("PLENUM_ROLES").split(",")).containsAll(List.of("app", "media-worker")), env.get("PLENUM_ROLES"));
         assertTrue(env.get("PLENUM_NODE_URL").startsWith("http://$(POD_IP):"), "relay address: " + env);
         assertEquals("$(POD_IP)", env.get("PLENUM_MEDIA_ICE_ADDRESSES"));
@@ -242,13 +249,25 @@ class EuRegionManifestsTest {
         container.path("volumeMounts").forEach(mount -> mounts.add(mount.path("mountPath").asText()));
         List<String> claims = new ArrayList<>();
         app.path("spec").path("volumeClaimTemplates").forEach(claim -> claims.add(claim.path("metadata").path("name").asText()));
-        assertTrue(claims.contains("recordings"), "a recording volume per app node: " + claims);
+        assertFalse(claims.contains("recordings"), "no recording volume per app node any more: " + claims);
+        assertTrue(mounts.contains(env.get("PLENUM_RECORDING_STORAGE_SPOOL")), "the spool is mounted: " + mounts);
         for (Path region : regionFolders()) {
             if (CATALOGUE.require("folder", region.getFileName().toString()).jurisdiction() == Jurisdiction.THIRD_COUNTRY) {
                 continue;
             }
-            String target = residency(region).getProperty("plenum.residency.places.recordings.target");
-            assertTrue(mounts.contains(target), region.getFileName() + " records to " + target + ", which is not mounted: " + mounts);
+            Properties declared = residency(region);
+            for (String place : List.of("recordings", "recordings-backup")) {
+                String target = declared.getProperty("plenum.residency.places." + place + ".target");
+                assertTrue(target.startsWith("s3://"), region.getFileName() + ": " + place + " names the site's bucket: " + target);
+                String access = "plenum.recording-storage.s3." + place + ".";
+                assertTrue(declared.getProperty(access + "endpoint", "").startsWith("https://"), region.getFileName() + " " + access);
+                for (String key : List.of("access-key-id", "secret-access-key")) {
+                    String value = declared.getProperty(access + key, "");
+                    assertTrue(value.matches("\\$\\{[A-Z0-9_]+}"), access + key + " must come from the environment: " + value);
+                    String variable = value.substring(2, value.length() - 1);
+                    assertTrue(fromSecrets.contains(variable), variable + " is not taken from a Secret");
+                }
+            }
         }
     }
 

@@ -26,8 +26,8 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  * The people ever erased, kept outside the database so that restoring a database backup cannot roll
  * it back: an append-only file of lines {@code v1 <tenant> <subject key> <erasure id> <instant>} in each
  * site's file storage — by default a {@value #FOLDER} folder in every declared recording storage place
- * (the home site's and each backup site's), or the folders {@code plenum.compliance.erased-subjects-dir}
- * names. People appear only as {@code shared.SubjectKeys} hashes; every line is forced to disk before
+ * (the home site's and each backup site's) that is a folder, or the folders {@code plenum.compliance.erased-subjects-dir}
+ * names (needed where recordings are in object stores). People appear only as {@code shared.SubjectKeys} hashes; every line is forced to disk before
  * the erasure goes on, and start-up re-applies each listed erasure that the database does not know.
  */
 @ApplicationScoped
@@ -52,7 +52,8 @@ public class ErasedSubjectList {
         List<Path> folders = configured.filter(list -> !list.isEmpty())
                 .map(list -> list.stream().map(String::strip).filter(text -> !text.isEmpty()).map(Path::of).toList())
                 .orElseGet(() -> places.ofKind(PlaceKind.RECORDING_STORAGE).stream().map(DeclaredPlace::target)
-                        .flatMap(Optional::stream).map(target -> Path.of(target).resolve(FOLDER)).toList());
+                        .flatMap(Optional::stream).filter(target -> !target.startsWith("s3://")) // an object store is no folder
+                        .map(target -> Path.of(target).resolve(FOLDER)).toList());
         this.files = folders.stream().map(folder -> folder.resolve(FILE)).distinct().toList();
     }
 

@@ -1,15 +1,22 @@
 package eu.plenum.media.rest;
 
 import eu.plenum.media.MediaException;
-import java.io.IOException;
-import java.nio.file.Files;
+import eu.plenum.media.rooms.RecordingLocation;
+import eu.plenum.media.storage.RecordingStores;
+import eu.plenum.media.storage.StoredRecording;
+import java.io.InputStream;
 import java.nio.file.Path;
+import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.StreamingOutput;
 import org.jboss.resteasy.reactive.PathPart;
 
-/** A file as a whole (200) or as one byte range (206, RFC 9110 section 14), for players that seek. */
+/**
+ * A recording as a whole (200) or as one byte range (206, RFC 9110 section 14), for players that seek,
+ * from whichever store holds it (a folder on this node, or a site's object store).
+ */
 public final class RangeResponses {
 
     private static final Pattern SINGLE_RANGE = Pattern.compile("bytes=(\\d*)-(\\d*)");
@@ -18,29 +25,50 @@ public final class RangeResponses {
     }
 
     /** A recording of the host's tenant: its file with the container's media type, optionally as a download. */
-    public static Response ofRecording(eu.plenum.media.rooms.RoomDesk desk, java.util.UUID recordingId, String range, boolean download) {
+    public static Response ofRecording(eu.plenum.media.rooms.RoomDesk desk, RecordingStores stores, java.util.UUID recordingId,
+            String range, boolean download) {
         var recording = desk.recording(recordingId);
         if ("EMPTY".equals(recording.status())) {
             throw new MediaException(404, "recording-empty", "Nothing was received while this recording ran; it has no file.");
         }
-        return of(desk.recordingFile(recordingId), "webm".equals(recording.container()) ? "video/webm" : "video/x-matroska",
+        return of(find(stores, desk.recordingFile(recordingId)), "webm".equals(recording.container()) ? "video/webm" : "video/x-matroska",
                 range, download ? "recording-" + recordingId + "." + recording.container() : null);
     }
 
-    static Response of(Path file, String type, String range, String downloadName) {
-        long size;
-        try {
-            size = Files.size(file);
-        } catch (IOException e) {
-            throw new MediaException(404, "recording-file-missing", "The recording's file is not in storage.");
-        }
+    /** The recording where it can be read now: on this node, in its site's store, else a backup site's; 404 when nowhere. */
+    static StoredRecording find(RecordingStores stores, RecordingLocation location) {
+        return stores.find(location.key(), location.localFile(), location.verifiedPlaces())
+                .orElseThrow(() -> new MediaException(404, "recording-file-missing", "The recording's file is not in storage."));
+    }
+
+    /**
+     * The whole object (200) or one range (206). A file on this node goes out with zero copy; an object
+     * in an object store is streamed from a ranged GET of just the bytes asked for.
+     */
+    static Response of(StoredRecording stored, String type, String range, String downloadName) {
+        long size = stored.size();
+        long first = 0;
+        long length = size;
         Response.ResponseBuilder response;
         if (range == null || range.isBlank()) {
-            response = Response.ok(new PathPart(file, 0, size));
+            response = Response.ok();
         } else {
             long[] span = span(range.trim(), size);
-            response = Response.status(206).entity(new PathPart(file, span[0], span[1] - span[0] + 1))
-                    .header("Content-Range", "bytes " + span[0] + "-" + span[1] + "/" + size);
+            first = span[0];
+            length = span[1] - span[0] + 1;
+            response = Response.status(206).header("Content-Range", "bytes " + span[0] + "-" + span[1] + "/" + size);
+        }
+        Optional<Path> file = stored.store().localFile(stored.key());
+        if (file.isPresent()) {
+            response.entity(new PathPart(file.get(), first, length));
+        } else {
+            long from = first;
+            long bytes = length;
+            response.entity((StreamingOutput) out -> {
+                try (InputStream in = stored.store().open(stored.key(), from, bytes)) {
+                    in.transferTo(out);
+                }
+            }).header("Content-Length", length);
         }
         response.type(type).header("Accept-Ranges", "bytes");
         if (downloadName != null) {

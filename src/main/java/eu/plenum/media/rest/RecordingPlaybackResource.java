@@ -4,7 +4,9 @@ import eu.plenum.media.MediaException;
 import eu.plenum.media.ViewerAdmissions;
 import eu.plenum.media.ViewerPasses;
 import eu.plenum.media.rooms.Recording;
+import eu.plenum.media.rooms.RecordingLocation;
 import eu.plenum.media.rooms.RoomStore;
+import eu.plenum.media.storage.RecordingStores;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.annotation.security.PermitAll;
 import jakarta.enterprise.inject.Instance;
@@ -33,8 +35,10 @@ public class RecordingPlaybackResource {
     private final ViewerPasses passes;
     private final RoomStore store;
     private final Instance<ViewerAdmissions> admissions;
+    private final RecordingStores stores;
 
-    RecordingPlaybackResource(ViewerPasses passes, RoomStore store, Instance<ViewerAdmissions> admissions) {
+    RecordingPlaybackResource(ViewerPasses passes, RoomStore store, Instance<ViewerAdmissions> admissions, RecordingStores stores) {
+        this.stores = stores;
         this.passes = passes;
         this.store = store;
         this.admissions = admissions;
@@ -55,7 +59,8 @@ public class RecordingPlaybackResource {
                 store.read(roomId, room -> room.sessionId())).stream().filter(found -> found.id().equals(recordingId)
                         && found.roomId().equals(roomId)).findFirst())
                 .orElseThrow(() -> new MediaException(404, "recording-not-published", "There is no published recording here."));
-        Response file = RangeResponses.of(java.nio.file.Path.of(recording.filePath()),
+        RecordingLocation location = QuarkusTransaction.requiringNew().call(() -> store.location(recording));
+        Response file = RangeResponses.of(RangeResponses.find(stores, location),
                 "webm".equals(recording.container()) ? "video/webm" : "video/x-matroska", range, null);
         return Response.fromResponse(file).header("Cache-Control", "private, max-age=3600").build();
     }

@@ -3,6 +3,7 @@ package eu.plenum.media.rest;
 import eu.plenum.identity.PlenumRoles;
 import eu.plenum.media.rooms.RecordingView;
 import eu.plenum.media.rooms.RoomDesk;
+import eu.plenum.media.storage.RecordingStores;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
@@ -25,9 +26,11 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 public class RecordingResource {
 
     private final RoomDesk desk;
+    private final RecordingStores stores;
 
-    RecordingResource(RoomDesk desk) {
+    RecordingResource(RoomDesk desk, RecordingStores stores) {
         this.desk = desk;
+        this.stores = stores;
     }
 
     @GET
@@ -59,6 +62,6 @@ public class RecordingResource {
     @Operation(summary = "The file, whole or a byte range (206); ?download=true asks the browser to save it")
     public Response media(@PathParam("recordingId") UUID recordingId, @HeaderParam("Range") String range,
             @QueryParam("download") boolean download) {
-        return RangeResponses.ofRecording(desk, recordingId, range, download);
+        return RangeResponses.ofRecording(desk, stores, recordingId, range, download);
     }
 }

@@ -15,6 +15,7 @@ import eu.plenum.media.supervisor.WorkerProcess;
 import eu.plenum.media.whip.SdpOffer;
 import eu.plenum.media.worker.WorkerProtocol;
 import eu.plenum.residency.DeclaredPlace;
+import eu.plenum.media.storage.RecordingStores;
 import eu.plenum.residency.DeclaredPlaces;
 import eu.plenum.residency.PersonalDataTransfer;
 import eu.plenum.residency.TransferGuard;
@@ -59,11 +60,13 @@ public class LiveRooms {
         return thread;
     });
     private final Map<UUID, WorkerProcess> workers = new ConcurrentHashMap<>();
+    private final RecordingStores stores;
     private final Map<UUID, ReentrantLock> locks = new ConcurrentHashMap<>();
 
     LiveRooms(RoomStore store, WorkerPool pool, WorkerControlClient control, MediaConfig config, DeclaredPlaces places,
             TransferGuard guard, TenantDirectory tenants, RoomSignals signals, PublisherSubjects publishers,
-            @ConfigProperty(name = "plenum.node-id", defaultValue = "local") String nodeId) {
+            @ConfigProperty(name = "plenum.node-id", defaultValue = "local") String nodeId, RecordingStores stores) {
+        this.stores = stores;
         this.publishers = publishers;
         this.store = store;
         this.pool = pool;
@@ -408,7 +411,8 @@ public class LiveRooms {
         DeclaredPlace storage = storageFor(roomId);
         guard.authorize(new PersonalDataTransfer("recording", "recording into home-region storage", tenantId,
                 storage.name(), storage.region().code(), null));
-        Path directory = Path.of(storage.target().orElseThrow()).toAbsolutePath().resolve(tenantId).resolve(roomId.toString());
+        // The home folder store itself, or for an object store this site's spool until the file is finished and uploaded.
+        Path directory = stores.writeFolder(storage).resolve(tenantId).resolve(roomId.toString());
         boolean record = store.read(roomId, LiveRoom::recording);
         try {
             worker.identity().grant(directory);

@@ -2,6 +2,10 @@ package eu.plenum.media.rooms;
 
 import eu.plenum.identity.TenantDirectory;
 import eu.plenum.media.RecordingArchive;
+import eu.plenum.media.storage.FileRecordingStore;
+import eu.plenum.media.storage.RecordingKeys;
+import eu.plenum.media.storage.RecordingStore;
+import eu.plenum.media.storage.RecordingStores;
 import eu.plenum.residency.DeclaredPlace;
 import eu.plenum.residency.DeclaredPlaces;
 import eu.plenum.residency.TransferRefusedException;
@@ -50,10 +54,12 @@ public class RecordingReplicator {
     private final boolean enabled;
     private final Duration lease;
     private final RecordingDeletions deletions;
+    private final RecordingStores stores;
 
     RecordingReplicator(Instance<EntityManager> entityManager, DeclaredPlaces places, TenantDirectory tenants,
-            RecordingArchive archive, NodeConfig node, MediaConfig config, RecordingDeletions deletions) {
+            RecordingArchive archive, NodeConfig node, MediaConfig config, RecordingDeletions deletions, RecordingStores stores) {
         this.deletions = deletions;
+        this.stores = stores;
         this.lease = config.copyLease();
         this.entityManager = entityManager;
         this.places = places;
@@ -113,7 +119,10 @@ public class RecordingReplicator {
                 .setParameter(1, Recording.Status.RECORDING).setParameter(2, Recording.Status.ERASED).setMaxResults(100).getResultList();
         for (Recording recording : finished) {
             RecordingCopy home = new RecordingCopy(recording.id(), recording.storagePlace(), recording.storageRegion(), false);
-            home.verified(recording.sha256(), recording.sizeBytes() == null ? 0 : recording.sizeBytes());
+            if (!declared(recording.storagePlace()).map(RecordingStores::objectStore).orElse(false)) {
+                // Written into the home folder store itself: catalogued from that very file.
+                home.verified(recording.sha256(), recording.sizeBytes() == null ? 0 : recording.sizeBytes());
+            } // else PENDING: the node that has the file in its spool uploads it to the site's object store
             em().persist(home);
             for (DeclaredPlace place : backupsFor(recording)) {
                 RecordingCopy backup = em().find(RecordingCopy.class, new RecordingCopy.Key(recording.id(), place.name()));
@@ -132,10 +141,12 @@ public class RecordingReplicator {
 
     /**
      * A copy or mirror this node claimed: what the copy needs, read in the claiming transaction, so
-     * that the file is read and written with no transaction open and no row locked.
+     * that the file is read and written with no transaction open and no row locked. {@code source} holds
+     * the recording under {@code key}; {@code spoolFile} is this node's file to remove once an upload into
+     * the home object store is verified.
      */
-    private record Claim(RecordingCopy.Key key, UUID token, DeclaredPlace place, String tenantId, String roomId, Path source,
-            String sha256, long copiedBytes) {
+    private record Claim(RecordingCopy.Key key, UUID token, DeclaredPlace place, String tenantId, String objectKey, Path localFile,
+            RecordingStore source, Path spoolFile, String sha256, long copiedBytes) {
     }
 
     /** Claims the mirrors of recordings being written that this node can read, for one append each. */
@@ -145,7 +156,7 @@ public class RecordingReplicator {
             Recording recording = em().find(Recording.class, mirror.recordingId());
             Optional<DeclaredPlace> place = declared(mirror.place());
             if (recording.status() == Recording.Status.RECORDING && place.isPresent() && Files.isRegularFile(Path.of(recording.filePath()))) {
-                claims.add(claim(mirror, recording, place.get()));
+                claims.add(claim(mirror, recording, place.get(), null, null));
             }
         }
         return claims;
@@ -154,7 +165,7 @@ public class RecordingReplicator {
     /** Appends what a recording being written gained since the last run to its backup mirror. */
     private void mirror(Claim claim) {
         try {
-            long copied = archive.appendLiveCopy(claim.place(), claim.tenantId(), claim.roomId(), claim.source(), claim.copiedBytes());
+            long copied = archive.appendLiveCopy(claim.place(), claim.objectKey(), claim.localFile(), claim.copiedBytes());
             settle(claim, copy -> copy.grew(copied));
         } catch (RuntimeException e) {
             LOG.warnf("Live copy of recording %s to %s failed: %s", claim.key().recordingId(), claim.place().name(), e.getMessage());
@@ -163,8 +174,10 @@ public class RecordingReplicator {
     }
 
     /**
-     * Claims the oldest copy due whose file this node has. A copy of a file on another node's disk is
-     * left to that node (it costs no attempt here).
+     * Claims the oldest copy due that this node can make: an upload into the home object store only
+     * where the file is in this node's spool; a backup copy once the home copy is verified, from the
+     * home store (an object store any node reaches, or a folder this node has). Others are left to
+     * the nodes that can (they cost no attempt here).
      */
     private Optional<Claim> claimCopy() {
         for (RecordingCopy copy : claimable(RecordingCopy.Status.PENDING, 20)) {
@@ -172,8 +185,27 @@ public class RecordingReplicator {
             Optional<DeclaredPlace> place = declared(copy.place());
             if (place.isEmpty()) {
                 copy.failed("storage place '" + copy.place() + "' is no longer declared");
-            } else if (Files.isRegularFile(Path.of(recording.filePath()))) {
-                return Optional.of(claim(copy, recording, place.get()));
+                continue;
+            }
+            Path file = Path.of(recording.filePath());
+            String key = RecordingKeys.of(recording.tenantId(), recording.roomId().toString(), file);
+            if (!copy.backup()) {
+                if (Files.isRegularFile(file)) {
+                    // The spool this node recorded into: <spool>/<place>/<tenant>/<room>/<file>.
+                    RecordingStore spool = new FileRecordingStore(file.toAbsolutePath().getParent().getParent().getParent());
+                    return Optional.of(claim(copy, recording, place.get(), spool, file));
+                }
+                continue;
+            }
+            Optional<DeclaredPlace> home = declared(recording.storagePlace());
+            boolean homeVerified = em().createQuery("select count(c) from RecordingCopy c where c.key.recordingId = ?1 "
+                    + "and c.key.place = ?2 and c.status = ?3", Long.class).setParameter(1, recording.id())
+                    .setParameter(2, recording.storagePlace()).setParameter(3, RecordingCopy.Status.VERIFIED).getSingleResult() > 0;
+            if (home.isPresent() && homeVerified) {
+                RecordingStore source = stores.of(home.get());
+                if (RecordingStores.objectStore(home.get()) || source.localFile(key).isPresent()) {
+                    return Optional.of(claim(copy, recording, place.get(), source, null));
+                }
             }
         }
         return Optional.empty();
@@ -181,10 +213,13 @@ public class RecordingReplicator {
 
     private void copy(Claim claim) {
         try {
-            RecordingArchive.StoredCopy stored = archive.copyInto(claim.place(), claim.tenantId(), claim.roomId(), claim.source(),
+            RecordingArchive.StoredCopy stored = archive.copyInto(claim.place(), claim.tenantId(), claim.source(), claim.objectKey(),
                     claim.sha256());
-            settle(claim, copy -> copy.verified(stored.sha256(), stored.bytes()));
-        } catch (RuntimeException e) {
+            boolean recorded = settle(claim, copy -> copy.verified(stored.sha256(), stored.bytes()));
+            if (recorded && claim.spoolFile() != null) {
+                Files.deleteIfExists(claim.spoolFile()); // the site's object store holds it now, verified
+            }
+        } catch (RuntimeException | java.io.IOException e) {
             LOG.warnf("Copy of recording %s to %s failed: %s", claim.key().recordingId(), claim.place().name(), e.getMessage());
             settle(claim, copy -> copy.failed(e.getMessage()));
         }
@@ -199,21 +234,24 @@ public class RecordingReplicator {
                 .getResultList();
     }
 
-    private Claim claim(RecordingCopy copy, Recording recording, DeclaredPlace place) {
+    private Claim claim(RecordingCopy copy, Recording recording, DeclaredPlace place, RecordingStore source, Path spoolFile) {
         UUID token = copy.claim(Instant.now().plus(lease));
+        Path file = Path.of(recording.filePath());
         return new Claim(new RecordingCopy.Key(copy.recordingId(), copy.place()), token, place, recording.tenantId(),
-                recording.roomId().toString(), Path.of(recording.filePath()), recording.sha256(),
-                copy.sizeBytes() == null ? 0 : copy.sizeBytes());
+                RecordingKeys.of(recording.tenantId(), recording.roomId().toString(), file), file, source, spoolFile,
+                recording.sha256(), copy.sizeBytes() == null ? 0 : copy.sizeBytes());
     }
 
     /** Records an outcome in a short transaction of its own, if the claim was not taken over meanwhile. */
-    private void settle(Claim claim, Consumer<RecordingCopy> outcome) {
-        QuarkusTransaction.requiringNew().run(() -> {
+    private boolean settle(Claim claim, Consumer<RecordingCopy> outcome) {
+        return QuarkusTransaction.requiringNew().call(() -> {
             RecordingCopy copy = em().find(RecordingCopy.class, claim.key(), LockModeType.PESSIMISTIC_WRITE);
             if (copy != null && copy.claimedBy(claim.token())) {
                 outcome.accept(copy);
                 copy.release();
+                return !copy.erasing();
             }
+            return false;
         });
     }
 

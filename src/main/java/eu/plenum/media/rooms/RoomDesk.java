@@ -106,10 +106,10 @@ public class RoomDesk {
         });
     }
 
-    /** Where the recording's file is, for authorised playback; never shown to clients. */
-    public java.nio.file.Path recordingFile(UUID recordingId) {
+    /** Where the recording's file and its verified copies are, for authorised playback; never shown to clients. */
+    public RecordingLocation recordingFile(UUID recordingId) {
         return QuarkusTransaction.requiringNew().call(() -> store.recording(host.tenant().id(), recordingId)
-                .map(recording -> java.nio.file.Path.of(recording.filePath()))
+                .map(recording -> RecordingLocation.of(recording, store.copies(recordingId)))
                 .orElseThrow(() -> new NotFoundException("There is no recording " + recordingId + ".")));
     }
 

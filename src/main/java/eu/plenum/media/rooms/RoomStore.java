@@ -128,6 +128,11 @@ public class RoomStore {
                 .setParameter(1, sessionId).getResultList();
     }
 
+    /** Where a recording (already found by its reader's rules) and its verified copies are. */
+    public RecordingLocation location(Recording recording) {
+        return RecordingLocation.of(recording, copies(recording.id()));
+    }
+
     public List<RecordingCopy> copies(UUID recordingId) {
         return em().createQuery("from RecordingCopy c where c.key.recordingId = ?1 order by c.backup, c.key.place", RecordingCopy.class)
                 .setParameter(1, recordingId).getResultList();

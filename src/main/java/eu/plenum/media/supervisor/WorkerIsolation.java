@@ -1,6 +1,7 @@
 package eu.plenum.media.supervisor;
 
 import eu.plenum.residency.DeclaredPlace;
+import eu.plenum.media.storage.RecordingStores;
 import eu.plenum.residency.DeclaredPlaces;
 import eu.plenum.residency.PlaceKind;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -54,11 +55,13 @@ class WorkerIsolation {
     private final MediaConfig config;
     private final HlsConfig hls;
     private final DeclaredPlaces places;
+    private final RecordingStores stores;
     private boolean decided;
     private Staged staged;
     private String asAppUser;
 
-    WorkerIsolation(MediaConfig config, HlsConfig hls, DeclaredPlaces places) {
+    WorkerIsolation(MediaConfig config, HlsConfig hls, DeclaredPlaces places, RecordingStores stores) {
+        this.stores = stores;
         this.config = config;
         this.hls = hls;
         this.places = places;
@@ -209,7 +212,7 @@ class WorkerIsolation {
         Set<Path> writable = new LinkedHashSet<>();
         for (DeclaredPlace place : places.ofKind(PlaceKind.RECORDING_STORAGE)) {
             if (place.backupFor().isEmpty() && place.target().isPresent()) {
-                writable.add(Path.of(place.target().get()).toAbsolutePath().normalize());
+                writable.add(stores.writeFolder(place)); // an object store's spool on this node
             }
         }
         writable.add(Path.of(hls.directory()).toAbsolutePath().normalize());

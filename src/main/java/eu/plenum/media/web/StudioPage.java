@@ -49,9 +49,11 @@ public class StudioPage {
     private final eu.plenum.media.rooms.AudienceDoors doors;
     private final StudioRelay relay;
     private final eu.plenum.media.TurnCredentials turn;
+    private final eu.plenum.media.storage.RecordingStores stores;
 
     StudioPage(RoomDesk desk, LiveRooms rooms, RoomSignals signals, Pages pages, eu.plenum.media.rooms.AudienceDoors doors,
-            StudioRelay relay, eu.plenum.media.TurnCredentials turn) {
+            StudioRelay relay, eu.plenum.media.TurnCredentials turn, eu.plenum.media.storage.RecordingStores stores) {
+        this.stores = stores;
         this.turn = turn;
         this.relay = relay;
         this.desk = desk;
@@ -149,7 +151,7 @@ public class StudioPage {
     @Produces({"video/webm", "video/x-matroska"})
     public Response recording(@PathParam("recordingId") UUID recordingId, @jakarta.ws.rs.HeaderParam("Range") String range,
             @QueryParam("download") boolean download) {
-        return eu.plenum.media.rest.RangeResponses.ofRecording(desk, recordingId, range, download);
+        return eu.plenum.media.rest.RangeResponses.ofRecording(desk, stores, recordingId, range, download);
     }
 
     @GET
