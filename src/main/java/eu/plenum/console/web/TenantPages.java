@@ -13,13 +13,13 @@ import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.Consumes;
-import jakarta.ws.rs.FormParam;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.MultivaluedMap;
 import jakarta.ws.rs.core.Response;
 import java.net.URI;
 import java.util.List;
@@ -79,10 +79,10 @@ public class TenantPages {
     @Path("tenants")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     @RolesAllowed(PlenumRoles.ADMIN)
-    public Response create(@FormParam("id") String id, @FormParam("name") String name, @FormParam("homeRegionCode") String region,
-            @FormParam("adequacyLegalBasis") String legalBasis) {
-        TenantRef tenant = onboarding.registerByOperator(new TenantOnboarding.NewTenant(TenantForms.tenantId(id),
-                TenantForms.name(name), TenantForms.regionCode(region), TenantForms.optional(legalBasis), acts.actor()));
+    public Response create(MultivaluedMap<String, String> form) {
+        TenantRef tenant = onboarding.registerByOperator(new TenantOnboarding.NewTenant(TenantForms.tenantId(form.getFirst("id")),
+                TenantForms.name(form.getFirst("name")), TenantForms.regionCode(form.getFirst("homeRegionCode")),
+                TenantForms.optional(form.getFirst("adequacyLegalBasis")), acts.actor()));
         return back(tenant.id());
     }
 
@@ -90,8 +90,8 @@ public class TenantPages {
     @Path("tenants/{id}/suspension")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     @RolesAllowed(PlenumRoles.ADMIN)
-    public Response suspend(@PathParam("id") String id, @FormParam("reason") String reason) {
-        suspensions.suspend(scope.manageable(id).id(), reason);
+    public Response suspend(@PathParam("id") String id, MultivaluedMap<String, String> form) {
+        suspensions.suspend(scope.manageable(id).id(), form.getFirst("reason"));
         return back(id);
     }
 
@@ -107,9 +107,9 @@ public class TenantPages {
     @Path("tenants/{id}/people")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     @RolesAllowed({PlenumRoles.ADMIN, PlenumRoles.TENANT_ADMIN})
-    public Response invite(@PathParam("id") String id, @FormParam("email") String email, @FormParam("firstName") String firstName,
-            @FormParam("lastName") String lastName, @FormParam("role") String role) {
-        people.invite(id, new TenantPeople.Invitation(email, firstName, lastName, role));
+    public Response invite(@PathParam("id") String id, MultivaluedMap<String, String> form) {
+        people.invite(id, new TenantPeople.Invitation(form.getFirst("email"), form.getFirst("firstName"), form.getFirst("lastName"),
+                form.getFirst("role")));
         return back(id);
     }
 
@@ -117,8 +117,8 @@ public class TenantPages {
     @Path("tenants/{id}/people/{userId}/grant")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     @RolesAllowed({PlenumRoles.ADMIN, PlenumRoles.TENANT_ADMIN})
-    public Response grant(@PathParam("id") String id, @PathParam("userId") String userId, @FormParam("role") String role) {
-        people.grant(id, userId, role);
+    public Response grant(@PathParam("id") String id, @PathParam("userId") String userId, MultivaluedMap<String, String> form) {
+        people.grant(id, userId, form.getFirst("role"));
         return back(id);
     }
 
@@ -126,8 +126,8 @@ public class TenantPages {
     @Path("tenants/{id}/people/{userId}/revoke")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     @RolesAllowed({PlenumRoles.ADMIN, PlenumRoles.TENANT_ADMIN})
-    public Response revoke(@PathParam("id") String id, @PathParam("userId") String userId, @FormParam("role") String role) {
-        people.revoke(id, userId, role);
+    public Response revoke(@PathParam("id") String id, @PathParam("userId") String userId, MultivaluedMap<String, String> form) {
+        people.revoke(id, userId, form.getFirst("role"));
         return back(id);
     }
 
