@@ -11,6 +11,9 @@ import java.util.Optional;
 @ApplicationScoped
 public class TenantDirectory {
 
+    /** Tenant ids are 2 to 63 lower-case letters, digits and dashes (the register's check). */
+    private static final int MAX_ID_LENGTH = 63;
+
     private final TenantRepository tenants;
 
     TenantDirectory(TenantRepository tenants) {
@@ -21,7 +24,11 @@ public class TenantDirectory {
         return tenants.listAllByName().stream().map(Tenant::toRef).toList();
     }
 
+    /** Empty also for an id no tenant can have (PostgreSQL refuses a NUL in text: a 500 instead of a 404 otherwise). */
     public Optional<TenantRef> find(String id) {
+        if (id == null || id.isEmpty() || id.length() > MAX_ID_LENGTH || id.chars().anyMatch(c -> c < 0x21 || c > 0x7e)) {
+            return Optional.empty();
+        }
         return tenants.findByIdOptional(id).map(Tenant::toRef);
     }
 

@@ -47,9 +47,12 @@ public class KeycloakPeople {
     public record NewPerson(String email, String firstName, String lastName, String tenantId) {
     }
 
-    /** The people whose {@code plenum_tenant} is exactly {@code tenantId}. */
+    /**
+     * The people whose {@code plenum_tenant} is exactly {@code tenantId}: asked with {@code exact=true} (without it
+     * Keycloak matches a substring, so another tenant's people would fill the first page), and checked again here.
+     */
     public List<Person> ofTenant(String tenantId) {
-        return call(() -> users().searchByAttributes(0, MAX_PEOPLE, null, false, PlenumRoles.TENANT_CLAIM + ":" + tenantId)
+        return call(() -> users().searchByAttributes(0, MAX_PEOPLE, null, true, false, PlenumRoles.TENANT_CLAIM + ":" + tenantId)
                 .stream()
                 .filter(user -> tenantId.equals(tenantOf(user)))
                 .map(user -> person(user, users().get(user.getId())))

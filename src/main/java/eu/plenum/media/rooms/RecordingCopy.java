@@ -36,6 +36,8 @@ public class RecordingCopy {
     private String region;
     @Column(nullable = false)
     private boolean backup;
+
+    private static final java.time.Duration MAX_RETRY_PAUSE = java.time.Duration.ofMinutes(10);
     @Enumerated(EnumType.STRING)
     @Column(nullable = false)
     private Status status;
@@ -89,6 +91,11 @@ public class RecordingCopy {
         return token.equals(claimToken);
     }
 
+    /** Until when no node may claim the copy: a claim's lease, or a failure's pause. */
+    Instant claimedUntil() {
+        return claimedUntil;
+    }
+
     void release() {
         claimToken = null;
         claimedUntil = null;
@@ -129,16 +136,29 @@ public class RecordingCopy {
         this.lastError = null;
     }
 
-    /** A failed attempt; after five the copy is FAILED and needs an operator. */
-    void failed(String error) {
+    /**
+     * A failed attempt, tried again after a doubling pause (2 s, 4 s, … at most 10 min) so that a store's short outage
+     * does not use up the attempts in seconds. A backup copy is FAILED after five and needs an operator; the home
+     * upload never gives up, because the spool file it reads is the recording's only copy.
+     */
+    void failed(String error, Instant now) {
         if (erasing()) {
             return;
         }
         attempts++;
         lastError = error == null || error.length() <= 300 ? error : error.substring(0, 300);
-        if (attempts >= 5) {
+        if (backup && attempts >= 5) {
             status = Status.FAILED;
+            return;
         }
+        claimToken = null;
+        claimedUntil = now.plus(retryPause(attempts));
+    }
+
+    /** The pause after the {@code attempts}-th failure. */
+    static java.time.Duration retryPause(int attempts) {
+        java.time.Duration pause = java.time.Duration.ofSeconds(2L << Math.min(Math.max(attempts, 1) - 1, 16));
+        return pause.compareTo(MAX_RETRY_PAUSE) > 0 ? MAX_RETRY_PAUSE : pause;
     }
 
     /**
@@ -152,6 +172,9 @@ public class RecordingCopy {
             requestedAt = Instant.now();
             attempts = 0;
             lastError = null;
+            if (claimToken == null) {
+                claimedUntil = null; // a failed upload's pause must not hold up the erasure
+            }
         }
     }
 

@@ -184,7 +184,7 @@ public class RecordingReplicator {
             Recording recording = em().find(Recording.class, copy.recordingId());
             Optional<DeclaredPlace> place = declared(copy.place());
             if (place.isEmpty()) {
-                copy.failed("storage place '" + copy.place() + "' is no longer declared");
+                copy.failed("storage place '" + copy.place() + "' is no longer declared", Instant.now());
                 continue;
             }
             Path file = Path.of(recording.filePath());
@@ -221,7 +221,7 @@ public class RecordingReplicator {
             }
         } catch (RuntimeException | java.io.IOException e) {
             LOG.warnf("Copy of recording %s to %s failed: %s", claim.key().recordingId(), claim.place().name(), e.getMessage());
-            settle(claim, copy -> copy.failed(e.getMessage()));
+            settle(claim, copy -> copy.failed(e.getMessage(), Instant.now()));
         }
     }
 
@@ -247,8 +247,8 @@ public class RecordingReplicator {
         return QuarkusTransaction.requiringNew().call(() -> {
             RecordingCopy copy = em().find(RecordingCopy.class, claim.key(), LockModeType.PESSIMISTIC_WRITE);
             if (copy != null && copy.claimedBy(claim.token())) {
+                copy.release(); // first: a failure's outcome sets the pause before the next claim
                 outcome.accept(copy);
-                copy.release();
                 return !copy.erasing();
             }
             return false;

@@ -78,7 +78,12 @@ public final class FileRecordingStore implements RecordingStore {
     public InputStream open(String key, long first, long length) {
         try {
             FileChannel channel = FileChannel.open(file(key), StandardOpenOption.READ);
-            channel.position(first);
+            try {
+                channel.position(first);
+            } catch (IOException | RuntimeException e) {
+                channel.close(); // the stream that would close it never exists
+                throw e;
+            }
             return new BoundedInputStream(Channels.newInputStream(channel), length);
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot read the recording from " + root, e);
