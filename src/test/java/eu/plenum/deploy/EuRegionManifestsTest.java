@@ -251,6 +251,14 @@ class EuRegionManifestsTest {
         app.path("spec").path("volumeClaimTemplates").forEach(claim -> claims.add(claim.path("metadata").path("name").asText()));
         assertFalse(claims.contains("recordings"), "no recording volume per app node any more: " + claims);
         assertTrue(mounts.contains(env.get("PLENUM_RECORDING_STORAGE_SPOOL")), "the spool is mounted: " + mounts);
+        // A finished recording waits in the spool for its upload: the spool must outlive the pod (an emptyDir would not).
+        String spoolVolume = null;
+        for (var mount : container.path("volumeMounts")) {
+            if (mount.path("mountPath").asText().equals(env.get("PLENUM_RECORDING_STORAGE_SPOOL"))) {
+                spoolVolume = mount.path("name").asText();
+            }
+        }
+        assertTrue(claims.contains(spoolVolume), "the spool is a claim of its own, not pod scratch: " + spoolVolume + " in " + claims);
         for (Path region : regionFolders()) {
             if (CATALOGUE.require("folder", region.getFileName().toString()).jurisdiction() == Jurisdiction.THIRD_COUNTRY) {
                 continue;
