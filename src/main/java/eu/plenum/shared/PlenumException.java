@@ -28,6 +28,11 @@ public abstract class PlenumException extends RuntimeException {
         return java.util.OptionalInt.empty();
     }
 
+    /** Headers the answer must carry besides the problem (e.g. a 416's {@code Content-Range}); none by default. */
+    public java.util.Map<String, String> headers() {
+        return java.util.Map.of();
+    }
+
     /** Field-level errors, empty unless the input was invalid. */
     public List<FieldError> fieldErrors() {
         return List.of();

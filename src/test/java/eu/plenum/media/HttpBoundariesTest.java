@@ -145,7 +145,8 @@ class HttpBoundariesTest {
                 // A last position past the end means "to the end" (RFC 9110 section 14.1.2).
                 response.then().statusCode(206).header("Content-Range", "bytes 0-4095/4096");
             } else {
-                response.then().statusCode(416).contentType(PROBLEM).body("type", equalTo("urn:plenum:problem:range-not-satisfiable"));
+                response.then().statusCode(416).contentType(PROBLEM).body("type", equalTo("urn:plenum:problem:range-not-satisfiable"))
+                        .header("Content-Range", "bytes */4096");
             }
         }
         given().auth().oauth2(Tokens.accessToken(Tokens.HOST)).header("Range", "bytes=-99999999999999999999").get(media)

@@ -111,7 +111,13 @@ public final class RangeResponses {
         }
     }
 
+    /** A 416 says the file's size in {@code Content-Range: bytes *}{@code /size} (RFC 9110, section 15.5.17), so a player can ask again. */
     private static MediaException unsatisfiable(long size) {
-        return new MediaException(416, "range-not-satisfiable", "The file has " + size + " bytes; ask for one range inside them.");
+        return new MediaException(416, "range-not-satisfiable", "The file has " + size + " bytes; ask for one range inside them.") {
+            @Override
+            public java.util.Map<String, String> headers() {
+                return java.util.Map.of("Content-Range", "bytes */" + size);
+            }
+        };
     }
 }

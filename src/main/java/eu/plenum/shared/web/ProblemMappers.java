@@ -47,10 +47,13 @@ public class ProblemMappers {
     @ServerExceptionMapper
     public Response plenum(PlenumException e, ContainerRequestContext request) {
         Response problem = respond(request, e.status(), e.problemType(), e.getMessage(), e.fieldErrors());
-        if (e.retryAfterSeconds().isPresent()) {
-            return Response.fromResponse(problem).header("Retry-After", String.valueOf(e.retryAfterSeconds().getAsInt())).build();
+        if (e.retryAfterSeconds().isEmpty() && e.headers().isEmpty()) {
+            return problem;
         }
-        return problem;
+        Response.ResponseBuilder answer = Response.fromResponse(problem);
+        e.retryAfterSeconds().ifPresent(seconds -> answer.header("Retry-After", String.valueOf(seconds)));
+        e.headers().forEach(answer::header);
+        return answer.build();
     }
 
     @ServerExceptionMapper
