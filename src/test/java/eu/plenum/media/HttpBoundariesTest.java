@@ -164,7 +164,9 @@ class HttpBoundariesTest {
 
     /** A finished recording of the room, catalogued as the supervisor would, with a file of {@code size} bytes. */
     private String seededRecording(int size) throws Exception {
-        Path file = Files.createDirectories(Path.of("target", "test-storage", "range-test")).resolve(UUID.randomUUID() + ".webm");
+        // Laid out as media workers write: <place folder>/<tenant>/<room>/<file> (the recording's storage key).
+        Path file = Files.createDirectories(Path.of("target", "test-storage", "range-test", "acme", room().id()))
+                .resolve(UUID.randomUUID() + ".webm");
         Files.write(file, new byte[size]);
         String sessionId = given().auth().oauth2(Tokens.accessToken(Tokens.HOST)).get("/api/webinars/" + room().webinarId())
                 .then().statusCode(200).extract().path("sessions[0].id");

@@ -37,6 +37,11 @@ public final class MediaProbe {
 
     /** Seconds from the first to the last video packet, the largest gap between two of them, and where it began (s from the first). */
     public static double[] videoSpanAndLargestGap(Path file) {
+        return videoSpanAndLargestGap(file, 0);
+    }
+
+    /** As {@link #videoSpanAndLargestGap(Path)}, counting only gaps that begin {@code fromSeconds} or later after the first packet. */
+    public static double[] videoSpanAndLargestGap(Path file, double fromSeconds) {
         JsonNode packets = json(run("ffprobe", "-v", "error", "-select_streams", "v:0", "-show_entries", "packet=pts_time",
                 "-of", "json", file.toString())).path("packets");
         double first = Double.NaN;
@@ -50,7 +55,7 @@ public final class MediaProbe {
             }
             if (Double.isNaN(first)) {
                 first = at;
-            } else if (at - previous > gap) {
+            } else if (at - previous > gap && previous - first >= fromSeconds) {
                 gap = at - previous;
                 gapAt = previous - first;
             }
