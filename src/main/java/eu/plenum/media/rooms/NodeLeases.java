@@ -81,6 +81,19 @@ public class NodeLeases {
                 .setParameter(1, node).setParameter(2, fresh).getResultStream().findFirst());
     }
 
+    /**
+     * Whether {@code node} holds a lease renewed within the timeout (this node always does while it runs);
+     * asked in the caller's transaction.
+     */
+    public boolean holdsLease(String node) {
+        if (node.equals(nodeId)) {
+            return true;
+        }
+        Instant fresh = Instant.now().minus(timeout);
+        return em().createQuery("select count(n) from AppNodeLease n where n.id = ?1 and n.renewedAt >= ?2", Long.class)
+                .setParameter(1, node).setParameter(2, fresh).getSingleResult() > 0;
+    }
+
     /** This node's id. */
     public String nodeId() {
         return nodeId;

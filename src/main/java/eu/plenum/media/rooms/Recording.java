@@ -59,6 +59,9 @@ public class Recording {
     private String erasedFor;
     @Column(name = "erasure_review_since")
     private Instant erasureReviewSince;
+    /** The app node whose worker wrote the file: where it sits in the spool until its upload is verified. */
+    @Column(name = "spool_node", updatable = false)
+    private String spoolNode;
 
     protected Recording() {
     }
@@ -74,6 +77,7 @@ public class Recording {
         this.storagePlace = storagePlace;
         this.storageRegion = storageRegion;
         this.filePath = filePath;
+        this.spoolNode = room.workerNode();
         this.status = Status.RECORDING;
         this.startedAt = Instant.now();
     }
@@ -125,6 +129,11 @@ public class Recording {
 
     public Instant erasureReviewSince() {
         return erasureReviewSince;
+    }
+
+    /** The node that wrote the file (and holds it in its spool until uploaded); null for older recordings. */
+    public String spoolNode() {
+        return spoolNode;
     }
 
     public Instant publishedAt() {

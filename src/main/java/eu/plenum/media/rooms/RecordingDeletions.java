@@ -28,7 +28,10 @@ import org.jboss.logging.Logger;
  * copy, a deletion is claimed in a short transaction (SKIP LOCKED, a claim token and a lease), the
  * objects are hashed and removed from the place's store (folder or object store) with no transaction open, and the outcome (the SHA-256 and size of what
  * was removed) is recorded in another; a node that dies mid-way leaves the claim to run out, and the
- * next run deletes again (a missing file is no error).
+ * next run deletes again (a missing file is no error). The home copy in an object store of a recording
+ * erased before its upload may still be a spool file on the node that wrote it: only that node claims
+ * it while its lease is current, any node once it is gone (that node's {@link ErasedSpoolFiles} sweep
+ * removes the file when it comes back).
  */
 @ApplicationScoped
 class RecordingDeletions {
@@ -40,9 +43,12 @@ class RecordingDeletions {
     private final DeclaredPlaces places;
     private final Duration lease;
     private final RecordingStores stores;
+    private final NodeLeases leases;
 
-    RecordingDeletions(Instance<EntityManager> entityManager, DeclaredPlaces places, MediaConfig config, RecordingStores stores) {
+    RecordingDeletions(Instance<EntityManager> entityManager, DeclaredPlaces places, MediaConfig config, RecordingStores stores,
+            NodeLeases leases) {
         this.stores = stores;
+        this.leases = leases;
         this.entityManager = entityManager;
         this.places = places;
         this.lease = config.copyLease();
@@ -83,8 +89,13 @@ class RecordingDeletions {
             if (home && (place.isEmpty() || !RecordingStores.objectStore(place.get()))) {
                 store = new FileRecordingStore(file.getParent().getParent().getParent()); // the folder the file was written into
             } else if (place.isPresent()) {
+                boolean spooledHere = home && Files.isRegularFile(file);
+                if (home && !mayDeleteHomeObject(recording.spoolNode(), leases.nodeId(), spooledHere,
+                        recording.spoolNode() != null && leases.holdsLease(recording.spoolNode()))) {
+                    continue; // its spool file may still be on the node that wrote it: that node deletes both
+                }
                 store = stores.of(place.get());
-                spoolFile = home ? file : null;
+                spoolFile = spooledHere ? file : null;
             } else {
                 copy.deletionFailed("storage place '" + copy.place() + "' is no longer declared");
                 continue;
@@ -95,12 +106,20 @@ class RecordingDeletions {
         return Optional.empty();
     }
 
+    /**
+     * Whether this node may claim the deletion of a recording's home copy in an object store: where the
+     * spool file is here, where no other node wrote it, or where the node that did holds no lease any more.
+     */
+    static boolean mayDeleteHomeObject(String spoolNode, String thisNode, boolean spooledHere, boolean spoolNodeHoldsLease) {
+        return spooledHere || spoolNode == null || spoolNode.equals(thisNode) || !spoolNodeHoldsLease;
+    }
+
     private void delete(Claim claim) {
         Optional<StoredObject> removed;
         try {
             removed = claim.store().delete(claim.objectKey());
             if (claim.spoolFile() != null && Files.isRegularFile(claim.spoolFile())) {
-                // Erased before its upload: this node's spool file is the recording (another node's spool is left to that node's run).
+                // Erased before its upload: this node's spool file is the recording.
                 Optional<StoredObject> spooled = new FileRecordingStore(claim.spoolFile().getParent().getParent().getParent())
                         .delete(claim.objectKey());
                 removed = removed.isPresent() ? removed : spooled;

@@ -103,6 +103,11 @@ public class RecordingStores {
                 new IllegalStateException("Recording storage '" + place.name() + "' has no target folder"))).toAbsolutePath().normalize();
     }
 
+    /** This node's spool: {@code <spool>/<place>/<tenant>/<room>/<file>} for every object store place. */
+    public Path spoolRoot() {
+        return Path.of(config.spool()).toAbsolutePath().normalize();
+    }
+
     /** The spool of an object store place on this node, as a folder store (where its recordings in progress are). */
     public FileRecordingStore spool(DeclaredPlace place) {
         return new FileRecordingStore(Path.of(config.spool()).resolve(place.name()));
