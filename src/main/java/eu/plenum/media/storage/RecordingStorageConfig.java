@@ -3,6 +3,7 @@ package eu.plenum.media.storage;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 import java.net.URI;
+import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
 
@@ -54,5 +55,13 @@ public interface RecordingStorageConfig {
 
         /** Secret access key; production refuses to start with an object store place that lacks it. */
         Optional<String> secretAccessKey();
+
+        /** How long to wait for a connection: a site that is gone is found out in seconds, not minutes. */
+        @WithDefault("3s")
+        Duration connectTimeout();
+
+        /** How long a read may wait for the next bytes before the attempt is given up (and retried). */
+        @WithDefault("30s")
+        Duration readTimeout();
     }
 }

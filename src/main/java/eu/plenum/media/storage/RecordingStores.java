@@ -11,6 +11,7 @@ import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -40,6 +41,7 @@ public class RecordingStores {
 
     private final DeclaredPlaces places;
     private final RecordingStorageConfig config;
+    private final UnansweredStores unanswered = new UnansweredStores();
     private final Map<String, RecordingStore> stores = new ConcurrentHashMap<>();
     private final List<S3Client> clients = new ArrayList<>();
 
@@ -71,15 +73,17 @@ public class RecordingStores {
                 return Optional.of(new StoredRecording(local, key, size.get()));
             }
         }
-        for (String name : verifiedPlaces) {
+        for (String name : unanswered.order(verifiedPlaces, Instant.now())) {
             Optional<RecordingStore> store = of(name);
             try {
                 Optional<Long> size = store.flatMap(found -> found.size(key));
+                unanswered.answered(name);
                 if (size.isPresent()) {
                     return Optional.of(new StoredRecording(store.get(), key, size.get()));
                 }
             } catch (RuntimeException unreachable) {
                 // This site's store does not answer (e.g. the site is lost): try the next copy.
+                unanswered.unanswered(name, Instant.now());
                 LOG.warnf("Recording storage '%s' did not answer, reading the next copy: %s", name, unreachable.getMessage());
             }
         }
@@ -145,7 +149,8 @@ public class RecordingStores {
                 .forcePathStyle(access.pathStyle())
                 .requestChecksumCalculation(RequestChecksumCalculation.WHEN_REQUIRED)
                 .responseChecksumValidation(ResponseChecksumValidation.WHEN_REQUIRED)
-                .httpClientBuilder(UrlConnectionHttpClient.builder());
+                .httpClientBuilder(UrlConnectionHttpClient.builder().connectionTimeout(access.connectTimeout())
+                        .socketTimeout(access.readTimeout()));
         access.endpoint().ifPresent(builder::endpointOverride);
         if (access.accessKeyId().isPresent() && access.secretAccessKey().isPresent()) {
             builder.credentialsProvider(StaticCredentialsProvider.create(

@@ -114,6 +114,66 @@ class RecordingStoreContractTest {
         objects.delete(key);
     }
 
+    @ParameterizedTest
+    @MethodSource("stores")
+    void aFailedUploadLeavesTheObjectVerifiedEarlierUnderItsKey(RecordingStore store) throws IOException {
+        byte[] bytes = random(300_000, 6);
+        String key = "acme/" + java.util.UUID.randomUUID() + "/p-5.webm";
+        store.put(key, new ByteArrayInputStream(bytes), bytes.length, sha256(bytes));
+        // A second upload of the same recording (a claim taken over after its lease) reads broken bytes.
+        byte[] broken = Arrays.copyOf(bytes, bytes.length);
+        broken[1000] ^= 1;
+        assertThrows(IllegalStateException.class, () -> store.put(key, new ByteArrayInputStream(broken), broken.length, sha256(bytes)));
+        assertArrayEquals(bytes, read(store.open(key, 0, bytes.length)), "the verified object is still there, unchanged");
+        store.delete(key);
+    }
+
+    @Test
+    void anObjectLargerThanOneCopyRequestReachesItsKeyInParts() throws IOException {
+        S3RecordingStore small = new S3RecordingStore(s3.client(), "site-a", "recordings/", 1024 * 1024, 5L * 1024 * 1024, 1024 * 1024);
+        byte[] bytes = random(12 * 1024 * 1024 + 5, 7);
+        String key = "acme/" + java.util.UUID.randomUUID() + "/p-6.webm";
+        small.put(key, new ByteArrayInputStream(bytes), bytes.length, sha256(bytes));
+        assertArrayEquals(bytes, read(small.open(key, 0, bytes.length)), "copied in three parts, whole");
+        assertEquals(List.of(key), small.list(key.substring(0, key.lastIndexOf('/'))), "no partial upload listed or left");
+        small.delete(key);
+    }
+
+    @Test
+    void aDeletionNamesWhatItRemovedFromTheObjectsMetadataAndRemovesAPartialUpload() {
+        byte[] bytes = random(100_000, 8);
+        String key = "acme/" + java.util.UUID.randomUUID() + "/p-7.webm";
+        objects.put(key, new ByteArrayInputStream(bytes), bytes.length, sha256(bytes));
+        try (var client = s3.client()) {
+            // What the upload stored with the object is what the deletion reports (it does not download it again).
+            assertEquals(sha256(bytes), client.headObject(request -> request.bucket("site-a").key("recordings/" + key)).metadata()
+                    .get(S3RecordingStore.SHA256_METADATA));
+            client.putObject(request -> request.bucket("site-a").key("recordings/" + key + ".partial"),
+                    software.amazon.awssdk.core.sync.RequestBody.fromBytes(bytes));
+            assertEquals(Optional.of(new StoredObject(key, sha256(bytes), bytes.length)), objects.delete(key));
+            assertEquals(0, client.listObjectsV2(request -> request.bucket("site-a").prefix("recordings/" + key)).keyCount(),
+                    "neither the object nor an interrupted upload of it is left");
+        }
+    }
+
+    @Test
+    void aLiveMirrorsBacklogGoesInChunksOfBoundedSize() throws IOException {
+        S3RecordingStore bounded = new S3RecordingStore(s3.client(), "site-a", "recordings/", 256 * 1024, 5L * 1024 * 1024, 1024 * 1024);
+        byte[] bytes = random(3 * 1024 * 1024 + 512 * 1024, 9);
+        Path growing = folder.resolve("backlog-" + System.nanoTime() + ".webm");
+        Files.write(growing, bytes);
+        String key = "acme/" + java.util.UUID.randomUUID() + "/p-8.webm";
+        assertEquals(bytes.length, bounded.appendGrowing(key, growing, 0), "the whole backlog in one call");
+        try (var client = s3.client()) {
+            assertEquals(4, client.listObjectsV2(request -> request.bucket("site-a").prefix("recordings/" + key + ".growing/")).keyCount(),
+                    "three chunks of 1 MiB and the rest");
+        }
+        assertArrayEquals(bytes, read(bounded.openGrowing(key).orElseThrow()));
+        assertEquals(bytes.length, bounded.appendGrowing(key, growing, 1024 * 1024), "an unrecorded outcome: the chunks are the truth");
+        assertEquals(bytes.length, bounded.appendGrowing(key, growing, bytes.length), "nothing new");
+        bounded.delete(key);
+    }
+
     @Test
     void keysThatCouldEscapeAFolderAreRefused() {
         RecordingStore store = new FileRecordingStore(folder.resolve("site"));

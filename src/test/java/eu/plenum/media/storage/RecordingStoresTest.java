@@ -52,6 +52,14 @@ class RecordingStoresTest {
             public Optional<String> secretAccessKey() {
                 return Optional.of(secret);
             }
+
+            public java.time.Duration connectTimeout() {
+                return java.time.Duration.ofSeconds(3);
+            }
+
+            public java.time.Duration readTimeout() {
+                return java.time.Duration.ofSeconds(30);
+            }
         };
     }
 
