@@ -62,9 +62,12 @@ public final class CalendarInviteFuzzTarget {
         List<VEvent> events = calendar.getComponents("VEVENT");
         check(events.size() == 1, events.size() + " events");
         VEvent event = events.get(0);
-        same("summary", event.getProperty(Property.SUMMARY).orElseThrow().getValue(), v.get(0));
+        check(event.getProperty(Property.SUMMARY).isPresent(), "no summary");
+        // The texts are read back by RFC 5545's rules, not ical4j's reader: it cannot unescape a backslash that
+        // ends before a line break ("\\\n" reads as a backslash and the letters "\n"), a known finding in the reader.
+        same("summary", textValue(ics, "SUMMARY"), v.get(0));
         if (!v.get(1).isEmpty()) {
-            same("description", event.getProperty(Property.DESCRIPTION).orElseThrow().getValue(), v.get(1));
+            same("description", textValue(ics, "DESCRIPTION"), v.get(1));
         }
         check(event.getProperty(Property.UID).orElseThrow().getValue().equals(sessionId + "@plenum"), "uid");
     }
@@ -78,8 +81,30 @@ public final class CalendarInviteFuzzTarget {
     }
 
     private static void same(String what, String read, String written) {
-        // ical4j's reader drops the blanks that begin and end a value (the writer keeps them).
+        // Blanks that begin and end a value do not count (ical4j strips them on reading, other readers differ).
         check(read.strip().equals(text(written).strip()), what + ": read [" + read + "], expected [" + text(written) + "]");
+    }
+
+    /** The value of the first property {@code name} in {@code ics}, unfolded and unescaped as RFC 5545 3.1 and 3.3.11 say. */
+    static String textValue(String ics, String name) {
+        String unfolded = ics.replace("\r\n ", "").replace("\r\n\t", "");
+        for (String line : unfolded.split("\r\n")) {
+            if (line.startsWith(name + ":") || line.startsWith(name + ";")) {
+                String escaped = line.substring(line.indexOf(':') + 1);
+                StringBuilder value = new StringBuilder();
+                for (int i = 0; i < escaped.length(); i++) {
+                    char c = escaped.charAt(i);
+                    if (c == '\\' && i + 1 < escaped.length()) {
+                        char next = escaped.charAt(++i);
+                        value.append(next == 'n' || next == 'N' ? '\n' : next);
+                    } else {
+                        value.append(c);
+                    }
+                }
+                return value.toString();
+            }
+        }
+        throw new AssertionError("no " + name + " in\n" + ics);
     }
 
     /** What a text value should read back as: line breaks as LF, other control characters but tab dropped. */

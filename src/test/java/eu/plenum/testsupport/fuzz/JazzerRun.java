@@ -17,8 +17,8 @@ import java.util.regex.Pattern;
  */
 public final class JazzerRun {
 
-    private static final Pattern EXECUTED = Pattern.compile("stat::number_of_executed_units: (\\d+)");
-    private static final Pattern PER_SECOND = Pattern.compile("stat::average_exec_per_sec: (\\d+)");
+    private static final Pattern EXECUTED = Pattern.compile("stat::number_of_executed_units: +(\\d+)");
+    private static final Pattern PER_SECOND = Pattern.compile("stat::average_exec_per_sec: +(\\d+)");
 
     /** What a run did; {@code finding} holds the crashing input's file when the target failed. */
     public record Result(String target, int exitCode, long executions, long perSecond, int seeds, String output, Path finding) {
@@ -53,7 +53,12 @@ public final class JazzerRun {
                 "-artifact_prefix=" + artifacts + "/",
                 corpus.toString(), seedDir.toString()));
         Path log = work.resolve("jazzer.log");
-        Process process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+        // Started through a shell that forks it, not straight from this JVM: a process spawned by a JVM inherits that
+        // JVM's peak RSS as its own (Linux keeps the peak across vfork + exec), and libFuzzer's -rss_limit_mb reads
+        // the peak: from a test JVM of 3 GB every target "ran out of memory" at its first input.
+        List<String> forked = new ArrayList<>(List.of("/bin/sh", "-c", "\"$@\" & wait $!", "fuzz"));
+        forked.addAll(command);
+        Process process = new ProcessBuilder(forked).redirectErrorStream(true).redirectOutput(log.toFile()).start();
         if (!process.waitFor(seconds + 240L, TimeUnit.SECONDS)) {
             process.descendants().forEach(ProcessHandle::destroyForcibly);
             process.destroyForcibly().waitFor();

@@ -8,9 +8,10 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * The bounded fuzz run of the test suite: each target first replays its committed seed and regression corpus,
- * then fuzzes for {@code plenum.fuzz.seconds} (default 4) with Jazzer; a finding fails the build.
+ * then fuzzes for {@code plenum.fuzz.seconds} (default 4) with Jazzer; a finding fails the build. Part of the
+ * default {@code ./plenum test}; longer runs: {@code FuzzBenchmark}.
  */
-class FuzzTargetsSweep {
+class FuzzTargetsTest {
 
     static Stream<Class<?>> targets() {
         return FuzzTargets.ALL.stream();
