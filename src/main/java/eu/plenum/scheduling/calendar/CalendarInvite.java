@@ -106,7 +106,7 @@ public final class CalendarInvite {
             event.add(new Organizer(mailto(organizer)));
         }
         if (attendee != null) {
-            ParameterList parameters = new ParameterList(List.of(new Cn(attendee.name()), Rsvp.FALSE));
+            ParameterList parameters = new ParameterList(List.of(new Cn(unquotable(attendee.name())), Rsvp.FALSE));
             event.add(new net.fortuna.ical4j.model.property.Attendee(parameters, mailto(attendee.email())));
         }
         event.add(cancelled ? new Status(Status.VALUE_CANCELLED) : new Status(Status.VALUE_CONFIRMED));
@@ -118,6 +118,15 @@ public final class CalendarInvite {
      * A TEXT value as RFC 5545 allows it: no control characters but tab and line breaks (ical4j writes them as
      * they are, which makes the file invalid; a host's title may hold any). Line breaks become LF, escaped by ical4j.
      */
+    /**
+     * The attendee's name as a parameter value, double quotes made single: RFC 5545 allows none in a parameter,
+     * RFC 6868's {@code ^'} for them is not read by many calendar programs, and ical4j's own reader and its
+     * {@code Cn} throw on a name that is one double quote (found by fuzzing).
+     */
+    static String unquotable(String name) {
+        return name.replace('"', '\'');
+    }
+
     static String text(String value) {
         return CONTROL.matcher(value.replace("\r\n", "\n").replace('\r', '\n')).replaceAll("");
     }

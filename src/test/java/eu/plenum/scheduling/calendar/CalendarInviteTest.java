@@ -52,10 +52,20 @@ class CalendarInviteTest {
         assertEquals("mailto:eve@example.org", attendee.getValue());
         assertTrue(attendee.getParameter(Parameter.ROLE).isEmpty(), ics);
         String cn = attendee.getParameter(Parameter.CN).orElseThrow().getValue();
-        // RFC 6868 caret encoding keeps the quotes; ical4j's reader drops the backslash, which RFC 5545 leaves as is.
-        assertTrue(cn.startsWith("Eve \"the\" Attacker; ROLE=CHAIR, ") && cn.endsWith("x: mailto:boss@example.org"), cn);
+        // Double quotes become single ones; ical4j's reader drops the backslash, which RFC 5545 leaves as is.
+        assertTrue(cn.startsWith("Eve 'the' Attacker; ROLE=CHAIR, ") && cn.endsWith("x: mailto:boss@example.org"), cn);
         assertEquals(1, ics.lines().filter(line -> line.startsWith("ATTENDEE")).count(), ics);
-        assertTrue(ics.replace("\r\n ", "").contains("CN=\"Eve ^'the^' Attacker; ROLE=CHAIR, \\x: mailto:boss@example.org\""), ics);
+        assertTrue(ics.replace("\r\n ", "").contains("CN=\"Eve 'the' Attacker; ROLE=CHAIR, \\x: mailto:boss@example.org\""), ics);
+    }
+
+    @Test
+    void doubleQuotesInANameBecomeSingleOnesEvenWhenTheNameIsOne() throws Exception {
+        for (String name : List.of("\"", "\"\"", "\"Bob\"", "Bob \"B\" Smith")) {
+            String ics = CalendarInvite.of(List.of(webinar("Title", null)), null, CalendarInvite.Method.REQUEST,
+                    "webinars@plenum.localhost", new CalendarInvite.Attendee(name, "eve@example.org"), START);
+            Property attendee = parse(ics).<VEvent>getComponents(Component.VEVENT).get(0).getProperty(Property.ATTENDEE).orElseThrow();
+            assertEquals(name.replace('"', '\''), attendee.getParameter(Parameter.CN).orElseThrow().getValue(), ics);
+        }
     }
 
     @Test

@@ -31,7 +31,16 @@ public final class JazzerRun {
     private JazzerRun() {
     }
 
+    /** Fuzzes {@code target} for {@code seconds} from a random start (a new path every run: benchmarks, long runs). */
     public static Result run(Class<?> target, int seconds) throws IOException, InterruptedException {
+        return run(target, seconds, 0);
+    }
+
+    /**
+     * Fuzzes {@code target} for {@code seconds}; a {@code seed} other than 0 makes the run repeatable (libFuzzer's
+     * {@code -seed}), so that the test suite does not fail one run in many on an input no run before met.
+     */
+    public static Result run(Class<?> target, int seconds, int seed) throws IOException, InterruptedException {
         Path seedDir = Path.of("src/test/resources/fuzz", target.getSimpleName()).toAbsolutePath();
         Files.createDirectories(seedDir);
         Path work = Files.createTempDirectory("fuzz-" + target.getSimpleName());
@@ -48,6 +57,7 @@ public final class JazzerRun {
                 "--reproducer_path=" + artifacts,
                 "-max_total_time=" + seconds,
                 "-print_final_stats=1",
+                "-seed=" + seed,
                 "-timeout=10",
                 "-rss_limit_mb=1536",
                 "-artifact_prefix=" + artifacts + "/",
