@@ -25,7 +25,7 @@ async ([whepUrl, pass, name]) => {
     setTimeout(retry, 200);
   };
   const connect = async () => {
-    const pc = new RTCPeerConnection();
+    const pc = new RTCPeerConnection(window.plenumRtcConfig || {});  // a test may set ICE servers and policy
     pc.addTransceiver('video', {direction: 'recvonly'});
     pc.addTransceiver('audio', {direction: 'recvonly'});
     const stream = new MediaStream();

@@ -20,7 +20,7 @@ async ([whipUrl, credential, width, height, screen]) => {
   } else {
     stream = await navigator.mediaDevices.getUserMedia(cameraOff ? {audio: true} : {video: {width, height}, audio: true});
   }
-  const pc = new RTCPeerConnection();
+  const pc = new RTCPeerConnection(window.plenumRtcConfig || {});  // a test may set ICE servers and policy
   stream.getTracks().forEach(track => pc.addTransceiver(track, {direction: 'sendonly', streams: [stream]}));
   if (cameraOff) {
     pc.addTransceiver('video', {direction: 'sendonly'});

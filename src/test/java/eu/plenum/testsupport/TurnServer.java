@@ -25,11 +25,40 @@ public final class TurnServer implements AutoCloseable {
     private final String secret;
     private final Path log;
     private final List<Process> processes = new ArrayList<>();
+    private int port = PORT;
 
     private TurnServer(String namespace, String secret, Path log) {
         this.namespace = namespace;
         this.secret = secret;
         this.log = log;
+    }
+
+    /**
+     * A coturn in the caller's own namespace (the test JVM's, which has only loopback) on a free port, so that a
+     * browser and the app's media workers there reach it; its port is {@link #port()}.
+     */
+    public static TurnServer startHere(String secret) {
+        int port = FreePorts.next();
+        try {
+            Path log = Files.createTempFile("plenum-turnserver-", ".log");
+            TurnServer server = new TurnServer(null, secret, log);
+            server.port = port;
+            server.processes.add(new ProcessBuilder(List.of("turnserver",
+                    "-c", ProjectPaths.root().resolve("deploy/eu-regions/base/turnserver.conf").toString(),
+                    "--listening-ip=127.0.0.1", "--relay-ip=127.0.0.1", "--listening-port=" + port,
+                    "--static-auth-secret=" + secret, "--allow-loopback-peers", "--allowed-peer-ip=127.0.0.1",
+                    "--no-tls", "--no-dtls", "--pidfile=/dev/null", "--userdb=" + log + ".db"))
+                    .redirectErrorStream(true).redirectOutput(log.toFile()).start());
+            server.awaitLog("Total General servers");
+            return server;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** The port it listens on. */
+    public int port() {
+        return port;
     }
 
     public static TurnServer start(String secret) {
@@ -97,6 +126,9 @@ public final class TurnServer implements AutoCloseable {
     }
 
     private List<String> inNamespace(List<String> command) {
+        if (namespace == null) {
+            return command;
+        }
         List<String> full = new ArrayList<>(List.of("ip", "netns", "exec", namespace));
         full.addAll(command);
         return full;
@@ -146,7 +178,9 @@ public final class TurnServer implements AutoCloseable {
             }
         }
         try {
-            exec(List.of("ip", "netns", "del", namespace));
+            if (namespace != null) {
+                exec(List.of("ip", "netns", "del", namespace));
+            }
             Files.deleteIfExists(log);
             Files.deleteIfExists(Path.of(log + ".db"));
         } catch (IOException | IllegalStateException e) {
