@@ -26,21 +26,28 @@ public final class PgBackRest implements AutoCloseable {
     private final Path config;
     private final String passphrase;
     private final int retentionFull;
+    private final String compressType;
 
-    private PgBackRest(Path dir, int retentionFull) {
+    private PgBackRest(Path dir, int retentionFull, String compressType) {
         this.dir = dir;
         this.config = dir.resolve("pgbackrest.conf");
         this.passphrase = HexFormat.of().formatHex(new SecureRandom().generateSeed(24));
         this.retentionFull = retentionFull;
+        this.compressType = compressType;
     }
 
     /** A repository that keeps {@code retentionFull} full backups (and the WAL and differentials they need). */
     public static PgBackRest posixRepository(int retentionFull) {
+        return posixRepository(retentionFull, "none");
+    }
+
+    /** As {@link #posixRepository(int)}, compressed as named (the sites' configuration uses zst), for measurements. */
+    public static PgBackRest posixRepository(int retentionFull, String compressType) {
         try {
             Path dir = Files.createTempDirectory("plenum-pgbackrest");
             run(List.of("chown", "postgres:postgres", dir.toString()), false);
             run(List.of("chmod", "700", dir.toString()), false);
-            PgBackRest backRest = new PgBackRest(dir, retentionFull);
+            PgBackRest backRest = new PgBackRest(dir, retentionFull, compressType);
             backRest.writeConfig(null, 0);
             return backRest;
         } catch (IOException e) {
@@ -108,7 +115,7 @@ public final class PgBackRest implements AutoCloseable {
     private void writeConfig(Path dataDir, int port) {
         String text = String.join("\n", "[global]", "repo1-path=" + repository(), "repo1-cipher-type=aes-256-cbc",
                 "repo1-cipher-pass=" + passphrase, "repo1-retention-full-type=count", "repo1-retention-full=" + retentionFull,
-                "compress-type=none", "start-fast=y", "log-level-console=warn", "log-level-file=off", "lock-path=" + dir.resolve("lock"),
+                "compress-type=" + compressType, "process-max=2", "start-fast=y", "log-level-console=warn", "log-level-file=off", "lock-path=" + dir.resolve("lock"),
                 "spool-path=" + dir.resolve("spool"), "", "[" + STANZA + "]",
                 dataDir == null ? "" : "pg1-path=" + dataDir, dataDir == null ? "" : "pg1-port=" + port, "");
         try {
