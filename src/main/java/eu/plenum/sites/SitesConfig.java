@@ -2,7 +2,9 @@ package eu.plenum.sites;
 
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
+import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.Optional;
 
 /** {@code plenum.sites.*}: what the app does when the synchronous standby is gone. */
@@ -43,4 +45,28 @@ public interface SitesConfig {
      * {@code FIRST 1 (site_b)}); without it the value found before degrading is restored.
      */
     Optional<String> synchronousStandbyNames();
+
+    /** Patroni's REST API, for the console's replication page (its view of the cluster and planned switchovers). */
+    Patroni patroni();
+
+    /** {@code plenum.sites.patroni.*}: where the members' REST APIs are and how to reach them (TLS, password). */
+    interface Patroni {
+
+        /** The members' REST base URLs ({@code https://10.251.0.1:8008,...}), asked in order; none: no Patroni view. */
+        Optional<List<String>> restUrls();
+
+        /** The REST API's user ({@code restapi.authentication.username}). */
+        @WithDefault("patroni")
+        String username();
+
+        /** Its password (a secret: {@code PLENUM_SITES_PATRONI_PASSWORD}); needed for a switchover. */
+        Optional<String> password();
+
+        /** PEM file of the CA that signed the members' REST certificates; none: the JVM's trust store. */
+        Optional<Path> caFile();
+
+        /** How long one REST call may take (a member that is cut off must not hold the page). */
+        @WithDefault("5s")
+        Duration timeout();
+    }
 }

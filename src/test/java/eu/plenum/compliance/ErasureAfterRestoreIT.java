@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import eu.plenum.testsupport.PackagedJar;
+import eu.plenum.testsupport.PgBackRest;
 import eu.plenum.testsupport.PostgresServer;
 import eu.plenum.testsupport.SqlSeed;
 import java.io.IOException;
@@ -20,6 +21,7 @@ import java.sql.ResultSet;
 import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.util.HexFormat;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import javax.crypto.Mac;
@@ -28,8 +30,10 @@ import org.junit.jupiter.api.Test;
 
 /**
  * A restored database backup does not bring an erased person back: the packaged jar runs on Debian's
- * PostgreSQL, a person registers, a base backup is taken (pg_basebackup of the same server version),
- * the person is erased, and the backup is restored into a new server. The jar started on the restored
+ * PostgreSQL, a person registers, a full base backup is taken with pgbackrest (as the sites take it:
+ * deploy/sites/pgbackrest, WAL archived, encrypted), the person is erased, and that backup is restored with
+ * pgbackrest into a fresh data directory (recovery to the end of the backup, not to the latest WAL, which
+ * holds the erasure). The jar started on the restored
  * database re-applies the erasure from the list kept outside the database before it serves: at its
  * very first HTTP answer the registration is already gone, the erasure is noted and audited as
  * {@code erasure.reapplied}, and its log says so before Quarkus reports it is listening.
@@ -42,7 +46,8 @@ class ErasureAfterRestoreIT {
     @Test
     void anErasureIsAppliedAgainAfterABackupFromBeforeItIsRestoredBeforeTheFirstRequest() throws Exception {
         Path lists = Files.createTempDirectory("plenum-erased-subjects");
-        try (PostgresServer site = PostgresServer.single()) {
+        try (PgBackRest backRest = PgBackRest.posixRepository(2); PostgresServer site = PostgresServer.single(backRest.archiveSettings())) {
+            backRest.createStanza(site);
             UUID webinar;
             try (PackagedJar app = start("restore-before", site, lists)) {
                 assertEquals(200, app.awaitReady(), app.output());
@@ -52,8 +57,8 @@ class ErasureAfterRestoreIT {
                 register(app, webinar);
                 assertEquals(1, count(site, "SELECT count(*) FROM registration WHERE email_normalized = ?", EMAIL));
             }
-            // The backup is taken with no app running: its replication guard ends WAL senders it does not know.
-            Path backup = site.baseBackup();
+            // The backup is taken with no app running, as before: the registration is committed and in it.
+            backRest.backup("full");
 
             UUID erasure = UUID.randomUUID();
             try (PackagedJar app = start("restore-erase", site, lists)) {
@@ -76,7 +81,8 @@ class ErasureAfterRestoreIT {
             assertTrue(!listed.contains(EMAIL), "the list holds the address in clear");
             site.stop();
 
-            try (PostgresServer restored = PostgresServer.restoredFrom(backup)) {
+            try (PostgresServer restored = PostgresServer.restoredBy(into -> backRest.restore(into,
+                    List.of("--type=immediate", "--target-action=promote")))) {
                 assertEquals(1, count(restored, "SELECT count(*) FROM registration WHERE email_normalized = ?", EMAIL),
                         "the backup is from before the erasure");
                 try (PackagedJar app = start("restore-after", restored, lists)) {

@@ -12,6 +12,7 @@ import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
@@ -24,6 +25,8 @@ import org.junit.jupiter.api.Test;
  * write is missing on B, and A comes back by itself as B's synchronous standby that refuses writes.
  * Then B's whole node dies (Patroni, PostgreSQL and etcd): A and the witness are a majority, A is promoted,
  * writes go on, and B's node, started again, is rewound and rejoins as A's synchronous standby.
+ * Last, the witness's etcd and B's node die together: A's etcd member alone is no majority, A cannot renew its leader
+ * key and demotes itself to a read-only server (no site writes without a quorum — the price of never two writers).
  * Runs with plenum.sites.on-standby-loss=degrade (synchronous_mode without strict): B takes writes while A
  * is still rejoining.
  */
@@ -72,6 +75,18 @@ class PatroniKillIT {
                 });
             }
 
+            // The console's view (sites.PatroniCluster over TLS with the REST password): B leads, A is its synchronous
+            // standby, and the last promotion (timeline 1 -> 2) was B's.
+            PatroniCluster patroni = new PatroniCluster(sites.restConfig(Site.A, Site.B));
+            sites.await(Duration.ofSeconds(30), "Patroni's history naming B's promotion", () -> patroni.view()
+                    .flatMap(PatroniView::lastFailover).filter(failover -> failover.newLeader().equals(Site.B.member())).isPresent());
+            PatroniView view = patroni.view().orElseThrow();
+            assertEquals(Site.B.member(), view.leaderName());
+            assertEquals(List.of(Site.A.member()), view.candidates().stream().map(PatroniView.Member::name).toList());
+            PatroniView.Member standby = view.members().stream().filter(member -> member.name().equals(Site.A.member())).findFirst().orElseThrow();
+            assertEquals("sync_standby", standby.role(), view.toString());
+            assertEquals(sites.timeline(Site.B), view.latestFailover().timeline() + 1, view.toString());
+
             Instant nodeLost;
             try (SteadyWrites writes = SteadyWrites.alsoFrom(sites::connectPrimary, "node", 1_000_000)) {
                 sites.await(Duration.ofSeconds(60), "writes at B", () -> writes.count() >= 20);
@@ -91,6 +106,36 @@ class PatroniKillIT {
             sites.startNode(Site.B);
             sites.await(Duration.ofSeconds(180), "site B back as A's synchronous standby", () -> sites.synchronousStandby(Site.B));
             assertTrue(sites.inRecovery(Site.B), "B runs only as a standby");
+
+            // Witness and B down: A's etcd member is alone (1 of 3), A cannot renew its leader key and demotes itself
+            // — the documented price of never having two writers: no site writes without a majority.
+            Instant quorumLost;
+            try (SteadyWrites atA = SteadyWrites.alsoFrom(() -> sites.connect(Site.A), "quorum", 2_000_000)) {
+                sites.await(Duration.ofSeconds(60), "writes at A", () -> atA.count() >= 10);
+                sites.killEtcd(Site.WITNESS);
+                sites.killNode(Site.B);
+                quorumLost = Instant.now();
+                sites.await(Duration.ofSeconds(90), "site A refusing writes without a quorum", () -> {
+                    try {
+                        return sites.inRecovery(Site.A);
+                    } catch (SQLException stoppedOrStarting) {
+                        return false;
+                    }
+                });
+                System.out.printf("BENCH patroni witness and B down: A read-only %d ms after the loss (ttl %d s)%n",
+                        Duration.between(quorumLost, Instant.now()).toMillis(), PatroniSites.TTL);
+            }
+            Instant readOnly = Instant.now();
+            while (Duration.between(readOnly, Instant.now()).toSeconds() < 3L * PatroniSites.LOOP_WAIT) {
+                try (Connection a = sites.connect(Site.A)) {
+                    SQLException refused = assertThrows(SQLException.class,
+                            () -> a.createStatement().execute("INSERT INTO written (n) VALUES (-3)"));
+                    assertEquals("25006", refused.getSQLState(), "A stays read-only while it has no quorum");
+                } catch (SQLException restarting) {
+                    // Patroni restarting A's server as a standby: not a writer either
+                }
+                Thread.sleep(500);
+            }
         }
     }
 }

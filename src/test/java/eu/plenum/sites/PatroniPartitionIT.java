@@ -24,6 +24,7 @@ import org.junit.jupiter.api.Test;
  * straight to A's server: A stops accepting writes and demotes itself (no write is acknowledged at A that B
  * lacks), B is promoted by the majority B + witness; when the links come back, A rejoins by itself as B's
  * synchronous standby through pg_rewind, refuses writes, follows B, and the app's multi-host URL finds only B.
+ * Last, the console's planned switchover (Patroni's REST API over TLS with its password) moves the lead back to A.
  * Replaces the fenced-old-primary test of the former hand-made fencing script.
  */
 class PatroniPartitionIT {
@@ -94,6 +95,17 @@ class PatroniPartitionIT {
             try (Connection a = sites.connect(Site.A)) {
                 assertTrue(SteadyWrites.stored(a).contains(-2), "A follows B: a synchronous commit at B is on A");
             }
+
+            // The console's planned switchover (sites.PatroniCluster, Patroni's POST /switchover with the REST password):
+            // back to A, B follows. A stale leader in the request is refused and changes nothing.
+            PatroniCluster patroni = new PatroniCluster(sites.restConfig(Site.B, Site.A));
+            assertThrows(SwitchoverRefused.class, () -> patroni.switchover(Site.A.member(), Site.B.member()));
+            assertEquals(Optional.of(Site.B), sites.leader(), "a refused switchover changes nothing");
+            String answer = patroni.switchover(Site.B.member(), Site.A.member());
+            assertTrue(answer.contains(Site.A.member()), answer);
+            sites.await(Duration.ofSeconds(90), "site A leading after the switchover", () -> sites.leader().equals(Optional.of(Site.A)));
+            sites.await(Duration.ofSeconds(120), "site B as A's synchronous standby", () -> sites.synchronousStandby(Site.B));
+            assertEquals(Site.A.member(), patroni.view().orElseThrow().leaderName());
         }
     }
 }

@@ -58,6 +58,7 @@ public final class PatroniSites implements AutoCloseable {
     public static final int LOOP_WAIT = 2;
     public static final int RETRY_TIMEOUT = 7;
     public static final String SUPERUSER_PASSWORD = "patroni-it-superuser";
+    public static final String REST_PASSWORD = "patroni-it-rest";
 
     private static final Path PG_BIN = Path.of("/usr/lib/postgresql/15/bin");
     private static final AtomicInteger RUNS = new AtomicInteger();
@@ -94,7 +95,7 @@ public final class PatroniSites implements AutoCloseable {
             sites.startPatroni(Site.B);
             sites.await(Duration.ofSeconds(90), "site B as synchronous standby", () -> sites.synchronousStandby(Site.B));
             for (Site site : List.of(Site.A, Site.B)) {
-                sites.pgPorts.put(site, sites.forward(site, 5432, "pg"));
+                sites.pgPorts.put(site, sites.forward(site, "127.0.0.1", 5432, "pg"));
             }
             return sites;
         } catch (Exception | AssertionError e) {
@@ -118,6 +119,44 @@ public final class PatroniSites implements AutoCloseable {
 
     public Connection connectPrimary() throws SQLException {
         return DriverManager.getConnection(jdbcUrl("postgres"), "postgres", SUPERUSER_PASSWORD);
+    }
+
+    /**
+     * The app's settings for Patroni's REST API ({@code plenum.sites.patroni.*}) reaching the members of {@code sites}
+     * through loopback forwarders (the certificates name 127.0.0.1 too), with the REST password and this run's CA.
+     */
+    public eu.plenum.sites.SitesConfig.Patroni restConfig(Site... sites) throws Exception {
+        List<String> urls = new ArrayList<>();
+        for (Site site : sites) {
+            urls.add("https://127.0.0.1:" + forward(site, site.address, 8008, "rest"));
+        }
+        Path ca = dir.resolve("tls").resolve("ca.crt");
+        return new eu.plenum.sites.SitesConfig.Patroni() {
+            @Override
+            public Optional<List<String>> restUrls() {
+                return Optional.of(urls);
+            }
+
+            @Override
+            public String username() {
+                return "patroni";
+            }
+
+            @Override
+            public Optional<String> password() {
+                return Optional.of(REST_PASSWORD);
+            }
+
+            @Override
+            public Optional<Path> caFile() {
+                return Optional.of(ca);
+            }
+
+            @Override
+            public Duration timeout() {
+                return Duration.ofSeconds(10);
+            }
+        };
     }
 
     /** Patroni's view from {@code site}: {@code patronictl list} as JSON (empty when it cannot answer). */
@@ -362,7 +401,7 @@ public final class PatroniSites implements AutoCloseable {
                   certfile: %3$s/node.crt
                   keyfile: %3$s/node.key
                   cafile: %3$s/ca.crt
-                  authentication: {username: patroni, password: patroni-it-rest}
+                  authentication: {username: patroni, password: %11$s}
                 ctl: {certfile: %3$s/node.crt, keyfile: %3$s/node.key, cacert: %3$s/ca.crt}
                 etcd:
                   hosts: [127.0.0.1:2379, 10.251.0.1:2379, 10.251.0.2:2379, 10.251.0.3:2379]
@@ -403,7 +442,7 @@ public final class PatroniSites implements AutoCloseable {
                     - host all all 10.251.0.0/24 scram-sha-256
                     - host all all 127.0.0.1/32 scram-sha-256
                 """.formatted(site.member(), site.address, tls, siteDir(site), TTL, LOOP_WAIT, RETRY_TIMEOUT, strict, PG_BIN,
-                SUPERUSER_PASSWORD);
+                SUPERUSER_PASSWORD, REST_PASSWORD);
         Files.writeString(config, yaml);
         root(List.of("sh", "-c", "chown postgres:postgres '" + config + "' && chmod 600 '" + config + "'"));
         ProcessBuilder builder = new ProcessBuilder("ip", "netns", "exec", namespace(site), "setpriv", "--reuid", "postgres", "--regid",
@@ -415,10 +454,10 @@ public final class PatroniSites implements AutoCloseable {
     }
 
     /** A loopback port of this machine forwarded into the site's namespace (through a Unix socket, not the links). */
-    private int forward(Site site, int inside, String label) throws Exception {
+    private int forward(Site site, String host, int inside, String label) throws Exception {
         Path socket = siteDir(site).resolve(label + ".sock");
         forwarders.add(new ProcessBuilder("ip", "netns", "exec", namespace(site), "socat", "UNIX-LISTEN:" + socket + ",fork,unlink-early",
-                "TCP:127.0.0.1:" + inside).redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start());
+                "TCP:" + host + ":" + inside).redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start());
         await(Duration.ofSeconds(15), "forwarder socket " + socket, () -> Files.exists(socket));
         int port = FreePorts.next();
         forwarders.add(new ProcessBuilder("socat", "TCP-LISTEN:" + port + ",bind=127.0.0.1,reuseaddr,fork", "UNIX-CONNECT:" + socket)

@@ -78,11 +78,19 @@ public final class PostgresServer implements AutoCloseable {
      * plenum owned by the schema owner, and the runtime role ({@link #asRuntimeRole}).
      */
     public static PostgresServer single() {
+        return single(List.of());
+    }
+
+    /** {@link #single()} with more postgresql.conf lines (e.g. WAL archiving: {@link PgBackRest#archiveSettings}). */
+    public static PostgresServer single(List<String> settings) {
         Path dir = freshDir("single");
         int port = FreePorts.next();
         run(List.of(BIN.resolve("initdb").toString(), "-D", dir.toString(), "-U", "postgres", "--auth=trust", "-E", "UTF8"));
-        append(dir.resolve("postgresql.conf"), String.join("\n", "listen_addresses = '127.0.0.1'", "port = " + port,
-                "wal_level = replica", "max_wal_senders = 5", ""));
+        List<String> lines = new ArrayList<>(List.of("listen_addresses = '127.0.0.1'", "port = " + port, "wal_level = replica",
+                "max_wal_senders = 5"));
+        lines.addAll(settings);
+        lines.add("");
+        append(dir.resolve("postgresql.conf"), String.join("\n", lines));
         append(dir.resolve("pg_hba.conf"), "host replication postgres 127.0.0.1/32 trust\n");
         PostgresServer server = new PostgresServer(dir, port);
         server.start();
@@ -90,23 +98,42 @@ public final class PostgresServer implements AutoCloseable {
         return server;
     }
 
-    /** A base backup of this running server (pg_basebackup, WAL streamed into it): what an operator restores. */
-    public Path baseBackup() {
-        Path dir = freshDir("backup");
-        run(List.of(BIN.resolve("pg_basebackup").toString(), "-h", "127.0.0.1", "-p", String.valueOf(port), "-U", "postgres",
-                "-D", dir.toString(), "-X", "stream", "--checkpoint=fast"));
-        return dir;
-    }
-
-    /** A server started on a copy of {@code backup} (a base backup), on a port of its own: the restored database. */
-    public static PostgresServer restoredFrom(Path backup) {
+    /**
+     * A server started on a fresh, empty data directory that {@code restore} fills (e.g. pgbackrest restore with a
+     * recovery target and promote), on a port of its own; returns once recovery has ended and it accepts writes.
+     */
+    public static PostgresServer restoredBy(java.util.function.Consumer<Path> restore) {
         Path dir = freshDir("restored");
-        run(List.of("sh", "-c", "cp -a '" + backup + "'/. '" + dir + "'/"));
+        restore.accept(dir);
         int port = FreePorts.next();
         append(dir.resolve("postgresql.conf"), "port = " + port + "\n");
         PostgresServer server = new PostgresServer(dir, port);
         server.start();
-        return server;
+        java.time.Instant deadline = java.time.Instant.now().plusSeconds(120);
+        while (true) {
+            try (Connection connection = server.connect("postgres");
+                    java.sql.ResultSet rows = connection.createStatement().executeQuery("SELECT pg_is_in_recovery()")) {
+                rows.next();
+                if (!rows.getBoolean(1)) {
+                    return server;
+                }
+            } catch (SQLException notYet) {
+                // still replaying
+            }
+            if (java.time.Instant.now().isAfter(deadline)) {
+                throw new IllegalStateException("the restored server did not finish its recovery within 120 s");
+            }
+            try {
+                Thread.sleep(200);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException(e);
+            }
+        }
+    }
+
+    public Path dataDir() {
+        return dataDir;
     }
 
     /** Stops the server cleanly (a fast shutdown with a checkpoint). */

@@ -284,4 +284,55 @@ public interface ConsoleMessages {
 
     @Message("A suspended tenant's people are refused from their next request on, nothing goes live, and attendees see a notice. Nothing is deleted.")
     String suspension_note();
+
+    @Message("Patroni's view of the cluster")
+    String patroni_title();
+
+    @Message("as answered by")
+    String patroni_answered_by();
+
+    @Message("Member")
+    String patroni_member();
+
+    @Message("Role")
+    String patroni_role();
+
+    @Message("State")
+    String patroni_state();
+
+    @Message("Host")
+    String patroni_host();
+
+    @Message("Timeline")
+    String patroni_timeline();
+
+    @Message("Lag (bytes)")
+    String patroni_lag();
+
+    @Message("Last failover or switchover")
+    String patroni_last_failover();
+
+    @Message("None since the cluster was made.")
+    String patroni_no_failover();
+
+    @Message("No Patroni member answered: the cluster cannot be shown or switched over from this node.")
+    String patroni_unreachable();
+
+    @Message("Planned switchover")
+    String switchover_title();
+
+    @Message("Patroni stops the leader cleanly, promotes the chosen member and makes the old leader follow it. Writes pause for a few seconds (answered 503 and retried); nothing acknowledged is lost.")
+    String switchover_lead();
+
+    @Message("New leader")
+    String switchover_candidate();
+
+    @Message("Switch over")
+    String switchover_submit();
+
+    @Message("No member can take over now (no healthy standby).")
+    String switchover_none();
+
+    @Message("Switchover asked; Patroni answered:")
+    String switchover_asked();
 }
