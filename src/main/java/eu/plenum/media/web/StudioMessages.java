@@ -202,4 +202,19 @@ public interface StudioMessages {
 
     @Message("No video is being sent.")
     String stage_none();
+
+    @Message("Moderators")
+    String moderators_title();
+
+    @Message("Hosts of your organisation who moderate this webinar's chat, questions and polls with you.")
+    String moderators_hint();
+
+    @Message("Save moderators")
+    String moderators_save();
+
+    @Message("Saved.")
+    String moderators_saved();
+
+    @Message("Your organisation has no other hosts.")
+    String moderators_nobody();
 }
