@@ -215,6 +215,6 @@ public interface StudioMessages {
     @Message("Saved.")
     String moderators_saved();
 
-    @Message("Your organisation has no other hosts.")
+    @Message("No hosts were found in your organisation.")
     String moderators_nobody();
 }
