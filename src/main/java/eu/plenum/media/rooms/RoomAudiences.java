@@ -37,13 +37,10 @@ public class RoomAudiences {
     /** Rooms this node wrote a row for: rewritten (to zero, then removed) when their viewers are gone. */
     private final Set<UUID> reported = java.util.concurrent.ConcurrentHashMap.newKeySet();
 
-    /**
-     * @param window how long a page's renewal counts it as an HLS viewer ({@code plenum.media.hls-viewer-window}):
-     *     about two of the player's renewal periods (40 s), so one late renewal does not drop a viewer
-     */
     RoomAudiences(Instance<EntityManager> entityManager, RoomViewers viewers, NodeConfig node,
             @ConfigProperty(name = "plenum.node-id", defaultValue = "local") String nodeId,
-            @ConfigProperty(name = "plenum.media.hls-viewer-window", defaultValue = "90s") Duration window) {
+            eu.plenum.media.supervisor.MediaConfig config) {
+        Duration window = config.hlsViewerWindow();
         this.entityManager = entityManager;
         this.viewers = viewers;
         this.nodeId = nodeId;
