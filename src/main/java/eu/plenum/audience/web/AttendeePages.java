@@ -223,10 +223,12 @@ public class AttendeePages {
     @Path("attend/{webinarId}/hls")
     public Response hlsStopped(@PathParam("webinarId") UUID webinarId, @jakarta.ws.rs.QueryParam("page") UUID pageId,
             @Context HttpServerRequest request) {
+        // Admission first: a caller without this webinar's session learns nothing, whatever the query.
+        AttendeeSessions.Admitted admitted = require(webinarId, request);
         if (pageId == null) {
             throw eu.plenum.shared.InvalidInputException.of("page", "the page's id (a UUID)");
         }
-        RoomStates.AudienceRoom room = lobbies.of(require(webinarId, request)).room();
+        RoomStates.AudienceRoom room = lobbies.of(admitted).room();
         if (room != null) {
             hlsViewers.stopped(room.roomId(), pageId);
         }
