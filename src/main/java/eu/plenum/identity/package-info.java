@@ -6,7 +6,8 @@
  *
  * <p>Owns the {@code tenant} table; stores nothing about people (Keycloak does). Other contexts use
  * only this root package: {@link eu.plenum.identity.CurrentHost}, {@link eu.plenum.identity.Viewer},
- * {@link eu.plenum.identity.TenantDirectory}, {@link eu.plenum.identity.TenantRef}, and for the
+ * {@link eu.plenum.identity.TenantDirectory}, {@link eu.plenum.identity.TenantRef},
+ * {@link eu.plenum.identity.TenantHosts} (the own tenant's hosts, read-only, for the moderator picker), and for the
  * console {@link eu.plenum.identity.TenantPeople}, {@link eu.plenum.identity.PeopleScope},
  * {@link eu.plenum.identity.TenantSuspensions} and {@link eu.plenum.identity.TenantOnboarding}. May use
  * {@code residency} (home regions, allowances, transfer guard) and {@code shared}.

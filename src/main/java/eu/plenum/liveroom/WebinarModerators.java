@@ -20,8 +20,10 @@ public class WebinarModerators {
     /** Looked up when used: an edge node has no persistence unit, and injecting it directly fails that node's start. */
     private final jakarta.enterprise.inject.Instance<EntityManager> databases;
     private final CurrentHost host;
+    private final eu.plenum.identity.TenantHosts hosts;
 
-    WebinarModerators(jakarta.enterprise.inject.Instance<EntityManager> databases, CurrentHost host) {
+    WebinarModerators(jakarta.enterprise.inject.Instance<EntityManager> databases, CurrentHost host, eu.plenum.identity.TenantHosts hosts) {
+        this.hosts = hosts;
         this.databases = databases;
         this.host = host;
     }
@@ -32,9 +34,29 @@ public class WebinarModerators {
         return list(webinarId);
     }
 
+    /** The tenant's hosts a webinar's host may pick (read from Keycloak), for the studio's picker. */
+    @Transactional
+    public List<eu.plenum.identity.TenantHosts.Host> candidates(UUID webinarId) {
+        owned(webinarId, false);
+        return hosts.ofOwnTenant();
+    }
+
+    /**
+     * Replaces the list; every id must be a host of the webinar's tenant (an id of another tenant's
+     * person, or of nobody, is answered 404, which tells the caller nothing about other tenants).
+     */
     @Transactional
     public List<String> replace(UUID webinarId, List<String> userIds) {
         owned(webinarId, true);
+        if (!userIds.isEmpty()) {
+            java.util.Set<String> candidates = new java.util.HashSet<>();
+            hosts.ofOwnTenant().forEach(candidate -> candidates.add(candidate.userId()));
+            for (String user : userIds) {
+                if (!candidates.contains(user.strip())) {
+                    throw new NotFoundException("One of these people is not a host of your organisation.");
+                }
+            }
+        }
         database().createNativeQuery("DELETE FROM live_moderator WHERE webinar_id = ?1").setParameter(1, webinarId).executeUpdate();
         for (String user : new LinkedHashSet<>(userIds)) {
             database().createNativeQuery("INSERT INTO live_moderator (webinar_id, user_id, tenant_id) VALUES (?1, ?2, ?3)")

@@ -5,7 +5,7 @@
  * <p>Owns {@code live_event} (every event, personal data: author, time, text) and its per-session
  * counter. Participants send frames that a {@link eu.plenum.liveroom.LiveCommands} handler turns into
  * changes of its tables and {@link eu.plenum.liveroom.LiveEvents} appended in the same transaction.
- * Uses {@code audience} (attendee sessions), {@code identity} (hosts), {@code scheduling} (webinars,
+ * Uses {@code audience} (attendee sessions), {@code identity} (hosts; the moderator picker reads the tenant's hosts through {@code TenantHosts}), {@code scheduling} (webinars,
  * sessions, registrations), {@code media} (the room's stage) and {@code shared}.
  */
 package eu.plenum.liveroom;

@@ -2,7 +2,7 @@
  * Media: live rooms and their media workers, WHIP ingest, WHEP viewers on viewer workers apart from
  * the ingest worker, recordings (published to attendees by their hosts) and where they are stored.
  * Its root API for the audience side: {@code Viewing}, {@code ViewerPasses}, {@code LiveHls},
- * {@code PublishedRecordings}, {@code TurnCredentials}; for compliance {@code RecordingErasures}; and the SPI {@code ViewerAdmissions} that side implements.
+ * {@code PublishedRecordings}, {@code TurnCredentials}, {@code HlsViewers} (HLS viewers counted by their pages' URL renewals); for compliance {@code RecordingErasures}; and the SPI {@code ViewerAdmissions} that side implements.
  *
  * <ul>
  *   <li>{@code pipeline} — the only GStreamer code (gst1-java-core), run inside worker processes;</li>
@@ -10,10 +10,11 @@
  *   <li>{@code supervisor} — the app's warm pool of workers, limits, heartbeats, replacement;</li>
  *   <li>{@code rooms} — live rooms, publishers (with the keyed hash of who published), the recordings
  *       catalogue and its copies per site, the {@code recordings} personal-data holder, and the deletion
- *       of erased recordings' files at every site by the copy job;</li>
+ *       of erased recordings' files at every site by the copy job, the stage pin, and the audience each app node
+ *       reports per room ({@code room_audience}: WebRTC and HLS counts, no personal data);</li>
  *   <li>{@code storage} — recording storage per site behind one interface: a folder (local runs) or the site's
  *       S3-compatible object store; the copy job, playback and erasure go through it;</li>
- *   <li>{@code whip}, {@code rest}, {@code web} — SDP offer checks, the WHIP and room APIs, the studio page.</li>
+ *   <li>{@code whip}, {@code rest}, {@code web} — SDP offer checks, the WHIP and room APIs, the studio page (with its audience card and stage pin).</li>
  *   <li>{@code turn} — configuration of the TURN relay; the root's {@code TurnCredentials} mints ephemeral coturn
  *       credentials for the declared EU relays ({@code IceServer}), handed out by WHIP/WHEP {@code Link} headers and
  *       the studio and attendee pages.</li>

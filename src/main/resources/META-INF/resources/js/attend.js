@@ -82,6 +82,10 @@
   let upgradeTimer = null;
   let noVideoRestarts = 0;   // restarts because a connection brought no picture (a camera may simply be off)
   let latestHlsUrl = null;
+  // A random id of this page, sent only while it plays HLS: the studio counts HLS viewers by it (nothing personal).
+  const pageId = (window.crypto && crypto.randomUUID) ? crypto.randomUUID()
+    : '10000000-1000-4000-8000-100000000000'.replace(/[018]/g, c => (c ^ crypto.getRandomValues(new Uint8Array(1))[0] & 15 >> c / 4).toString(16));
+  let playingHls = false;
 
   function setState(state) {
     playerState.dataset.state = state;
@@ -103,6 +107,10 @@
       whepLocation = null;
     }
     if (hls) { hls.destroy(); hls = null; }
+    if (playingHls) {
+      playingHls = false;
+      fetch('/attend/' + webinar + '/hls?page=' + pageId, {method: 'DELETE', keepalive: true}).catch(() => {});
+    }
     video.pause();
     video.removeAttribute('src');
     video.srcObject = null;
@@ -131,8 +139,8 @@
   }
   unmute.addEventListener('click', () => { video.muted = false; unmute.hidden = true; video.play().catch(() => {}); });
 
-  async function grant() {
-    const response = await fetch('/attend/' + webinar + '/pass', {method: 'POST'});
+  async function grant(asHlsViewer) {
+    const response = await fetch('/attend/' + webinar + '/pass' + (asHlsViewer ? '?hls=' + pageId : ''), {method: 'POST'});
     if (!response.ok) {
       const problem = await response.json().catch(() => ({}));
       throw Object.assign(new Error(problem.detail || 'HTTP ' + response.status), {status: response.status});
@@ -238,9 +246,10 @@
       hls.loadSource(url);
       hls.attachMedia(video);
     }
-    renewTimer = setInterval(() => {
-      grant().then(g => { if (g.hlsUrl) { latestHlsUrl = g.hlsUrl; } }).catch(() => {});
-    }, 40000);
+    const renew = () => grant(true).then(g => { if (g.hlsUrl) { latestHlsUrl = g.hlsUrl; } }).catch(() => {});
+    playingHls = true;
+    renew(); // counted as an HLS viewer from now on, and with every renewal
+    renewTimer = setInterval(renew, 40000);
     badge.hidden = false;
     playerState.dataset.transport = 'hls';
   }

@@ -94,10 +94,12 @@ public class AttendeePages {
     private final eu.plenum.audience.OpenViewers viewers;
     private final eu.plenum.audience.AttendancePresence attendance;
     private final eu.plenum.media.TurnCredentials turn;
+    private final eu.plenum.media.HlsViewers hlsViewers;
 
-    AttendeePages(eu.plenum.audience.OpenViewers viewers, AttendeeSessions sessions, AttendeeLobby lobbies, AudienceConfig config, RoomStates rooms,
+    AttendeePages(eu.plenum.media.HlsViewers hlsViewers, eu.plenum.audience.OpenViewers viewers, AttendeeSessions sessions, AttendeeLobby lobbies, AudienceConfig config, RoomStates rooms,
             ViewerPasses passes, LiveHls hls, PlaybackStops stops, Pages pages, eu.plenum.audience.AttendancePresence attendance,
             eu.plenum.media.TurnCredentials turn) {
+        this.hlsViewers = hlsViewers;
         this.turn = turn;
         this.attendance = attendance;
         this.viewers = viewers;
@@ -198,7 +200,8 @@ public class AttendeePages {
     @POST
     @Path("attend/{webinarId}/pass")
     @Produces(MediaType.APPLICATION_JSON)
-    public PlaybackGrant pass(@PathParam("webinarId") UUID webinarId, @Context HttpServerRequest request) {
+    public PlaybackGrant pass(@PathParam("webinarId") UUID webinarId, @Context HttpServerRequest request,
+            @jakarta.ws.rs.QueryParam("hls") UUID hlsPage) {
         AttendeeSessions.Admitted admitted = require(webinarId, request);
         AttendeeLobby.Lobby lobby = lobbies.of(admitted);
         RoomStates.AudienceRoom room = lobby.room();
@@ -206,8 +209,30 @@ public class AttendeePages {
             throw new ConflictException("room-not-live", "The webinar is not live yet; the page starts playing when it is.");
         }
         String pass = passes.mint(room.roomId(), admitted.sessionId(), config.passLifetime());
+        String hlsUrl = hls.playlist(room.roomId()).orElse(null);
+        if (hlsPage != null && hlsUrl != null) {
+            // A page playing HLS renews here with its own random id: how the studio counts HLS viewers.
+            hlsViewers.renewed(room.roomId(), hlsPage);
+        }
         return new PlaybackGrant(room.roomId().toString(), "/api/rooms/" + room.roomId() + "/whep", pass,
-                hls.playlist(room.roomId()).orElse(null), turn.mint().stream().toList());
+                hlsUrl, turn.mint().stream().toList());
+    }
+
+    /** The page stopped playing HLS (closed, or moved to WebRTC): it is no HLS viewer any more. */
+    @jakarta.ws.rs.DELETE
+    @Path("attend/{webinarId}/hls")
+    public Response hlsStopped(@PathParam("webinarId") UUID webinarId, @jakarta.ws.rs.QueryParam("page") UUID pageId,
+            @Context HttpServerRequest request) {
+        // Admission first: a caller without this webinar's session learns nothing, whatever the query.
+        AttendeeSessions.Admitted admitted = require(webinarId, request);
+        if (pageId == null) {
+            throw eu.plenum.shared.InvalidInputException.of("page", "the page's id (a UUID)");
+        }
+        RoomStates.AudienceRoom room = lobbies.of(admitted).room();
+        if (room != null) {
+            hlsViewers.stopped(room.roomId(), pageId);
+        }
+        return Response.noContent().build();
     }
 
     /** Leaves on this device: its slot is free, its playback ends. */

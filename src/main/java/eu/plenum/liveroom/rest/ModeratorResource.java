@@ -24,7 +24,10 @@ import java.util.UUID;
 @Produces(MediaType.APPLICATION_JSON)
 public class ModeratorResource {
 
-    /** The user ids (Keycloak subjects) of the moderators; at most 20. */
+    /**
+     * The user ids of the moderators (the user names hosts sign in with, their tokens' principal); each must be
+     * a host of the webinar's tenant (404 otherwise); at most 20.
+     */
     public record ModeratorList(@NotNull @Size(max = 20)
             List<@NotNull @Size(min = 1, max = 120) @Pattern(regexp = "\\p{Graph}+", message = "must be a user id") String> userIds) {
     }
@@ -38,6 +41,17 @@ public class ModeratorResource {
     @GET
     public ModeratorList list(@PathParam("webinarId") UUID webinarId) {
         return new ModeratorList(moderators.of(webinarId));
+    }
+
+    /** A host of the tenant who can be picked. */
+    public record Candidate(String userId, String displayName) {
+    }
+
+    @GET
+    @Path("/candidates")
+    @org.eclipse.microprofile.openapi.annotations.Operation(summary = "The hosts of the webinar's tenant, whom its host can pick as moderators")
+    public List<Candidate> candidates(@PathParam("webinarId") UUID webinarId) {
+        return moderators.candidates(webinarId).stream().map(host -> new Candidate(host.userId(), host.displayName())).toList();
     }
 
     @PUT

@@ -187,6 +187,11 @@ public class RoomViewers {
         return byRoom.getOrDefault(roomId, List.of()).stream().mapToInt(worker -> worker.viewers.size()).sum();
     }
 
+    /** The rooms whose viewers this node serves (for the audience reports). */
+    public Set<UUID> rooms() {
+        return Set.copyOf(byRoom.keySet());
+    }
+
     /** The most WebRTC viewers the room had at once on this node. */
     public int peak(UUID roomId) {
         return peaks.getOrDefault(roomId, 0);

@@ -125,4 +125,15 @@ public interface MediaConfig {
         @WithDefault("1m")
         Duration period();
     }
+
+    /** How often each app node writes its viewer counts per room ({@code room_audience}) for the studio's audience card. */
+    @WithDefault("3s")
+    Duration audienceReportEvery();
+
+    /**
+     * How long a page's renewal of its signed HLS URL (with its random page id) counts it as an HLS viewer:
+     * about two of the player's 40 s renewal periods, so one late renewal does not drop a viewer.
+     */
+    @WithDefault("90s")
+    Duration hlsViewerWindow();
 }

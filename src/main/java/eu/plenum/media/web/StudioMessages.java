@@ -160,4 +160,61 @@ public interface StudioMessages {
 
     @Message("Open to audience")
     String open_doors();
+
+    @Message("Audience")
+    String audience_title();
+
+    @Message("Watching now")
+    String audience_now();
+
+    @Message("WebRTC")
+    String audience_webrtc();
+
+    @Message("HLS")
+    String audience_hls();
+
+    @Message("Peak of this session")
+    String audience_peak();
+
+    @Message("App node")
+    String audience_node();
+
+    @Message("Nobody is watching yet.")
+    String audience_nobody();
+
+    @Message("Stage")
+    String stage_title();
+
+    @Message("WebRTC viewers see the newest video unless you pin one.")
+    String stage_hint();
+
+    @Message("Video {index} ({tracks}), since {since}")
+    String stage_video(String index, String tracks, String since);
+
+    @Message("Pin")
+    String stage_pin();
+
+    @Message("Unpin")
+    String stage_unpin();
+
+    @Message("Pinned")
+    String stage_pinned();
+
+    @Message("No video is being sent.")
+    String stage_none();
+
+    @Message("Moderators")
+    String moderators_title();
+
+    @Message("Hosts of your organisation who moderate this webinar's chat, questions and polls with you.")
+    String moderators_hint();
+
+    @Message("Save moderators")
+    String moderators_save();
+
+    @Message("Saved.")
+    String moderators_saved();
+
+    @Message("No hosts were found in your organisation.")
+    String moderators_nobody();
 }

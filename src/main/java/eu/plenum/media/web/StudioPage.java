@@ -50,9 +50,12 @@ public class StudioPage {
     private final StudioRelay relay;
     private final eu.plenum.media.TurnCredentials turn;
     private final eu.plenum.media.storage.RecordingStores stores;
+    private final StudioAudience audience;
 
     StudioPage(RoomDesk desk, LiveRooms rooms, RoomSignals signals, Pages pages, eu.plenum.media.rooms.AudienceDoors doors,
-            StudioRelay relay, eu.plenum.media.TurnCredentials turn, eu.plenum.media.storage.RecordingStores stores) {
+            StudioRelay relay, eu.plenum.media.TurnCredentials turn, eu.plenum.media.storage.RecordingStores stores,
+            StudioAudience audience) {
+        this.audience = audience;
         this.stores = stores;
         this.turn = turn;
         this.relay = relay;
@@ -162,6 +165,30 @@ public class StudioPage {
     public Multi<RoomSignals.RoomSignal> events(@PathParam("roomId") UUID roomId) {
         desk.requireOwn(roomId);
         return signals.of(roomId);
+    }
+
+    /** The audience now (WebRTC vs HLS, per app node), the session's peak, the publishers' videos and the pin; polled by the page. */
+    @GET
+    @Path("/rooms/{roomId}/audience")
+    @Produces(MediaType.APPLICATION_JSON)
+    public StudioAudience.View audience(@PathParam("roomId") UUID roomId) {
+        desk.requireOwn(roomId);
+        return audience.of(roomId);
+    }
+
+    /** Pins a publisher's video to the stage ({@code video} null: unpinned, the newest video is shown). */
+    @jakarta.ws.rs.PUT
+    @Path("/rooms/{roomId}/stage")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Produces(MediaType.APPLICATION_JSON)
+    public StudioAudience.View stage(@PathParam("roomId") UUID roomId, @jakarta.validation.constraints.NotNull StagePin pin) {
+        desk.requireOwn(roomId);
+        audience.pin(roomId, pin.video());
+        return audience.of(roomId);
+    }
+
+    /** The publisher whose video is pinned, or null. */
+    public record StagePin(UUID video) {
     }
 
     /** The TURN relays with credentials minted for this page, as the RTCPeerConnection's iceServers (JSON). */
