@@ -284,4 +284,31 @@ public interface ConsoleMessages {
 
     @Message("A suspended tenant's people are refused from their next request on, nothing goes live, and attendees see a notice. Nothing is deleted.")
     String suspension_note();
+
+    @Message("Quotas and usage")
+    String quotas_title();
+
+    @Message("Quota")
+    String quota_name();
+
+    @Message("In use / limit")
+    String quota_usage();
+
+    @Message("Set by")
+    String quota_limit();
+
+    @Message("reached")
+    String quota_reached();
+
+    @Message("for this tenant")
+    String quota_own();
+
+    @Message("default")
+    String quota_default();
+
+    @Message("Live rooms count across all nodes; WebRTC viewers beyond the quota are sent to HLS; recording bytes count finished files; registrations are those of the most registered webinar.")
+    String quota_note();
+
+    @Message("Save quotas (empty: default)")
+    String quota_submit();
 }
