@@ -3,9 +3,9 @@
 -- where is in the hash-chained audit log (action quota.changed).
 CREATE TABLE tenant_quota (
     tenant_id                  varchar(63) PRIMARY KEY REFERENCES tenant (id),
-    live_rooms                 integer CHECK (live_rooms >= 0),
-    webrtc_viewers_per_room    integer CHECK (webrtc_viewers_per_room >= 0),
+    live_rooms                 bigint  CHECK (live_rooms >= 0),
+    webrtc_viewers_per_room    bigint  CHECK (webrtc_viewers_per_room >= 0),
     recording_bytes            bigint  CHECK (recording_bytes >= 0),
-    registrations_per_webinar  integer CHECK (registrations_per_webinar >= 0),
+    registrations_per_webinar  bigint  CHECK (registrations_per_webinar >= 0),
     updated_at                 timestamptz NOT NULL
 );
