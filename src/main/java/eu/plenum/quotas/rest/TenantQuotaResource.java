@@ -1,6 +1,5 @@
 package eu.plenum.quotas.rest;
 
-import eu.plenum.identity.CurrentHost;
 import eu.plenum.identity.PlenumRoles;
 import eu.plenum.quotas.Quota;
 import eu.plenum.quotas.TenantQuotas;
@@ -23,8 +22,9 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
-/** Quotas and usage of a tenant: operators read and set any tenant's, a tenant administrator reads their own. */
-@Path("/api")
+/** Quotas and usage of any tenant, for operators: read them, set them (audited). */
+@Path("/api/admin/tenants/{id}/quotas")
+@RolesAllowed(PlenumRoles.ADMIN)
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "Quotas")
 @SecurityRequirement(name = "SecurityScheme")
@@ -33,11 +33,9 @@ public class TenantQuotaResource {
     private static final String TENANT_ID = "[a-z0-9][a-z0-9-]{1,62}";
 
     private final TenantQuotas quotas;
-    private final CurrentHost host;
 
-    TenantQuotaResource(TenantQuotas quotas, CurrentHost host) {
+    TenantQuotaResource(TenantQuotas quotas) {
         this.quotas = quotas;
-        this.host = host;
     }
 
     /** The overrides to set; a missing (null) value puts that quota back to the configured default. */
@@ -55,34 +53,22 @@ public class TenantQuotaResource {
 
     /** One quota: the limit in force, the default, whether it is the tenant's own, and the usage now. */
     public record QuotaLine(String quota, long limit, long defaultLimit, boolean overridden, long usage) {
-        static List<QuotaLine> of(List<TenantQuotas.Line> lines) {
+        public static List<QuotaLine> of(List<TenantQuotas.Line> lines) {
             return lines.stream().map(line -> new QuotaLine(line.name(), line.limit(), line.defaultLimit(), line.overridden(),
                     line.usage())).toList();
         }
     }
 
     @GET
-    @Path("admin/tenants/{id}/quotas")
-    @RolesAllowed(PlenumRoles.ADMIN)
     @Operation(summary = "A tenant's quotas with its usage now")
     public List<QuotaLine> get(@PathParam("id") @Pattern(regexp = TENANT_ID) String id) {
         return QuotaLine.of(quotas.of(id));
     }
 
     @PUT
-    @Path("admin/tenants/{id}/quotas")
     @Consumes(MediaType.APPLICATION_JSON)
-    @RolesAllowed(PlenumRoles.ADMIN)
     @Operation(summary = "Set a tenant's quotas (null: the configured default); audited as quota.changed")
     public List<QuotaLine> set(@PathParam("id") @Pattern(regexp = TENANT_ID) String id, @Valid @NotNull QuotaRequest request) {
         return QuotaLine.of(quotas.set(id, request.values()));
-    }
-
-    @GET
-    @Path("tenant/quotas")
-    @RolesAllowed(PlenumRoles.TENANT_ADMIN)
-    @Operation(summary = "The caller's own tenant's quotas with its usage now (tenant administrators)")
-    public List<QuotaLine> own() {
-        return QuotaLine.of(quotas.of(host.tenant().id()));
     }
 }
