@@ -128,12 +128,6 @@ public class TenantQuotas {
                 "This organisation's recordings fill its storage quota; delete recordings or ask the operator for more.");
     }
 
-    /** Whether the tenant's recordings have reached its storage quota (the host is warned while a recording runs). */
-    @Transactional
-    public boolean recordingStorageReached(String tenantId) {
-        return usage(Quota.RECORDING_BYTES, tenantId) >= limit(tenantId, Quota.RECORDING_BYTES);
-    }
-
     /**
      * A new registration of a webinar: {@code registeredNow} counts the webinar's registrations and must hold a lock
      * that serialises registrations of that webinar until the caller's transaction ends, so that two registrations
