@@ -61,9 +61,9 @@ class PlatformOverviewBenchmark {
                     INSERT INTO live_room (id, tenant_id, webinar_id, session_id, stream_key_hash, stream_key_hint, status, ended_reason,
                         worker_node, went_live_at, ended_at)
                     SELECT md5('r' || w)::uuid, 'bench-' || (1 + w %% %d), md5('w' || w)::uuid, md5('s' || w)::uuid, md5('k' || w), 'bench',
-                        CASE WHEN w %% 1000 = 0 THEN 'LIVE' ELSE 'ENDED' END, CASE WHEN w %% 1000 = 0 THEN NULL ELSE 'HOST_ENDED' END,
+                        CASE WHEN w %% 997 = 0 THEN 'LIVE' ELSE 'ENDED' END, CASE WHEN w %% 997 = 0 THEN NULL ELSE 'HOST_ENDED' END,
                         'bench-node-' || (w %% 3), now() - (w %% 720) * interval '1 hour',
-                        CASE WHEN w %% 1000 = 0 THEN NULL ELSE now() - (w %% 720) * interval '1 hour' + interval '1 hour' END
+                        CASE WHEN w %% 997 = 0 THEN NULL ELSE now() - (w %% 720) * interval '1 hour' + interval '1 hour' END
                     FROM generate_series(1, %d) w""".formatted(TENANTS, ROOMS));
             sql.execute("ANALYZE");
         }
@@ -74,6 +74,7 @@ class PlatformOverviewBenchmark {
     @AfterAll
     void unseed() throws Exception {
         try (Connection connection = data.getConnection(); Statement sql = connection.createStatement()) {
+            sql.execute("DELETE FROM room_event WHERE room_id IN (SELECT id FROM live_room WHERE tenant_id LIKE 'bench-%')");
             sql.execute("DELETE FROM live_room WHERE tenant_id LIKE 'bench-%'");
             sql.execute("DELETE FROM webinar_session WHERE tenant_id LIKE 'bench-%'");
             sql.execute("DELETE FROM webinar WHERE tenant_id LIKE 'bench-%'");
