@@ -21,7 +21,7 @@
  * </ul>
  *
  * <p>Writes recording files only to the storage places residency assigns to a tenant's home region
- * and its backup, each copy through the transfer guard. Uses {@code identity}, {@code residency},
+ * and its backup, each copy through the transfer guard. Uses {@code identity}, {@code quotas} (admission at go-live, WHEP and recording start; it measures media usage for them), {@code residency},
  * {@code scheduling} (it observes {@code SessionsCancelled}) and {@code shared}; implements
  * residency's {@code MediaProcessingSource}.
  */

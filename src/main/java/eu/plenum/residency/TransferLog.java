@@ -36,6 +36,25 @@ public class TransferLog {
                 ((Number) row[4]).longValue(), last(row[5]))).toList();
     }
 
+    /** Refused transfers on each of the last {@code days} days (UTC), oldest first: for the console's overview. */
+    @jakarta.transaction.Transactional
+    public List<Long> refusalsPerDay(int days) {
+        @SuppressWarnings("unchecked")
+        List<Object[]> rows = log.getEntityManager().createNativeQuery("""
+                SELECT CAST(date_trunc('day', occurred_at AT TIME ZONE 'UTC') AS date), count(*) FROM transfer_log
+                WHERE outcome = 'REFUSED' AND occurred_at >= date_trunc('day', now() AT TIME ZONE 'UTC') AT TIME ZONE 'UTC'
+                      - CAST(?1 AS integer) * interval '1 day' + interval '1 day'
+                GROUP BY 1""").setParameter(1, days).getResultList();
+        java.time.LocalDate today = java.time.LocalDate.now(java.time.ZoneOffset.UTC);
+        java.util.Map<java.time.LocalDate, Long> byDay = new java.util.HashMap<>();
+        rows.forEach(row -> byDay.put(day(row[0]), ((Number) row[1]).longValue()));
+        return java.util.stream.IntStream.range(0, days).mapToObj(i -> byDay.getOrDefault(today.minusDays(days - 1L - i), 0L)).toList();
+    }
+
+    private static java.time.LocalDate day(Object value) {
+        return value instanceof java.time.LocalDate date ? date : ((java.sql.Date) value).toLocalDate();
+    }
+
     private static java.time.OffsetDateTime last(Object value) {
         if (value instanceof java.time.OffsetDateTime offset) {
             return offset;

@@ -54,10 +54,12 @@ public class Registrations {
     private final ConsentRecords consents;
     private final RegistrationEvents events;
     private final eu.plenum.identity.TenantDirectory tenants;
+    private final eu.plenum.quotas.TenantQuotas quotas;
 
     Registrations(WebinarRepository webinars, RegistrationRepository registrations, RegistrationMails mails, PersonalLinks links,
             RegistrationConfig config, Clock clock, ConsentRecords consents, RegistrationEvents events,
-            eu.plenum.identity.TenantDirectory tenants) {
+            eu.plenum.identity.TenantDirectory tenants, eu.plenum.quotas.TenantQuotas quotas) {
+        this.quotas = quotas;
         this.tenants = tenants;
         this.events = events;
         this.consents = consents;
@@ -91,6 +93,9 @@ public class Registrations {
         int allowance = config.mailsPerAddressPerDay();
         Optional<Registration> existing = registrations.ofForUpdate(webinarId, normalized);
         if (existing.isEmpty()) {
+            // A new registration: the webinar's row lock serialises the count, so the last place is taken once (quota).
+            quotas.admitRegistration(webinar.tenantId(), () -> registrations.countedForQuota(
+                    webinars.findById(webinarId, LockModeType.PESSIMISTIC_WRITE).id()));
             Registration registration = new Registration(webinar, form.name().strip(), form.email().strip(), normalized,
                     answers, now);
             registration.newConfirmation(now.plus(CONFIRMATION_VALIDITY));

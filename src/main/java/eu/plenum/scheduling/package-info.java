@@ -7,7 +7,7 @@
  * time ({@code shared.LinkTokens}), never stored. Tells other contexts what happened through events
  * in its root package ({@code SessionsCancelled}: media ends the rooms; {@code RegistrationWithdrawn}: the
  * audience ends attendee sessions). Uses {@code consent} (privacy acknowledgement and recording consent
- * are consent records), {@code identity} (the current host and tenant), {@code mail} (the outbox) and
+ * are consent records), {@code identity} (the current host and tenant), {@code mail} (the outbox), {@code quotas} (the registrations quota, checked under the webinar's row lock; it measures the usage) and
  * {@code shared}.
  */
 package eu.plenum.scheduling;

@@ -33,6 +33,11 @@ public abstract class PlenumException extends RuntimeException {
         return java.util.Map.of();
     }
 
+    /** Members the problem carries besides RFC 9457's own (e.g. a quota's name, limit and usage); none by default. */
+    public java.util.Map<String, Object> extensions() {
+        return java.util.Map.of();
+    }
+
     /** Field-level errors, empty unless the input was invalid. */
     public List<FieldError> fieldErrors() {
         return List.of();

@@ -200,6 +200,40 @@ class TenantConsoleTest {
         assertEquals(List.of("people.invited", "role.revoked", "role.granted", "people.removed"), actions);
     }
 
+    @Test
+    void operatorsSetQuotasOnTheConsoleAndTheTenantAdministratorSeesOnlyTheirOwnUsage() throws Exception {
+        Fixture tenant = fixture();
+        String operator = PageSessions.signIn(base(), Tokens.ADMIN);
+        form(operator, "/console/tenants/" + tenant.tenant() + "/quotas", Map.of("live-rooms", "2", "registrations-per-webinar", "50"))
+                .then().statusCode(303);
+        String adminPage = PageSessions.signIn(base(), tenant.tenantAdmin());
+        String page = given().header("Cookie", adminPage).get("/console/tenants/" + tenant.tenant()).then().statusCode(200)
+                .extract().asString();
+        assertTrue(page.contains("data-testid=\"quota-usage-live-rooms\">0/2<"), "the tenant administrator sees usage against the quota");
+        assertFalse(page.contains("data-testid=\"quota-form\""), "no quota form for a tenant administrator");
+        as(tenant.tenantAdmin()).get("/api/tenant/quotas").then().statusCode(200)
+                .body("find { it.quota == 'registrations-per-webinar' }.limit", equalTo(50))
+                .body("find { it.quota == 'live-rooms' }.overridden", equalTo(true));
+        // Setting quotas is the operators' alone, through the API and the console form alike; another tenant's usage is hidden.
+        as(tenant.tenantAdmin()).body(Map.of("liveRooms", 100)).put("/api/admin/tenants/" + tenant.tenant() + "/quotas")
+                .then().statusCode(403).contentType("application/problem+json");
+        as(tenant.tenantAdmin()).get("/api/admin/tenants/" + tenant.tenant() + "/quotas").then().statusCode(403);
+        form(adminPage, "/console/tenants/" + tenant.tenant() + "/quotas", Map.of("live-rooms", "100")).then().statusCode(403);
+        String foreign = given().auth().oauth2(Tokens.accessToken(Tokens.HOST)).get("/api/me").then().extract().path("tenant.id");
+        as(tenant.tenantAdmin()).get("/api/admin/tenants/" + foreign + "/quotas").then().statusCode(403);
+        given().header("Cookie", adminPage).get("/console/tenants/" + foreign).then().statusCode(404);
+        as(Tokens.ADMIN).get("/api/admin/tenants/" + tenant.tenant() + "/quotas").then().statusCode(200)
+                .body("find { it.quota == 'live-rooms' }.limit", equalTo(2));
+        // Bad input is a 400 naming the field; nothing is changed.
+        form(operator, "/console/tenants/" + tenant.tenant() + "/quotas", Map.of("live-rooms", "-1")).then().statusCode(400);
+        as(Tokens.ADMIN).body(Map.of("liveRooms", -1)).put("/api/admin/tenants/" + tenant.tenant() + "/quotas").then().statusCode(400)
+                .contentType("application/problem+json");
+        List<Map<String, String>> changes = audit(tenant.tenant()).stream().filter(entry -> entry.get("action").equals("quota.changed")).toList();
+        assertEquals(1, changes.size(), changes.toString());
+        assertTrue(changes.get(0).get("details").contains("\"live-rooms\": \"2\"") && changes.get(0).get("actor").equals(subject(Tokens.ADMIN))
+                && FROM_NETWORK.matcher(changes.get(0).get("details")).find(), changes.toString());
+    }
+
     private List<Map<String, String>> audit(String tenant) throws Exception {
         List<Map<String, String>> entries = new ArrayList<>();
         try (Connection connection = data.getConnection(); PreparedStatement query = connection.prepareStatement(

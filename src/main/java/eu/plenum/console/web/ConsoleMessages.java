@@ -335,4 +335,81 @@ public interface ConsoleMessages {
 
     @Message("Switchover asked; Patroni answered:")
     String switchover_asked();
+    @Message("Quotas and usage")
+    String quotas_title();
+
+    @Message("Quota")
+    String quota_name();
+
+    @Message("In use / limit")
+    String quota_usage();
+
+    @Message("Set by")
+    String quota_limit();
+
+    @Message("reached")
+    String quota_reached();
+
+    @Message("for this tenant")
+    String quota_own();
+
+    @Message("default")
+    String quota_default();
+
+    @Message("Live rooms count across all nodes; WebRTC viewers beyond the quota are sent to HLS; recording bytes count finished files; registrations are those of the most registered webinar.")
+    String quota_note();
+
+    @Message("Save quotas (empty: default)")
+    String quota_submit();
+
+    @Message("The platform now")
+    String overview_title();
+
+    @Message("Live rooms")
+    String overview_live_rooms();
+
+    @Message("WebRTC viewers (this node)")
+    String overview_viewers();
+
+    @Message("Busy media workers (this node)")
+    String overview_workers();
+
+    @Message("idle")
+    String overview_idle();
+
+    @Message("starting")
+    String overview_starting();
+
+    @Message("failed / failed starts")
+    String overview_failures();
+
+    @Message("Mails waiting")
+    String overview_mail();
+
+    @Message("given up:")
+    String overview_dead();
+
+    @Message("Transfers refused today")
+    String overview_refusals();
+
+    @Message("Replication")
+    String overview_replication();
+
+    @Message("standby(s)")
+    String overview_standbys();
+
+    @Message("App node")
+    String overview_node();
+
+    @Message("No room is live.")
+    String overview_no_rooms();
+
+    @Message("Live rooms per hour, last 24 hours")
+    String overview_chart_24h();
+
+    @Message("Live rooms per day, last 30 days")
+    String overview_chart_30d();
+
+    @Message("Refused transfers per day, last 30 days")
+    String overview_chart_refusals();
 }

@@ -46,4 +46,16 @@ final class TenantForms {
         }
         return basis;
     }
+
+    /** A quota field: empty for the configured default, else a whole number from 0 (at most 18 digits). */
+    static Long quota(String field, String value) {
+        if (value == null || value.isBlank()) {
+            return null;
+        }
+        String digits = value.strip();
+        if (!digits.matches("[0-9]{1,18}")) {
+            throw InvalidInputException.of(field, "a whole number from 0, or empty for the default");
+        }
+        return Long.parseLong(digits);
+    }
 }

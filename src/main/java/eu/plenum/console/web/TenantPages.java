@@ -8,6 +8,8 @@ import eu.plenum.identity.TenantOnboarding;
 import eu.plenum.identity.TenantPeople;
 import eu.plenum.identity.TenantRef;
 import eu.plenum.identity.TenantSuspensions;
+import eu.plenum.quotas.Quota;
+import eu.plenum.quotas.TenantQuotas;
 import eu.plenum.shared.Pages;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
@@ -27,7 +29,8 @@ import java.util.List;
 /**
  * A tenant's page in the console: its state and its people. Operators create, suspend and reactivate tenants
  * and manage anyone's people; a tenant administrator sees only their own tenant (another id is a 404) and
- * invites, gives or takes the host role and removes people there. Forms post back here and redirect.
+ * invites, gives or takes the host role and removes people there; both see the tenant's usage against its quotas,
+ * which only operators set. Forms post back here and redirect.
  */
 @Path("/console")
 public class TenantPages {
@@ -35,7 +38,7 @@ public class TenantPages {
     @CheckedTemplate(basePath = "console")
     static class Templates {
         static native TemplateInstance tenant(TenantRef tenant, List<Person> people, List<String> grantable, boolean operator,
-                List<String> reasons);
+                List<String> reasons, List<TenantQuotas.Line> quotas);
     }
 
     private final PeopleScope scope;
@@ -45,9 +48,11 @@ public class TenantPages {
     private final CurrentHost host;
     private final eu.plenum.identity.StaffActs acts;
     private final Pages pages;
+    private final TenantQuotas quotas;
 
     TenantPages(PeopleScope scope, TenantPeople people, TenantOnboarding onboarding, TenantSuspensions suspensions,
-            CurrentHost host, eu.plenum.identity.StaffActs acts, Pages pages) {
+            CurrentHost host, eu.plenum.identity.StaffActs acts, Pages pages, TenantQuotas quotas) {
+        this.quotas = quotas;
         this.scope = scope;
         this.people = people;
         this.onboarding = onboarding;
@@ -72,7 +77,21 @@ public class TenantPages {
     public String tenant(@PathParam("id") String id) {
         TenantRef tenant = scope.manageable(id);
         return pages.render(Templates.tenant(tenant, people.list(tenant.id()), scope.grantable(), scope.operator(),
-                eu.plenum.identity.TenantSuspensions.REASONS));
+                eu.plenum.identity.TenantSuspensions.REASONS, quotas.of(tenant.id())));
+    }
+
+    /** An operator sets the tenant's quotas; an empty field puts that quota back to the configured default. */
+    @POST
+    @Path("tenants/{id}/quotas")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    @RolesAllowed(PlenumRoles.ADMIN)
+    public Response setQuotas(@PathParam("id") String id, MultivaluedMap<String, String> form) {
+        java.util.Map<Quota, Long> values = new java.util.EnumMap<>(Quota.class);
+        for (Quota quota : Quota.values()) {
+            values.put(quota, TenantForms.quota(quota.key(), form.getFirst(quota.key())));
+        }
+        quotas.set(scope.manageable(id).id(), values);
+        return back(id);
     }
 
     @POST

@@ -61,11 +61,14 @@ public class LiveRooms {
     });
     private final Map<UUID, WorkerProcess> workers = new ConcurrentHashMap<>();
     private final RecordingStores stores;
+    private final eu.plenum.quotas.TenantQuotas quotas;
     private final Map<UUID, ReentrantLock> locks = new ConcurrentHashMap<>();
 
     LiveRooms(RoomStore store, WorkerPool pool, WorkerControlClient control, MediaConfig config, DeclaredPlaces places,
             TransferGuard guard, TenantDirectory tenants, RoomSignals signals, PublisherSubjects publishers,
-            @ConfigProperty(name = "plenum.node-id", defaultValue = "local") String nodeId, RecordingStores stores) {
+            @ConfigProperty(name = "plenum.node-id", defaultValue = "local") String nodeId, RecordingStores stores,
+            eu.plenum.quotas.TenantQuotas quotas) {
+        this.quotas = quotas;
         this.stores = stores;
         this.publishers = publishers;
         this.store = store;
@@ -82,6 +85,11 @@ public class LiveRooms {
     /** The ingest worker of a room that is live on this node, if it is. */
     public java.util.Optional<WorkerProcess> ingestWorker(UUID roomId) {
         return java.util.Optional.ofNullable(workers.get(roomId)).filter(worker -> worker.phase() == WorkerProcess.Phase.BUSY);
+    }
+
+    /** WebRTC viewer places of a room: the node's capacity per room, lowered by its tenant's quota. */
+    public long viewerPlaces(UUID roomId) {
+        return quotas.viewerPlaces(store.read(roomId, LiveRoom::tenantId), config.maxViewersPerRoom());
     }
 
     /** The rooms live on this node now (their ingest workers serve them). */
@@ -106,6 +114,8 @@ public class LiveRooms {
             if (store.read(roomId, LiveRoom::cancelled)) {
                 throw new MediaException(409, "session-cancelled", "This session is cancelled; its room does not go live again.");
             }
+            // Tenant quotas (concurrent live rooms; recording storage when it records from the start): a room not live yet only.
+            store.read(roomId, room -> quotas.admitGoLiveUnless(room.status() == LiveRoom.Status.LIVE, room.tenantId(), room.recording()));
             int active = store.read(roomId, room ->
                     room.status() == LiveRoom.Status.LIVE ? store.activePublishers(roomId).size() : 0);
             int limit = store.read(roomId, LiveRoom::publisherLimit);
@@ -231,6 +241,9 @@ public class LiveRooms {
             WorkerProcess worker = workers.get(roomId);
             if (worker == null || store.read(roomId, LiveRoom::status) != LiveRoom.Status.LIVE) {
                 throw new MediaException(409, "room-not-live", "Recording starts and stops while the room is live.");
+            }
+            if (on) {
+                quotas.admitRecording(store.read(roomId, LiveRoom::tenantId)); // recording storage quota
             }
             List<WorkerProtocol.File> files = control.post(worker, on ? "/recording/start" : "/recording/stop", null,
                     WorkerProtocol.Files.class).files();

@@ -225,8 +225,9 @@ public class RoomViewers {
         lock.lock();
         try {
             List<ViewerWorker> workers = byRoom.computeIfAbsent(roomId, id -> new CopyOnWriteArrayList<>());
-            if (viewers(roomId) >= config.maxViewersPerRoom()) {
-                throw capacityFull("The room's WebRTC places (" + config.maxViewersPerRoom() + ") are taken; play HLS.");
+            long places = rooms.viewerPlaces(roomId); // the node's capacity, lowered by the tenant's quota (quotas)
+            if (viewers(roomId) >= places) {
+                throw capacityFull("The room's WebRTC places (" + places + ") are taken; play HLS.");
             }
             for (ViewerWorker worker : workers) {
                 if (worker.process.phase() == WorkerProcess.Phase.BUSY && worker.formerSince == null

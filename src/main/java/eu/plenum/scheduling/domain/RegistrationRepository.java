@@ -56,4 +56,18 @@ public class RegistrationRepository implements PanacheRepositoryBase<Registratio
     public long seatsTaken(UUID webinarId) {
         return count("webinarId = ?1 and status = ?2", webinarId, RegistrationStatus.REGISTERED);
     }
+
+    /** Registrations that count against the registrations quota: all but cancelled and denied ones. */
+    public long countedForQuota(UUID webinarId) {
+        return count("webinarId = ?1 and status not in ?2", webinarId,
+                java.util.List.of(RegistrationStatus.CANCELLED, RegistrationStatus.DENIED));
+    }
+
+    /** The most registrations one of the tenant's webinars has (cancelled and denied ones not counted). */
+    public long mostOfOneWebinar(String tenantId) {
+        return getEntityManager().createQuery("select count(r) from Registration r where r.tenantId = ?1 and r.status not in ?2"
+                + " group by r.webinarId order by count(r) desc", Long.class).setParameter(1, tenantId)
+                .setParameter(2, java.util.List.of(RegistrationStatus.CANCELLED, RegistrationStatus.DENIED))
+                .setMaxResults(1).getResultStream().findFirst().orElse(0L);
+    }
 }

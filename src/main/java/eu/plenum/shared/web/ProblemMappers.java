@@ -46,7 +46,7 @@ public class ProblemMappers {
 
     @ServerExceptionMapper
     public Response plenum(PlenumException e, ContainerRequestContext request) {
-        Response problem = respond(request, e.status(), e.problemType(), e.getMessage(), e.fieldErrors());
+        Response problem = respond(request, e.status(), e.problemType(), e.getMessage(), e.fieldErrors(), e.extensions());
         if (e.retryAfterSeconds().isEmpty() && e.headers().isEmpty()) {
             return problem;
         }
@@ -144,6 +144,11 @@ public class ProblemMappers {
     }
 
     private Response respond(ContainerRequestContext request, int status, String slug, String detail, List<FieldError> errors) {
+        return respond(request, status, slug, detail, errors, java.util.Map.of());
+    }
+
+    private Response respond(ContainerRequestContext request, int status, String slug, String detail, List<FieldError> errors,
+            java.util.Map<String, Object> extensions) {
         String correlationId = CorrelationIds.of(currentRequest.getCurrent());
         String path = request.getUriInfo().getPath();
         if (wantsPage(request, path)) {
@@ -152,7 +157,7 @@ public class ProblemMappers {
             return Response.status(status).type(MediaType.TEXT_HTML_TYPE.withCharset("UTF-8")).entity(page).build();
         }
         ProblemDetail problem = new ProblemDetail(ProblemDetail.typeUri(slug), title(status), status, detail, path,
-                correlationId, errors);
+                correlationId, errors, extensions);
         return Response.status(status).type(ProblemDetail.MEDIA_TYPE).entity(problem).build();
     }
 
