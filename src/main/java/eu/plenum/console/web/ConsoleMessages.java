@@ -335,6 +335,7 @@ public interface ConsoleMessages {
 
     @Message("Switchover asked; Patroni answered:")
     String switchover_asked();
+
     @Message("Quotas and usage")
     String quotas_title();
 
