@@ -207,7 +207,8 @@ public class AttendeePages {
         }
         String pass = passes.mint(room.roomId(), admitted.sessionId(), config.passLifetime());
         return new PlaybackGrant(room.roomId().toString(), "/api/rooms/" + room.roomId() + "/whep", pass,
-                hls.playlist(room.roomId()).orElse(null), turn.mint().stream().toList());
+                (admitted.openViewer() ? hls.openPlaylist(room.roomId()) : hls.playlist(room.roomId())).orElse(null),
+                turn.mint().stream().toList());
     }
 
     /** Leaves on this device: its slot is free, its playback ends. */
