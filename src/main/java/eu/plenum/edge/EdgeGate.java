@@ -33,7 +33,7 @@ final class EdgeGate {
             context.response().setStatusCode(307).putHeader("Location", origin + (uri.startsWith("/") ? uri : "/")).end();
             return;
         }
-        context.response().putHeader("Connection", "close");
+        EdgeProblems.closeAfter(context);
         EdgeProblems.send(context, 404, "not-on-edge",
                 "This node is an edge: it serves live video of open webinars only. Use the EU origin for everything else.");
     }

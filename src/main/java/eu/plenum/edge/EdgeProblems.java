@@ -9,6 +9,13 @@ final class EdgeProblems {
     private EdgeProblems() {
     }
 
+    /** Asks for the connection to close after the answer (HTTP/1.x: the unread body is not drained; HTTP/2 has no such header). */
+    static void closeAfter(RoutingContext context) {
+        if (context.request().version() != io.vertx.core.http.HttpVersion.HTTP_2) {
+            context.response().putHeader("Connection", "close");
+        }
+    }
+
     static void send(RoutingContext context, int status, String type, String detail) {
         String title = switch (status) {
             case 403 -> "Forbidden";

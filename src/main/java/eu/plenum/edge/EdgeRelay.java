@@ -65,7 +65,8 @@ public final class EdgeRelay {
             return;
         }
         if (!method.equals("GET") && !method.equals("HEAD")) {
-            response.putHeader("Allow", "GET, HEAD, OPTIONS").putHeader("Connection", "close");
+            response.putHeader("Allow", "GET, HEAD, OPTIONS");
+            EdgeProblems.closeAfter(context);
             EdgeProblems.send(context, 405, "method-not-allowed", "Live playback is read with GET.");
             return;
         }
