@@ -48,7 +48,7 @@ class EdgeRelayTest {
     private static final Duration SEGMENT_TTL = Duration.ofSeconds(60);
     private static final int SEGMENT_BYTES = 100_000;
 
-    private final Vertx vertx = Vertx.vertx();
+    private Vertx vertx = Vertx.vertx();
     private final HttpClient client = HttpClient.newHttpClient();
     private final Map<String, AtomicInteger> asked = new ConcurrentHashMap<>();
     private final List<Map<String, String>> originHeaders = new CopyOnWriteArrayList<>();
@@ -170,9 +170,7 @@ class EdgeRelayTest {
     @Test
     void memoryStaysWithinItsByteBoundLeastRecentlyUsedFirst() throws Exception {
         stop();
-        java.lang.reflect.Field field = EdgeRelayTest.class.getDeclaredField("vertx");
-        field.setAccessible(true);
-        field.set(this, Vertx.vertx());
+        vertx = Vertx.vertx();
         start(SEGMENT_BYTES * 2L + SEGMENT_BYTES / 2);
         for (int k = 1; k <= 3; k++) {
             assertEquals(200, get(url("g1-0000" + k + ".ts", PlaybackSignatures.OPEN_LIVE)).statusCode());
