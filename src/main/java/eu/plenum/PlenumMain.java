@@ -61,6 +61,14 @@ public final class PlenumMain {
             // Nor does it manage people: without a server URL the Keycloak admin client is never built (and needs no secret).
             System.setProperty("quarkus.keycloak.admin-client.server-url", "");
             System.setProperty("quarkus.keycloak.admin-client.client-secret", "edge-nodes-manage-nobody");
+            // Nor does any scheduled job run there (mail, reminders, retention, erasure: all touch personal data),
+            // nor an access log (it would keep client addresses).
+            System.setProperty("quarkus.scheduler.enabled", "false");
+            System.setProperty("quarkus.http.access-log.enabled", "false");
+            List<String> edgeProblems = edgeProblems(config);
+            if (!edgeProblems.isEmpty()) {
+                refuse("Plenum refuses to start this edge", edgeProblems);
+            }
         } else {
             List<String> problems = new java.util.ArrayList<>();
             if (IdentityStartupCheck.appliesTo(config)) {
@@ -73,6 +81,21 @@ public final class PlenumMain {
             EmbeddedDatabase.startUnlessConfigured(config);
         }
         Quarkus.run(args);
+    }
+
+    /** An edge checks playback URLs, never mints them, and must know the origin it relays and redirects to. */
+    static List<String> edgeProblems(SmallRyeConfig config) {
+        List<String> problems = new java.util.ArrayList<>();
+        if (config.getOptionalValue("plenum.playback.signing-key", String.class).filter(key -> !key.isBlank()).isPresent()) {
+            problems.add("plenum.playback.signing-key is set: an edge holds only plenum.playback.verify-key (it verifies, never mints)");
+        }
+        if (config.getOptionalValue("plenum.playback.verify-key", String.class).filter(key -> !key.isBlank()).isEmpty()) {
+            problems.add("plenum.playback.verify-key (PLENUM_PLAYBACK_VERIFY_KEY) is missing: the origin's Ed25519 public key, X.509 DER in base64");
+        }
+        if (config.getOptionalValue("plenum.edge.origin-url", String.class).filter(url -> url.startsWith("http")).isEmpty()) {
+            problems.add("plenum.edge.origin-url (PLENUM_EDGE_ORIGIN_URL) is missing: the EU origin's URL, e.g. https://plenum.example.eu");
+        }
+        return problems;
     }
 
     private static Set<NodeRole> rolesOrExit(SmallRyeConfig config) {

@@ -16,14 +16,19 @@ import java.util.UUID;
 public class LiveHls {
 
     /** The scope the signatures of live playlists and segments are made for. */
-    public static final String SCOPE = "live";
+    public static final String SCOPE = PlaybackSignatures.LIVE;
 
     private final RoomHls hls;
     private final PlaybackSignatures signatures;
+    private final String edgeBase;
 
-    LiveHls(RoomHls hls, PlaybackSignatures signatures) {
+    /** {@code plenum.edge.playback-base-url}: the edges' own host name, where open webinars' HLS is handed out (unset: here). */
+    LiveHls(RoomHls hls, PlaybackSignatures signatures,
+            @org.eclipse.microprofile.config.inject.ConfigProperty(name = "plenum.edge.playback-base-url") Optional<String> edgeBase) {
         this.hls = hls;
         this.signatures = signatures;
+        this.edgeBase = edgeBase.map(String::strip).map(base -> base.endsWith("/") ? base.substring(0, base.length() - 1) : base)
+                .orElse("");
     }
 
     /** A signed, short-lived URL (path and query, no host) of the room's live playlist, if it has HLS. */
@@ -32,5 +37,16 @@ public class LiveHls {
             return Optional.empty();
         }
         return Optional.of("/live/" + roomId + "/index.m3u8?" + signatures.sign(SCOPE, roomId));
+    }
+
+    /**
+     * The same for an open webinar's room: signed for the scope edges serve ({@link PlaybackSignatures#OPEN_LIVE}) and,
+     * when edges are configured, on the edges' host name — a name of their own, so no origin cookie ever goes there.
+     */
+    public Optional<String> openPlaylist(UUID roomId) {
+        if (!hls.running(roomId)) {
+            return Optional.empty();
+        }
+        return Optional.of(edgeBase + "/live/" + roomId + "/index.m3u8?" + signatures.sign(PlaybackSignatures.OPEN_LIVE, roomId));
     }
 }

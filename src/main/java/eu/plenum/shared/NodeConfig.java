@@ -29,4 +29,9 @@ public class NodeConfig {
     public boolean plays(NodeRole role) {
         return roles.contains(role);
     }
+
+    /** An edge-only node: the HLS relay of open webinars and nothing that touches personal data (see {@code eu.plenum.edge}). */
+    public boolean edgeOnly() {
+        return roles.equals(java.util.EnumSet.of(NodeRole.EDGE));
+    }
 }

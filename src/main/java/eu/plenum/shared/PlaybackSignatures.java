@@ -37,6 +37,11 @@ import org.jboss.logging.Logger;
 @ApplicationScoped
 public class PlaybackSignatures {
 
+    /** The scope of live HLS URLs of a room only its admitted attendees may watch: origin only. */
+    public static final String LIVE = "live";
+    /** The scope of live HLS URLs of an open webinar: the only ones an edge serves (and the origin serves to edges). */
+    public static final String OPEN_LIVE = "live-open";
+
     private static final Logger LOG = Logger.getLogger(PlaybackSignatures.class);
     private static final int SIGNATURE_BYTES = 64;
     private static final Pattern EXPIRY = Pattern.compile("[0-9]{1,12}");

@@ -86,8 +86,7 @@ class ProductionSecretsIT {
 
     @Test
     void edgeNodeStartsWithoutAnySecret() throws Exception {
-        Map<String, String> edge = Map.of("PLENUM_ROLES", "edge", PackagedJar.CLIENT_SECRET_ENV, "", PackagedJar.COOKIE_SECRET_ENV, "",
-                PackagedJar.CONSOLE_SECRET_ENV, "");
+        Map<String, String> edge = PackagedJar.edgeEnvironment("https://plenum.example.eu");
         try (PackagedJar app = PackagedJar.start("prod-secrets-edge", edge, Map.of("plenum.residency.node-region", "us-vin"))) {
             assertEquals(200, app.awaitReady(), app.output());
         }

@@ -149,6 +149,18 @@ class HlsLiveRoomTest {
         assertEquals("public, max-age=1", playlist.header("Cache-Control"));
         assertEquals("*", playlist.header("Access-Control-Allow-Origin"));
         assertNotEquals(0, HlsProbe.parse(playlist.asString()).entries().size());
+        // An edge (it names itself) is served open webinars only: this room's "live" URL is refused to it, a
+        // "live-open" one is served, and its playlist's segment URIs are signed for that scope again.
+        Response toEdge = given().header("Plenum-Edge", "us-vin").get(url);
+        assertEquals(403, toEdge.statusCode());
+        assertEquals("urn:plenum:problem:not-open-webinar", toEdge.jsonPath().getString("type"));
+        Response open = given().header("Plenum-Edge", "us-vin").get(base + "index.m3u8?" + signatures.sign(PlaybackSignatures.OPEN_LIVE, roomId));
+        assertEquals(200, open.statusCode());
+        String segment = HlsProbe.parse(open.asString()).entries().get(0).uri();
+        String segmentQuery = segment.substring(segment.indexOf('?') + 1);
+        assertTrue(signatures.verify(PlaybackSignatures.OPEN_LIVE, roomId, segmentQuery.replaceAll("exp=([0-9]+).*", "$1"),
+                segmentQuery.replaceAll(".*sig=([A-Za-z0-9_-]+).*", "$1")), segment);
+        assertEquals(200, given().header("Plenum-Edge", "us-vin").get(base + segment).statusCode());
     }
 
     private static HlsProbe awaitServed(String url, Predicate<HlsProbe> wanted) throws InterruptedException {

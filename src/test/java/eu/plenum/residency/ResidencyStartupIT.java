@@ -90,8 +90,8 @@ class ResidencyStartupIT {
     void edgeNodeInAThirdCountryStartsWithoutAnyDatabaseConnection() throws Exception {
         String tag = "plenum-edge-us";
         String emptyDatabase = database.createDatabase("edge_probe");
-        Map<String, String> env = Map.of("PLENUM_ROLES", "edge", "QUARKUS_DATASOURCE_USERNAME", "postgres",
-                "QUARKUS_DATASOURCE_JDBC_URL", emptyDatabase + "?ApplicationName=" + tag);
+        Map<String, String> env = new java.util.HashMap<>(PackagedJar.edgeEnvironment("https://plenum.example.eu"));
+        env.putAll(Map.of("QUARKUS_DATASOURCE_USERNAME", "postgres", "QUARKUS_DATASOURCE_JDBC_URL", emptyDatabase + "?ApplicationName=" + tag));
         try (PackagedJar edge = PackagedJar.start("residency-edge-us", env, Map.of("plenum.residency.node-region", "us-vin"))) {
             assertEquals(200, edge.awaitReady(), edge.output());
             assertEquals(0, database.count("SELECT count(*) FROM pg_stat_activity WHERE application_name = ?", tag),

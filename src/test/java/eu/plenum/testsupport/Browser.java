@@ -33,13 +33,22 @@ public final class Browser implements AutoCloseable {
     }
 
     private Browser(List<String> extraFlags) {
+        this(CHROMIUM, extraFlags);
+    }
+
+    private Browser(Path executable, List<String> extraFlags) {
         if (!Files.isExecutable(CHROMIUM)) {
             throw new IllegalStateException("Chromium is missing at " + CHROMIUM + ": run .ci/install");
         }
         playwright = Playwright.create(new Playwright.CreateOptions().setEnv(Map.of("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1")));
         chromium = playwright.chromium().launch(new BrowserType.LaunchOptions()
-                .setExecutablePath(CHROMIUM).setHeadless(true)
+                .setExecutablePath(executable).setHeadless(true)
                 .setArgs(java.util.stream.Stream.concat(FLAGS.stream(), extraFlags.stream()).toList()));
+    }
+
+    /** Debian's Chromium started through {@code launcher} (a script that runs it elsewhere, e.g. {@link Netns#wrapper}). */
+    public static Browser launchThrough(Path launcher) {
+        return new Browser(launcher, List.of());
     }
 
     public static Browser launch() {

@@ -27,7 +27,8 @@ public final class PackagedJar implements AutoCloseable {
     /** One subject key for every jar of this run: the erased-subject list outside the database is kept under it. */
     private static final String SUBJECT_KEY = "packaged-jar-test-subject-key-" + UUID.randomUUID();
     /** One Ed25519 key (PKCS#8, base64) for every node of a run, as an operator configures app nodes alike. */
-    private static final String PLAYBACK_KEY = playbackKey();
+    private static final java.security.KeyPair PLAYBACK_PAIR = playbackPair();
+    private static final String PLAYBACK_KEY = java.util.Base64.getEncoder().encodeToString(PLAYBACK_PAIR.getPrivate().getEncoded());
 
 
     private final Process process;
@@ -47,13 +48,18 @@ public final class PackagedJar implements AutoCloseable {
      * secret and a link key of its own (random per start); an empty value in {@code env} removes a variable.
      */
     public static PackagedJar start(String logName, Map<String, String> env, Map<String, String> properties) {
-        int port = FreePorts.next();
+        return startIn(Netns.ROOT, logName, env, properties);
+    }
+
+    /** {@link #start}, in network namespace {@code namespace} (its port must be forwarded to be reached from here). */
+    public static PackagedJar startIn(String namespace, String logName, Map<String, String> env, Map<String, String> properties) {
+        int port = env.containsKey("QUARKUS_HTTP_PORT") ? Integer.parseInt(env.get("QUARKUS_HTTP_PORT")) : FreePorts.next();
         String jar = System.getProperty("plenum.runner.jar", ProjectPaths.target("quarkus-app", "quarkus-run.jar").toString());
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx256m"));
         properties.forEach((key, value) -> command.add("-D" + key + "=" + value));
         command.addAll(List.of("-jar", jar));
         Path log = ProjectPaths.target(logName + ".log");
-        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
+        ProcessBuilder builder = new ProcessBuilder(Netns.in(namespace, command)).redirectErrorStream(true).redirectOutput(log.toFile());
         builder.environment().remove("QUARKUS_DATASOURCE_JDBC_URL");
         builder.environment().put("QUARKUS_HTTP_PORT", String.valueOf(port));
         builder.environment().put("PLENUM_KEYCLOAK_URL", "http://127.0.0.1:" + FreePorts.next());
@@ -80,13 +86,27 @@ public final class PackagedJar implements AutoCloseable {
         }
     }
 
-    private static String playbackKey() {
+    private static java.security.KeyPair playbackPair() {
         try {
-            return java.util.Base64.getEncoder().encodeToString(
-                    java.security.KeyPairGenerator.getInstance("Ed25519").generateKeyPair().getPrivate().getEncoded());
+            return java.security.KeyPairGenerator.getInstance("Ed25519").generateKeyPair();
         } catch (java.security.GeneralSecurityException e) {
             throw new IllegalStateException(e);
         }
+    }
+
+    /** The playback keys every app jar of this run signs with, for tests that mint URLs as an origin would. */
+    public static java.security.KeyPair playbackKeys() {
+        return PLAYBACK_PAIR;
+    }
+
+    /**
+     * The environment of an edge-only jar relaying {@code originUrl}: the role, the origin, the verify key only (the
+     * signing key every other jar gets is removed), and no OIDC, cookie or console secret.
+     */
+    public static Map<String, String> edgeEnvironment(String originUrl) {
+        return Map.of("PLENUM_ROLES", "edge", "PLENUM_EDGE_ORIGIN_URL", originUrl, "PLENUM_PLAYBACK_SIGNING_KEY", "",
+                "PLENUM_PLAYBACK_VERIFY_KEY", java.util.Base64.getEncoder().encodeToString(PLAYBACK_PAIR.getPublic().getEncoded()),
+                CLIENT_SECRET_ENV, "", COOKIE_SECRET_ENV, "", CONSOLE_SECRET_ENV, "");
     }
 
     /** The key of data-subject hashes every jar of this run gets ({@code PLENUM_COMPLIANCE_SUBJECT_KEY}). */
@@ -115,6 +135,10 @@ public final class PackagedJar implements AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    public int port() {
+        return port;
     }
 
     public String url(String path) {

@@ -209,7 +209,8 @@ public class AttendeePages {
             throw new ConflictException("room-not-live", "The webinar is not live yet; the page starts playing when it is.");
         }
         String pass = passes.mint(room.roomId(), admitted.sessionId(), config.passLifetime());
-        String hlsUrl = hls.playlist(room.roomId()).orElse(null);
+        // Open viewers get URLs an edge may serve (scope live-open); everyone else's are origin-only.
+        String hlsUrl = (admitted.openViewer() ? hls.openPlaylist(room.roomId()) : hls.playlist(room.roomId())).orElse(null);
         if (hlsPage != null && hlsUrl != null) {
             // A page playing HLS renews here with its own random id: how the studio counts HLS viewers.
             hlsViewers.renewed(room.roomId(), hlsPage);

@@ -31,19 +31,27 @@ class LiveHlsRoutes {
     private static final Pattern ROOM = Pattern.compile("[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}");
     private static final Pattern PLAYLIST = Pattern.compile("index\\.m3u8|event\\.m3u8");
     private static final ObjectMapper JSON = new ObjectMapper();
+    /** The header an edge names itself with ({@code eu.plenum.edge.EdgeRelay}): such a request gets open rooms only. */
+    static final String EDGE_HEADER = "Plenum-Edge";
 
     private final RoomHls hls;
     private final PlaybackSignatures signatures;
     private final eu.plenum.shared.SourceRateLimiter requests;
 
     /** {@code plenum.media.hls-per-source.*}: see {@link eu.plenum.media.supervisor.MediaConfig#hlsPerSource()}. */
-    LiveHlsRoutes(RoomHls hls, PlaybackSignatures signatures, eu.plenum.media.supervisor.MediaConfig config) {
+    private final eu.plenum.shared.NodeConfig node;
+
+    LiveHlsRoutes(RoomHls hls, PlaybackSignatures signatures, eu.plenum.media.supervisor.MediaConfig config, eu.plenum.shared.NodeConfig node) {
+        this.node = node;
         this.hls = hls;
         this.signatures = signatures;
         this.requests = new eu.plenum.shared.SourceRateLimiter(config.hlsPerSource().requests(), config.hlsPerSource().period());
     }
 
     void register(@Observes Router router) {
+        if (node.edgeOnly()) {
+            return; // an edge-only node has no room folders: its /live is the edge relay's (eu.plenum.edge)
+        }
         router.routeWithRegex("/live/.*").order(Integer.MIN_VALUE + 40).handler(this::serve);
     }
 
@@ -77,9 +85,15 @@ class LiveHlsRoutes {
         String name = parts[3];
         String exp = context.request().getParam("exp");
         String sig = context.request().getParam("sig");
-        if (!signatures.verify(LiveHls.SCOPE, roomId, exp, sig)) {
+        boolean open = signatures.verify(PlaybackSignatures.OPEN_LIVE, roomId, exp, sig);
+        if (!open && !signatures.verify(LiveHls.SCOPE, roomId, exp, sig)) {
             problem(context, 403, "playback-url-invalid",
                     "This playback URL is not valid for this room, or it has expired; ask the page for a fresh one.");
+            return;
+        }
+        if (!open && context.request().getHeader(EDGE_HEADER) != null) {
+            // An edge (it names itself) may be outside the EU: it gets open webinars' media only.
+            problem(context, 403, "not-open-webinar", "Edges are served open webinars only.");
             return;
         }
         Path file = hls.folder(roomId).resolve(name);
@@ -92,7 +106,8 @@ class LiveHlsRoutes {
             response.sendFile(file.toString());
             return;
         }
-        String query = signatures.canSign() ? signatures.sign(LiveHls.SCOPE, roomId) : "exp=" + exp + "&sig=" + sig;
+        String scope = open ? PlaybackSignatures.OPEN_LIVE : LiveHls.SCOPE;
+        String query = signatures.canSign() ? signatures.sign(scope, roomId) : "exp=" + exp + "&sig=" + sig;
         context.vertx().executeBlocking(() -> signedPlaylist(file, query), false).onComplete(read -> {
             if (read.failed()) {
                 problem(context, 404, "not-found", "There is no such live playback file (the room may not be live).");
