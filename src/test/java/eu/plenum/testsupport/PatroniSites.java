@@ -384,7 +384,7 @@ public final class PatroniSites implements AutoCloseable {
                 "--peer-trusted-ca-file", tls.resolve("ca.crt").toString(), "--peer-client-cert-auth",
                 // Heartbeat and election timeout above the defaults (100/1000 ms): two loaded cores must not cause elections.
                 "--heartbeat-interval", "200", "--election-timeout", "2000"));
-        etcd.put(site, new ProcessBuilder(command).redirectErrorStream(true)
+        etcd.put(site, new ProcessBuilder(command).directory(new java.io.File("/")).redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(siteDir(site).resolve("etcd.log").toFile())).start());
     }
 
@@ -446,7 +446,9 @@ public final class PatroniSites implements AutoCloseable {
         Files.writeString(config, yaml);
         root(List.of("sh", "-c", "chown postgres:postgres '" + config + "' && chmod 600 '" + config + "'"));
         ProcessBuilder builder = new ProcessBuilder("ip", "netns", "exec", namespace(site), "setpriv", "--reuid", "postgres", "--regid",
-                "postgres", "--init-groups", "env", "HOME=" + siteDir(site), "patroni", config.toString()).redirectErrorStream(true)
+                "postgres", "--init-groups", "env", "HOME=" + siteDir(site), "patroni", config.toString())
+                // Started in "/", not in the project: a CI clone lies in a root-only (700) folder that postgres cannot enter.
+                .directory(new java.io.File("/")).redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(siteDir(site).resolve("patroni.log").toFile()));
         // libpq's variables would override the passfile Patroni gives its replication and pg_rewind.
         builder.environment().keySet().removeIf(variable -> variable.startsWith("PG"));
@@ -535,7 +537,8 @@ public final class PatroniSites implements AutoCloseable {
         try {
             Path output = Files.createTempFile("plenum-patroni-command", ".log");
             try {
-                Process process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(output.toFile()).start();
+                Process process = new ProcessBuilder(command).directory(new java.io.File("/")).redirectErrorStream(true)
+                        .redirectOutput(output.toFile()).start();
                 if (!process.waitFor(seconds, TimeUnit.SECONDS)) {
                     process.destroyForcibly();
                     throw new IllegalStateException(String.join(" ", command) + " did not finish:\n" + Files.readString(output));
