@@ -1,21 +1,15 @@
 package eu.plenum.traffic;
 
 import eu.plenum.testsupport.PlenumTestServers;
-import eu.plenum.testsupport.Tokens;
-import eu.plenum.testsupport.Webinars;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
-import java.net.InetAddress;
 import java.net.URI;
 import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
@@ -108,28 +102,18 @@ class TrafficFloodBenchmark {
     }
 
     private static String webinar(String title) {
-        Map<String, Object> body = Webinars.sample(title);
-        body.put("registrationMode", "OPEN");
-        body.put("questions", List.of());
-        body.put("capacity", 1000);
-        return Webinars.create(Tokens.HOST, body);
+        return TrafficFloodTest.webinar(title); // room for 500: each run registers 300 and the flood's first 20
     }
 
     private static URI registrations(String webinarId) {
-        return URI.create("http://localhost:8081/api/public/webinars/" + webinarId + "/registrations");
+        return TrafficFloodTest.registrations(webinarId);
     }
 
     private static HttpClient client(String localAddress) throws Exception {
-        return HttpClient.newBuilder().localAddress(InetAddress.getByName(localAddress)).connectTimeout(Duration.ofSeconds(30)).build();
+        return TrafficFloodTest.client(localAddress);
     }
 
     private static HttpResponse<String> send(HttpClient client, URI uri, String email) {
-        HttpRequest request = HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(60)).header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString("{\"name\":\"Flo\",\"email\":\"" + email + "\",\"privacyAcknowledged\":true}")).build();
-        try {
-            return client.send(request, HttpResponse.BodyHandlers.ofString());
-        } catch (Exception e) {
-            throw new IllegalStateException(e);
-        }
+        return TrafficFloodTest.send(client, uri, email, null);
     }
 }

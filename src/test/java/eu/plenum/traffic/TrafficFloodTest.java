@@ -193,7 +193,7 @@ class TrafficFloodTest {
         }
     }
 
-    private static String webinar(String title) {
+    static String webinar(String title) {
         Map<String, Object> body = Webinars.sample(title);
         body.put("registrationMode", "OPEN");
         body.put("questions", List.of());
@@ -201,15 +201,15 @@ class TrafficFloodTest {
         return Webinars.create(Tokens.HOST, body);
     }
 
-    private static URI registrations(String webinarId) {
+    static URI registrations(String webinarId) {
         return URI.create("http://localhost:8081/api/public/webinars/" + webinarId + "/registrations");
     }
 
-    private static HttpClient client(String localAddress) throws Exception {
+    static HttpClient client(String localAddress) throws Exception {
         return HttpClient.newBuilder().localAddress(InetAddress.getByName(localAddress)).connectTimeout(Duration.ofSeconds(30)).build();
     }
 
-    private static HttpResponse<String> send(HttpClient client, URI uri, String email, String forwardedFor) {
+    static HttpResponse<String> send(HttpClient client, URI uri, String email, String forwardedFor) {
         HttpRequest.Builder request = HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(60)).header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString("{\"name\":\"Flo\",\"email\":\"" + email + "\",\"privacyAcknowledged\":true}"));
         if (forwardedFor != null) {
